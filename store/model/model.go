@@ -1,0 +1,396 @@
+// Package model holds txct's domain values: sessions, their minutes notes,
+// voter remarks and archived petitions, with the fixed classification lists of
+// the TXCT domain (shared/domain.md §2–§6). It is plain data with no I/O, so the
+// store, the matcher, the exporters and the TUI can all share it.
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Kind is the kind (hình thức) of a voter-contact session. The values are the
+// stable identifiers used in bundles (issue 4).
+type Kind string
+
+// Session kinds.
+const (
+	KindBefore   Kind = "truoc_ky_hop" // định kỳ trước kỳ họp thường lệ
+	KindAfter    Kind = "sau_ky_hop"   // định kỳ sau kỳ họp
+	KindThematic Kind = "chuyen_de"    // chuyên đề
+	KindOther    Kind = "khac"         // khác
+)
+
+// Kinds lists the session kinds in display order.
+var Kinds = []Kind{KindBefore, KindAfter, KindThematic, KindOther}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool {
+	for _, v := range Kinds {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Label is the Vietnamese name of the kind.
+func (k Kind) Label() string {
+	switch k {
+	case KindBefore:
+		return "Trước kỳ họp"
+	case KindAfter:
+		return "Sau kỳ họp"
+	case KindThematic:
+		return "Chuyên đề"
+	case KindOther:
+		return "Khác"
+	}
+	return string(k)
+}
+
+// Field is a field (lĩnh vực) label from the fixed list of domain.md §6.
+type Field string
+
+// Fields is the fixed list of fields, in the order reports use.
+var Fields = []Field{
+	"giao thông",
+	"đất đai",
+	"nông nghiệp - thủy lợi",
+	"y tế",
+	"giáo dục",
+	"chính sách xã hội",
+	"môi trường",
+	"điện - nước sinh hoạt",
+	"đô thị - xây dựng",
+	"kinh tế - ngân sách",
+	"an ninh - trật tự",
+	"văn hóa - thông tin",
+	"tổ chức bộ máy - cán bộ",
+	"khác",
+}
+
+// FieldOther is the catch-all field.
+const FieldOther Field = "khác"
+
+// Valid reports whether f is one of Fields.
+func (f Field) Valid() bool { return f.Index() >= 0 }
+
+// Index is f's position in Fields, or -1.
+func (f Field) Index() int {
+	for i, v := range Fields {
+		if v == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// Authority is the competent level (thẩm quyền giải quyết).
+type Authority string
+
+// Competent levels. Huyện exists only on records from before 1 July 2025; it is
+// kept and shown but never offered for new remarks (domain.md §5).
+const (
+	AuthCentral  Authority = "trung ương"
+	AuthProvince Authority = "tỉnh"
+	AuthDistrict Authority = "huyện"
+	AuthCommune  Authority = "xã"
+)
+
+// Authorities lists the levels offered for new remarks, in report order.
+var Authorities = []Authority{AuthCentral, AuthProvince, AuthCommune}
+
+// AllAuthorities lists every level accepted on import, including the legacy one.
+var AllAuthorities = []Authority{AuthCentral, AuthProvince, AuthDistrict, AuthCommune}
+
+// Valid reports whether a is accepted on import (legacy huyện included).
+func (a Authority) Valid() bool {
+	for _, v := range AllAuthorities {
+		if v == a {
+			return true
+		}
+	}
+	return false
+}
+
+// Index is the report order of a: central, province, district, commune.
+func (a Authority) Index() int {
+	for i, v := range AllAuthorities {
+		if v == a {
+			return i
+		}
+	}
+	return len(AllAuthorities)
+}
+
+// Status is the state of an archived petition.
+type Status string
+
+// Petition states (domain.md §5). Answered is not resolved.
+const (
+	StatusResolved   Status = "resolved"
+	StatusInProgress Status = "in_progress"
+	StatusAnswered   Status = "answered"
+	StatusUnresolved Status = "unresolved"
+)
+
+// Statuses lists the petition states.
+var Statuses = []Status{StatusResolved, StatusInProgress, StatusAnswered, StatusUnresolved}
+
+// Valid reports whether s is one of Statuses.
+func (s Status) Valid() bool {
+	for _, v := range Statuses {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Label is the Vietnamese wording of the status.
+func (s Status) Label() string {
+	switch s {
+	case StatusResolved:
+		return "đã giải quyết xong"
+	case StatusInProgress:
+		return "đang giải quyết"
+	case StatusAnswered:
+		return "đã trả lời, giải trình"
+	case StatusUnresolved:
+		return "chưa giải quyết"
+	}
+	return string(s)
+}
+
+// Section is a part of the minutes' proceedings (domain.md §3.6).
+type Section string
+
+// Minutes sections, in order.
+const (
+	SecOpening    Section = "khai_mac"
+	SecReport     Section = "bao_cao"
+	SecRemarks    Section = "y_kien"
+	SecAnswers    Section = "giai_trinh"
+	SecConclusion Section = "ket_luan"
+)
+
+// Sections lists the minutes sections in order.
+var Sections = []Section{SecOpening, SecReport, SecRemarks, SecAnswers, SecConclusion}
+
+// Valid reports whether s is one of Sections.
+func (s Section) Valid() bool {
+	for _, v := range Sections {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Title is the Vietnamese heading of the section.
+func (s Section) Title() string {
+	switch s {
+	case SecOpening:
+		return "Khai mạc"
+	case SecReport:
+		return "Báo cáo của đại biểu"
+	case SecRemarks:
+		return "Ý kiến, kiến nghị của cử tri"
+	case SecAnswers:
+		return "Giải trình, trả lời tại hội nghị"
+	case SecConclusion:
+		return "Kết luận"
+	}
+	return string(s)
+}
+
+// Note is the free text the secretary types for one minutes section.
+type Note struct {
+	Section Section `json:"section"`
+	Text    string  `json:"text"`
+}
+
+// RemarkType separates opinions (ý kiến) from petitions (kiến nghị).
+type RemarkType string
+
+// Remark types.
+const (
+	TypeOpinion  RemarkType = "y_kien"
+	TypePetition RemarkType = "kien_nghi"
+)
+
+// Session is one voter-contact session (domain.md §2).
+type Session struct {
+	ID            uint64   `json:"-"`
+	UID           string   `json:"-"` // stable identity across bundles and laptops
+	Title         string   `json:"title"`
+	Kind          Kind     `json:"kind"`
+	Sitting       string   `json:"sitting,omitempty"` // the kỳ họp it relates to
+	Date          string   `json:"date"`              // YYYY-MM-DD
+	Start         string   `json:"start"`             // HH:MM
+	End           string   `json:"end"`               // HH:MM
+	Place         string   `json:"place"`
+	Locality      string   `json:"locality,omitempty"`  // địa danh for the date line, e.g. "Tân Thành"
+	Organiser     string   `json:"organiser,omitempty"` // issuing body, e.g. "Ủy ban MTTQ Việt Nam xã Tân Thành"
+	ParentBody    string   `json:"parent_body,omitempty"`
+	DelegateGroup string   `json:"delegate_group"`
+	Delegates     []string `json:"delegates"`
+	Guests        []string `json:"guests,omitempty"`
+	Chair         string   `json:"chair"`
+	ChairTitle    string   `json:"chair_title,omitempty"`
+	Secretary     string   `json:"secretary"`
+	Voters        int      `json:"voters"`
+	Speakers      int      `json:"speakers,omitempty"`
+	Recipients    []string `json:"recipients,omitempty"` // Nơi nhận
+	Notes         []Note   `json:"notes"`
+
+	Created    time.Time `json:"-"`
+	Updated    time.Time `json:"-"`
+	ExportedAt time.Time `json:"-"` // zero until the documents were exported
+}
+
+// Note returns the text of section sec.
+func (s *Session) Note(sec Section) string {
+	for _, n := range s.Notes {
+		if n.Section == sec {
+			return n.Text
+		}
+	}
+	return ""
+}
+
+// SetNote sets the text of section sec.
+func (s *Session) SetNote(sec Section, text string) {
+	for i, n := range s.Notes {
+		if n.Section == sec {
+			s.Notes[i].Text = text
+			return
+		}
+	}
+	s.Notes = append(s.Notes, Note{Section: sec, Text: text})
+}
+
+// Validate checks the invariants of domain.md §2.
+func (s *Session) Validate() error {
+	if strings.TrimSpace(s.Title) == "" {
+		return fmt.Errorf("title is empty")
+	}
+	if !s.Kind.Valid() {
+		return fmt.Errorf("kind %q is not one of %v", s.Kind, Kinds)
+	}
+	d, err := ParseDate(s.Date)
+	if err != nil {
+		return err
+	}
+	_ = d
+	var st, en int
+	if s.Start != "" {
+		if st, err = ParseClock(s.Start); err != nil {
+			return fmt.Errorf("start: %w", err)
+		}
+	}
+	if s.End != "" {
+		if en, err = ParseClock(s.End); err != nil {
+			return fmt.Errorf("end: %w", err)
+		}
+		if s.Start != "" && en <= st {
+			return fmt.Errorf("end time %s is not after start time %s", s.End, s.Start)
+		}
+	}
+	if s.Voters < 0 {
+		return fmt.Errorf("voter count %d is negative", s.Voters)
+	}
+	return nil
+}
+
+// Answer is an answer given on the spot, and who gave it.
+type Answer struct {
+	By   string `json:"by"`
+	Text string `json:"text"`
+}
+
+// Remark is one voter remark or petition recorded during a session (domain.md §4).
+type Remark struct {
+	ID        uint64     `json:"-"`
+	SessionID uint64     `json:"-"`
+	Voter     string     `json:"voter"`
+	Address   string     `json:"address"`
+	Text      string     `json:"text"`
+	Type      RemarkType `json:"type,omitempty"`
+	Field     Field      `json:"field"`
+	Authority Authority  `json:"authority"`
+	Location  string     `json:"location,omitempty"`
+	Answer    *Answer    `json:"answer,omitempty"`
+	// RepeatOf holds archive petition ids confirmed as repeated, best first.
+	RepeatOf []string `json:"repeat_of,omitempty"`
+	// Dismissed holds archive ids a person rejected as repeats.
+	Dismissed []string `json:"-"`
+	// MergedInto is the id of the first remark of a merge group ("nhiều cử tri
+	// cùng kiến nghị"); zero when the remark stands alone or leads its group.
+	MergedInto uint64 `json:"-"`
+	Pressing   bool   `json:"pressing,omitempty"`
+	Created    time.Time
+	Updated    time.Time
+}
+
+// Answered reports whether the remark got an answer on the spot.
+func (r *Remark) Answered() bool { return r.Answer != nil && strings.TrimSpace(r.Answer.Text) != "" }
+
+// Raise records one session where a petition came up (again).
+type Raise struct {
+	Date    string `json:"date"`
+	Session string `json:"session"`
+}
+
+// Petition is a petition on record from past sessions (domain.md §5, FORMAT.md).
+type Petition struct {
+	ID         string    `json:"id"`
+	Text       string    `json:"text"`
+	Field      Field     `json:"field"`
+	Authority  Authority `json:"authority"`
+	Location   string    `json:"location"`
+	RaisedAt   string    `json:"raised_at"`
+	Session    string    `json:"session"`
+	Body       string    `json:"body,omitempty"` // answering body
+	AnsweredAt string    `json:"answered_at,omitempty"`
+	Ref        string    `json:"ref,omitempty"` // answer letter reference
+	Response   string    `json:"response"`
+	Status     Status    `json:"status"`
+	Source     string    `json:"source,omitempty"`
+	// Raises lists the later sessions where a confirmed repeat brought it up.
+	Raises []Raise `json:"raises,omitempty"`
+}
+
+// TimesRaised counts the first raising and every confirmed repeat.
+func (p *Petition) TimesRaised() int { return 1 + len(p.Raises) }
+
+// Snapshot is everything the exporters need about one session: the session,
+// its remarks in order, and the archive petitions its confirmed repeats cite.
+type Snapshot struct {
+	Session   Session
+	Remarks   []Remark
+	Petitions map[string]Petition
+}
+
+// DateLayout is the ISO layout of session and petition dates.
+const DateLayout = "2006-01-02"
+
+// ParseDate parses a YYYY-MM-DD date.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// ParseClock parses HH:MM into minutes after midnight.
+func ParseClock(s string) (int, error) {
+	t, err := time.Parse("15:04", s)
+	if err != nil {
+		return 0, fmt.Errorf("time %q is not HH:MM", s)
+	}
+	return t.Hour()*60 + t.Minute(), nil
+}
