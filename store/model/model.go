@@ -329,10 +329,10 @@ type Remark struct {
 	Dismissed []string `json:"-"`
 	// MergedInto is the id of the first remark of a merge group ("nhiều cử tri
 	// cùng kiến nghị"); zero when the remark stands alone or leads its group.
-	MergedInto uint64 `json:"-"`
-	Pressing   bool   `json:"pressing,omitempty"`
-	Created    time.Time
-	Updated    time.Time
+	MergedInto uint64    `json:"-"`
+	Pressing   bool      `json:"pressing,omitempty"`
+	Created    time.Time `json:"-"`
+	Updated    time.Time `json:"-"`
 }
 
 // Answered reports whether the remark got an answer on the spot.
@@ -342,6 +342,9 @@ func (r *Remark) Answered() bool { return r.Answer != nil && strings.TrimSpace(r
 type Raise struct {
 	Date    string `json:"date"`
 	Session string `json:"session"`
+	// Ref identifies the txct session (its UID) whose confirmed repeat added
+	// this raise, so confirming twice counts once and a dismissal can undo it.
+	Ref string `json:"ref,omitempty"`
 }
 
 // Petition is a petition on record from past sessions (domain.md §5, FORMAT.md).
