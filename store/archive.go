@@ -1,0 +1,146 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"txct/store/model"
+)
+
+// Petition returns one archived petition.
+func (s *Store) Petition(id string) (model.Petition, error) {
+	var p model.Petition
+	err := s.view(func(tx *bolt.Tx) error { return getJSON(tx.Bucket(bucketPetitions), []byte(id), &p) })
+	if err != nil {
+		return p, fmt.Errorf("petition %q: %w", id, err)
+	}
+	return p, nil
+}
+
+// ArchiveCount is the number of archived petitions.
+func (s *Store) ArchiveCount() int {
+	n := 0
+	_ = s.view(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketPetitions).Stats().KeyN
+		return nil
+	})
+	return n
+}
+
+// Petitions calls fn for every archived petition, in id order.
+func (s *Store) Petitions(fn func(model.Petition) error) error {
+	return s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPetitions).ForEach(func(k, v []byte) error {
+			var p model.Petition
+			if err := json.Unmarshal(v, &p); err != nil {
+				return fmt.Errorf("%w: petition %q: %v", ErrCorrupt, k, err)
+			}
+			return fn(p)
+		})
+	})
+}
+
+// ImportResult counts what an import did.
+type ImportResult struct {
+	Added, Updated int
+}
+
+// PutPetitions writes a whole file's petitions in one transaction: all rows or
+// none. An id already on record is updated in place, keeping its raises.
+func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
+	var res ImportResult
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPetitions)
+		for i := range ps {
+			p := &ps[i]
+			if p.ID == "" {
+				return fmt.Errorf("petition %d has no id", i+1)
+			}
+			var old model.Petition
+			if err := getJSON(b, []byte(p.ID), &old); err == nil {
+				res.Updated++
+				if len(p.Raises) == 0 {
+					p.Raises = old.Raises
+				}
+			} else {
+				res.Added++
+			}
+			if err := putJSON(b, []byte(p.ID), p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if s.index != nil {
+		s.index.put(ps...)
+	}
+	return res, nil
+}
+
+// UpdatePetition stores an edited petition (answer, status…).
+func (s *Store) UpdatePetition(p model.Petition) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPetitions)
+		if b.Get([]byte(p.ID)) == nil {
+			return fmt.Errorf("petition %q: %w", p.ID, ErrNotFound)
+		}
+		return putJSON(b, []byte(p.ID), p)
+	})
+	if err == nil && s.index != nil {
+		s.index.put(p)
+	}
+	return err
+}
+
+// linkRepeats keeps the petitions' raise lists in step with a remark's
+// confirmed repeats: each confirmed repeat adds one raise, tagged with the
+// remark, and un-confirming it takes the raise away (domain.md §5).
+func (s *Store) linkRepeats(tx *bolt.Tx, old, cur []string, r model.Remark) error {
+	if slices.Equal(old, cur) {
+		return nil
+	}
+	var sess sessionRec
+	if err := getJSON(tx.Bucket(bucketSessions), u64(r.SessionID), &sess); err != nil {
+		return err
+	}
+	ref := fmt.Sprintf("%s/%d", sess.SUID, r.ID)
+	b := tx.Bucket(bucketPetitions)
+	touch := func(id string, add bool) error {
+		var p model.Petition
+		if err := getJSON(b, []byte(id), &p); err != nil {
+			return nil // unknown petition: the link is kept as text on the remark
+		}
+		p.Raises = slices.DeleteFunc(p.Raises, func(x model.Raise) bool { return x.Ref == ref })
+		if add {
+			p.Raises = append(p.Raises, model.Raise{Date: sess.Date, Session: sess.Title, Ref: ref})
+		}
+		if err := putJSON(b, []byte(id), p); err != nil {
+			return err
+		}
+		if s.index != nil {
+			s.index.put(p)
+		}
+		return nil
+	}
+	for _, id := range old {
+		if !slices.Contains(cur, id) {
+			if err := touch(id, false); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range cur {
+		if !slices.Contains(old, id) {
+			if err := touch(id, true); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

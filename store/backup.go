@@ -1,0 +1,182 @@
+package store
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// KeepBackups is how many automatic backups are kept (issue 5).
+const KeepBackups = 10
+
+// BackupDir is where automatic backups of the store go.
+func (s *Store) BackupDir() string { return backupDir(s.path, s.opts.BackupDir) }
+
+func backupDir(path, dir string) string {
+	if dir != "" {
+		return dir
+	}
+	return filepath.Join(filepath.Dir(path), "backups")
+}
+
+// Backup writes a consistent copy of the database to dst through a bbolt
+// read transaction (a hot copy: the TUI keeps working). The copy is written to
+// a temporary file, synced and renamed, with mode 0600.
+func (s *Store) Backup(dst string) error {
+	if s.autosave != nil {
+		if err := s.autosave.Flush(); err != nil {
+			return err
+		}
+	}
+	dir := filepath.Dir(dst)
+	tmp, err := os.CreateTemp(dir, ".txct-backup-*")
+	if err != nil {
+		return fmt.Errorf("backup: cannot write in %s: %w", dir, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	err = s.view(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(tmp)
+		return err
+	})
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	return syncDir(dir)
+}
+
+// AutoBackup writes a rotating backup into BackupDir and keeps the newest
+// KeepBackups. reason goes into the file name ("close", "export", "daily").
+func (s *Store) AutoBackup(reason string, now time.Time) (string, error) {
+	dir := s.BackupDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("backup folder %s: %w", dir, err)
+	}
+	name := filepath.Join(dir, fmt.Sprintf("txct-%s-%s.db", now.Format("20060102-150405.000"), reason))
+	if err := s.Backup(name); err != nil {
+		return "", err
+	}
+	if err := s.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keyBackupDay, []byte(now.Format(time.DateOnly)))
+	}); err != nil {
+		return name, err
+	}
+	return name, pruneBackups(dir, KeepBackups)
+}
+
+// DailyBackup makes the once-a-day backup if none was made today.
+func (s *Store) DailyBackup(now time.Time) (string, error) {
+	var last string
+	_ = s.view(func(tx *bolt.Tx) error {
+		last = string(tx.Bucket(bucketMeta).Get(keyBackupDay))
+		return nil
+	})
+	if last == now.Format(time.DateOnly) {
+		return "", nil
+	}
+	return s.AutoBackup("daily", now)
+}
+
+// Backups lists the automatic backups in dir, newest first.
+func Backups(dir string) []string {
+	ents, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range ents {
+		if !e.IsDir() && strings.HasPrefix(e.Name(), "txct-") && strings.HasSuffix(e.Name(), ".db") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	slices.Sort(out)
+	slices.Reverse(out)
+	return out
+}
+
+func pruneBackups(dir string, keep int) error {
+	all := Backups(dir)
+	for i := keep; i < len(all); i++ {
+		if err := os.Remove(all[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func restoreHint(path, dir string) string {
+	bs := Backups(backupDir(path, dir))
+	if len(bs) == 0 {
+		return "no automatic backup was found; if you have a copy, run: txct restore FILE"
+	}
+	return fmt.Sprintf("the newest automatic backup is %s\nto go back to it, run: txct --db %s restore %s", bs[0], path, bs[0])
+}
+
+// Restore replaces the database at path with the backup src, after checking
+// that src is a readable txct database and that nobody has path open. The
+// replaced file is kept beside it as path.replaced-<time>. It returns the name
+// of that copy ("" when there was no file to replace).
+func Restore(path, src string, now time.Time) (string, error) {
+	if err := inspect(src, DefaultLockTimeout); err != nil {
+		return "", &OpenError{Path: src, Err: err}
+	}
+	var kept string
+	if _, err := os.Stat(path); err == nil {
+		// Hold the lock while we swap, so a running txct is not pulled from under.
+		db, err := openBolt(path, false, DefaultLockTimeout)
+		if err == nil {
+			defer db.Close()
+		} else if err == ErrLocked {
+			return "", &OpenError{Path: path, Err: err}
+		}
+		kept = fmt.Sprintf("%s.replaced-%s", path, now.Format("20060102-150405"))
+		if err := copyFile(path, kept); err != nil {
+			return "", err
+		}
+	}
+	tmp := path + ".restoring"
+	if err := copyFile(src, tmp); err != nil {
+		return kept, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return kept, err
+	}
+	return kept, syncDir(filepath.Dir(path))
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

@@ -1,0 +1,194 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"txct/store/model"
+)
+
+// sessionRec is a session as stored: the model plus the fields the model keeps
+// out of bundles (ids and times).
+type sessionRec struct {
+	model.Session
+	SID        uint64    `json:"id"`
+	SUID       string    `json:"uid"`
+	SCreated   time.Time `json:"created"`
+	SUpdated   time.Time `json:"updated"`
+	SExportedA time.Time `json:"exported_at"`
+}
+
+func toSessionRec(s model.Session) sessionRec {
+	return sessionRec{Session: s, SID: s.ID, SUID: s.UID, SCreated: s.Created, SUpdated: s.Updated, SExportedA: s.ExportedAt}
+}
+
+func (r sessionRec) model() model.Session {
+	s := r.Session
+	s.ID, s.UID, s.Created, s.Updated, s.ExportedAt = r.SID, r.SUID, r.SCreated, r.SUpdated, r.SExportedA
+	return s
+}
+
+// NewUID returns a random identity for a session that travels in bundles.
+func NewUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// Summary is a session as the home screen lists it.
+type Summary struct {
+	model.Session
+	Remarks int // number of remarks
+}
+
+// Sessions lists every session, newest session date first.
+func (s *Store) Sessions() ([]Summary, error) {
+	var out []Summary
+	err := s.view(func(tx *bolt.Tx) error {
+		order := tx.Bucket(bucketOrder)
+		return tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
+			var r sessionRec
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("%w: session %d: %v", ErrCorrupt, fromU64(k), err)
+			}
+			out = append(out, Summary{Session: r.model(), Remarks: len(order.Get(k)) / 8})
+			return nil
+		})
+	})
+	slices.SortStableFunc(out, func(a, b Summary) int {
+		if c := strings.Compare(b.Date, a.Date); c != 0 {
+			return c
+		}
+		if c := strings.Compare(b.Start, a.Start); c != 0 {
+			return c
+		}
+		return int(int64(b.ID) - int64(a.ID))
+	})
+	return out, err
+}
+
+// Session returns one session.
+func (s *Store) Session(id uint64) (model.Session, error) {
+	var r sessionRec
+	err := s.view(func(tx *bolt.Tx) error { return getJSON(tx.Bucket(bucketSessions), u64(id), &r) })
+	if err != nil {
+		return model.Session{}, fmt.Errorf("session %d: %w", id, err)
+	}
+	return r.model(), nil
+}
+
+// SessionByUID finds a session by its travelling identity.
+func (s *Store) SessionByUID(uid string) (uint64, bool) {
+	var id uint64
+	_ = s.view(func(tx *bolt.Tx) error {
+		id = fromU64(tx.Bucket(bucketSessUID).Get([]byte(uid)))
+		return nil
+	})
+	return id, id != 0
+}
+
+// CreateSession validates and stores a new session, and returns it with its id.
+func (s *Store) CreateSession(sess model.Session) (model.Session, error) {
+	if err := sess.Validate(); err != nil {
+		return sess, err
+	}
+	now := time.Now().UTC()
+	if sess.ID == 0 {
+		sess.ID = s.NewID()
+	}
+	if sess.UID == "" {
+		sess.UID = NewUID()
+	}
+	sess.Created, sess.Updated = now, now
+	err := s.update(func(tx *bolt.Tx) error {
+		return s.putSession(tx, sess)
+	})
+	return sess, err
+}
+
+// UpdateSession stores the session's fields (notes included).
+func (s *Store) UpdateSession(sess model.Session) error {
+	if err := sess.Validate(); err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error { return s.putSession(tx, sess) })
+}
+
+func (s *Store) putSession(tx *bolt.Tx, sess model.Session) error {
+	sess.Updated = time.Now().UTC()
+	if err := putJSON(tx.Bucket(bucketSessions), u64(sess.ID), toSessionRec(sess)); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketSessUID).Put([]byte(sess.UID), u64(sess.ID)); err != nil {
+		return err
+	}
+	if err := s.bumpSequence(tx, bucketSessions, sess.ID); err != nil {
+		return err
+	}
+	return s.noteNames(tx, sess)
+}
+
+// MarkExported records that the session's documents were exported now.
+func (s *Store) MarkExported(id uint64, at time.Time) error {
+	return s.update(func(tx *bolt.Tx) error {
+		var r sessionRec
+		b := tx.Bucket(bucketSessions)
+		if err := getJSON(b, u64(id), &r); err != nil {
+			return err
+		}
+		r.SExportedA = at.UTC()
+		return putJSON(b, u64(id), r)
+	})
+}
+
+// DeleteSession removes a session and its remarks.
+func (s *Store) DeleteSession(id uint64) error {
+	return s.update(func(tx *bolt.Tx) error {
+		var r sessionRec
+		if err := getJSON(tx.Bucket(bucketSessions), u64(id), &r); err != nil {
+			return err
+		}
+		rem := tx.Bucket(bucketRemarks)
+		for _, rid := range unpackIDs(tx.Bucket(bucketOrder).Get(u64(id))) {
+			if err := rem.Delete(u64(rid)); err != nil {
+				return err
+			}
+		}
+		if err := tx.Bucket(bucketOrder).Delete(u64(id)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketSessUID).Delete([]byte(r.SUID)); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketSessions).Delete(u64(id))
+	})
+}
+
+// Snapshot gathers what the exporters need about one session.
+func (s *Store) Snapshot(id uint64) (model.Snapshot, error) {
+	var snap model.Snapshot
+	sess, err := s.Session(id)
+	if err != nil {
+		return snap, err
+	}
+	rems, err := s.Remarks(id)
+	if err != nil {
+		return snap, err
+	}
+	snap.Session, snap.Remarks, snap.Petitions = sess, rems, map[string]model.Petition{}
+	for _, r := range rems {
+		for _, pid := range r.RepeatOf {
+			if p, err := s.Petition(pid); err == nil {
+				snap.Petitions[pid] = p
+			}
+		}
+	}
+	return snap, nil
+}

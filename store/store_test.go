@@ -1,0 +1,349 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"txct/store/model"
+)
+
+func openTemp(t testing.TB) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "txct.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func sampleSession() model.Session {
+	return model.Session{Title: "Tiếp xúc cử tri trước kỳ họp", Kind: model.KindBefore, Date: "2026-11-20",
+		Start: "08:00", End: "10:30", Place: "Hội trường UBND xã Tân Thành", Chair: "Bà Lê Thị Hoa",
+		Secretary: "Ông Trần Văn Nam", Delegates: []string{"Ông Nguyễn Văn An"}, Voters: 85}
+}
+
+func TestCreateReopen(t *testing.T) {
+	s, path := openTemp(t)
+	sess, err := s.CreateSession(sampleSession())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []uint64
+	for i, text := range []string{"Sửa đường ĐT.612", "Cấp sổ đỏ", "Nước sạch thôn 3"} {
+		r, err := s.SaveRemark(model.Remark{SessionID: sess.ID, Voter: "Ông A", Text: text, Field: model.Fields[i]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	sess.SetNote(model.SecOpening, "Bà Hoa khai mạc hội nghị.")
+	if err := s.UpdateSession(sess); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s2, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	got, err := s2.Session(sess.ID)
+	if err != nil || got.Note(model.SecOpening) != "Bà Hoa khai mạc hội nghị." || got.UID != sess.UID {
+		t.Fatalf("session after reopen: %+v %v", got, err)
+	}
+	rems, err := s2.Remarks(sess.ID)
+	if err != nil || len(rems) != 3 || rems[2].Text != "Nước sạch thôn 3" || rems[0].ID != ids[0] {
+		t.Fatalf("remarks after reopen: %+v %v", rems, err)
+	}
+	// New ids continue after the stored ones.
+	if id := s2.NewID(); id <= ids[2] {
+		t.Errorf("NewID after reopen = %d, want > %d", id, ids[2])
+	}
+	list, _ := s2.Sessions()
+	if len(list) != 1 || list[0].Remarks != 3 {
+		t.Errorf("Sessions() = %+v", list)
+	}
+}
+
+func TestBigEndianOrder(t *testing.T) {
+	for _, pair := range [][2]uint64{{1, 2}, {255, 256}, {65535, 65536}, {1 << 40, 1<<40 + 1}} {
+		if bytes.Compare(u64(pair[0]), u64(pair[1])) >= 0 {
+			t.Errorf("u64(%d) does not sort before u64(%d)", pair[0], pair[1])
+		}
+		if fromU64(u64(pair[1])) != pair[1] {
+			t.Errorf("round trip of %d", pair[1])
+		}
+	}
+}
+
+func TestOrderMoveDelete(t *testing.T) {
+	s, _ := openTemp(t)
+	sess, _ := s.CreateSession(sampleSession())
+	var ids []uint64
+	for _, text := range []string{"a", "b", "c"} {
+		r, _ := s.SaveRemark(model.Remark{SessionID: sess.ID, Text: text})
+		ids = append(ids, r.ID)
+	}
+	if err := s.SetOrder(sess.ID, []uint64{ids[2], ids[0], ids[1]}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteRemark(sess.ID, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	rems, _ := s.Remarks(sess.ID)
+	if len(rems) != 2 || rems[0].Text != "c" || rems[1].Text != "b" {
+		t.Fatalf("after move and delete: %+v", rems)
+	}
+}
+
+func TestSecondOpenFailsFast(t *testing.T) {
+	_, path := openTemp(t)
+	start := time.Now()
+	_, err := Open(path, Options{})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second open: %v, want ErrLocked", err)
+	}
+	if !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q does not name the file", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("second open took %v", d)
+	}
+	if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, ErrLocked) {
+		t.Errorf("read-only open while locked: %v", err)
+	}
+}
+
+func TestFileModes(t *testing.T) {
+	s, path := openTemp(t)
+	for _, p := range []string{path, filepath.Dir(path)} {
+		fi, _ := os.Stat(p)
+		if p == path && fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode %v, want 0600", p, fi.Mode().Perm())
+		}
+	}
+	b, err := s.AutoBackup("test", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(b); fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v", fi.Mode().Perm())
+	}
+}
+
+func TestRefusesForeignFiles(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string][]byte{
+		"text.db":  []byte("hello, this is not a database\n"),
+		"empty.db": {},
+	}
+	for name, data := range cases {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, data, 0o644)
+		_, err := Open(p, Options{})
+		if !errors.Is(err, ErrNotTxct) || !strings.Contains(err.Error(), p) {
+			t.Errorf("%s: err = %v", name, err)
+		}
+		if got, _ := os.ReadFile(p); !bytes.Equal(got, data) {
+			t.Errorf("%s was modified", name)
+		}
+	}
+	// A bbolt file of another program.
+	p := filepath.Join(dir, "other.db")
+	db, _ := bolt.Open(p, 0o600, nil)
+	db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("x")); return err })
+	db.Close()
+	before, _ := os.ReadFile(p)
+	if _, err := Open(p, Options{}); !errors.Is(err, ErrNotTxct) {
+		t.Errorf("foreign bbolt: %v", err)
+	}
+	if after, _ := os.ReadFile(p); !bytes.Equal(before, after) {
+		t.Error("foreign bbolt file was modified")
+	}
+}
+
+func TestRefusesNewerSchema(t *testing.T) {
+	s, path := openTemp(t)
+	s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("99")) })
+	s.Close()
+	_, err := Open(path, Options{})
+	if !errors.Is(err, ErrNewer) || !strings.Contains(err.Error(), "99") {
+		t.Fatalf("newer schema: %v", err)
+	}
+}
+
+func TestCorruptFileNamesBackup(t *testing.T) {
+	s, path := openTemp(t)
+	sess, _ := s.CreateSession(sampleSession())
+	s.SaveRemark(model.Remark{SessionID: sess.ID, Text: "x"})
+	bk, err := s.AutoBackup("close", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	data, _ := os.ReadFile(path)
+	// Damage both meta pages: bbolt then has no valid root to start from.
+	for i := 16; i < 64; i++ {
+		data[i] ^= 0xff
+		data[4096+i] ^= 0xff
+	}
+	os.WriteFile(path, data, 0o600)
+	_, err = Open(path, Options{})
+	if err == nil {
+		t.Fatal("damaged file opened")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, path) || !strings.Contains(msg, "txct --db") || !strings.Contains(msg, bk) {
+		t.Errorf("message %q should name the file and the backup", msg)
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(after, data) {
+		t.Error("damaged file was modified")
+	}
+	// A file cut short (a copy that stopped half way) is refused too.
+	cut := filepath.Join(filepath.Dir(path), "cut.db")
+	full, _ := os.ReadFile(bk)
+	os.WriteFile(cut, full[:len(full)/2], 0o600)
+	if _, err := Open(cut, Options{}); err == nil {
+		t.Error("truncated file opened")
+	}
+	if _, err := Restore(path, bk, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("after restore: %v", err)
+	}
+	defer s2.Close()
+	if rems, _ := s2.Remarks(sess.ID); len(rems) != 1 {
+		t.Errorf("restored remarks: %d", len(rems))
+	}
+	if err := s2.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestBackupRotation(t *testing.T) {
+	s, _ := openTemp(t)
+	base := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
+	for i := 0; i < KeepBackups+3; i++ {
+		if _, err := s.AutoBackup("close", base.Add(time.Duration(i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(Backups(s.BackupDir())); n != KeepBackups {
+		t.Errorf("kept %d backups, want %d", n, KeepBackups)
+	}
+	if name, _ := s.DailyBackup(base); name != "" {
+		t.Errorf("second backup on the same day: %s", name)
+	}
+	if name, _ := s.DailyBackup(base.AddDate(0, 0, 1)); name == "" {
+		t.Error("no daily backup on a new day")
+	}
+}
+
+func TestAutosaverBatches(t *testing.T) {
+	s, path := openTemp(t)
+	sess, _ := s.CreateSession(sampleSession())
+	var saves atomic.Int32
+	a := s.Autosaver(50*time.Millisecond, func(err error) {
+		if err == nil {
+			saves.Add(1)
+		}
+	})
+	r := model.Remark{ID: s.NewID(), SessionID: sess.ID}
+	for _, c := range "Đường liên thôn" {
+		r.Text += string(c)
+		a.PutRemark(r)
+	}
+	a.PutOrder(sess.ID, []uint64{r.ID})
+	deadline := time.Now().Add(time.Second)
+	for a.Pending() > 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond)
+	if n := saves.Load(); n != 1 {
+		t.Errorf("%d flushes for one burst, want 1", n)
+	}
+	rems, _ := s.Remarks(sess.ID)
+	if len(rems) != 1 || rems[0].Text != "Đường liên thôn" {
+		t.Fatalf("autosaved: %+v", rems)
+	}
+	r.Text += "!"
+	a.PutRemark(r)
+	s.Close() // Close flushes
+	s2, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if rems, _ := s2.Remarks(sess.ID); len(rems) != 1 || rems[0].Text != "Đường liên thôn!" {
+		t.Fatalf("after close: %+v", rems)
+	}
+}
+
+func TestRepeatLinksCountRaises(t *testing.T) {
+	s, _ := openTemp(t)
+	if _, err := s.PutPetitions([]model.Petition{{ID: "P1", Text: "Sửa cầu Nà Ca", RaisedAt: "2024-01-10"}}); err != nil {
+		t.Fatal(err)
+	}
+	sess, _ := s.CreateSession(sampleSession())
+	r, _ := s.SaveRemark(model.Remark{SessionID: sess.ID, Text: "cầu Nà Ca", RepeatOf: []string{"P1", "UNKNOWN"}})
+	s.SaveRemark(r) // saving again must not count twice
+	p, _ := s.Petition("P1")
+	if p.TimesRaised() != 2 || p.Raises[0].Date != "2026-11-20" {
+		t.Fatalf("after confirm: %+v", p)
+	}
+	r.RepeatOf = nil
+	s.SaveRemark(r)
+	if p, _ = s.Petition("P1"); p.TimesRaised() != 1 {
+		t.Fatalf("after dismiss: %+v", p)
+	}
+	r.RepeatOf = []string{"P1"}
+	s.SaveRemark(r)
+	s.DeleteRemark(sess.ID, r.ID)
+	if p, _ = s.Petition("P1"); p.TimesRaised() != 1 {
+		t.Fatalf("after delete: %+v", p)
+	}
+}
+
+func TestImportUpdatesById(t *testing.T) {
+	s, _ := openTemp(t)
+	res, err := s.PutPetitions([]model.Petition{{ID: "A", Text: "x"}, {ID: "B", Text: "y"}})
+	if err != nil || res.Added != 2 {
+		t.Fatal(res, err)
+	}
+	res, _ = s.PutPetitions([]model.Petition{{ID: "A", Text: "x2"}, {ID: "C", Text: "z"}})
+	if res.Added != 1 || res.Updated != 1 || s.ArchiveCount() != 3 {
+		t.Fatalf("second import: %+v, count %d", res, s.ArchiveCount())
+	}
+	if _, err := s.PutPetitions([]model.Petition{{ID: "D", Text: "ok"}, {Text: "no id"}}); err == nil {
+		t.Fatal("import with a bad row succeeded")
+	}
+	if _, err := s.Petition("D"); !errors.Is(err, ErrNotFound) {
+		t.Error("a failed import left rows behind")
+	}
+}
+
+func TestNames(t *testing.T) {
+	s, _ := openTemp(t)
+	s.CreateSession(sampleSession())
+	names, _ := s.Names(NamePerson)
+	if len(names) != 3 {
+		t.Fatalf("names: %v", names)
+	}
+	places, _ := s.Names(NamePlace)
+	if len(places) != 1 || places[0] != "Hội trường UBND xã Tân Thành" {
+		t.Errorf("places: %v", places)
+	}
+}
