@@ -17,11 +17,11 @@ type NameKind string
 
 // Kinds of remembered names.
 const (
-	NamePerson  NameKind = "person"  // delegates, chairs, secretaries, voters
-	NamePlace   NameKind = "place"   // session places, voter addresses
-	NameGroup   NameKind = "group"   // delegate groups
-	NameOrg     NameKind = "org"     // organisers
-	NameLocale  NameKind = "locale"  // localities for the date line
+	NamePerson   NameKind = "person" // delegates, chairs, secretaries, voters
+	NamePlace    NameKind = "place"  // session places, voter addresses
+	NameGroup    NameKind = "group"  // delegate groups
+	NameOrg      NameKind = "org"    // organisers
+	NameLocale   NameKind = "locale" // localities for the date line
 	NameAnswerer NameKind = "answerer"
 )
 

@@ -12,24 +12,24 @@ const Magic = "txct"
 
 // Buckets. Every bucket is declared here and created in one place (initSchema).
 var (
-	bucketMeta      = []byte("meta")      // magic, schema, created, last backup day
-	bucketSessions  = []byte("sessions")  // u64 session id → sessionRec (JSON)
+	bucketMeta      = []byte("meta")        // magic, schema, created, last backup day
+	bucketSessions  = []byte("sessions")    // u64 session id → sessionRec (JSON)
 	bucketSessUID   = []byte("session_uid") // session UID → u64 session id
-	bucketRemarks   = []byte("remarks")   // u64 remark id → remarkRec (JSON)
-	bucketOrder     = []byte("order")     // u64 session id → packed u64 remark ids, in order
-	bucketPetitions = []byte("petitions") // archive id → model.Petition (JSON)
-	bucketNames     = []byte("names")     // nested: name kind → value → u64 use count
+	bucketRemarks   = []byte("remarks")     // u64 remark id → remarkRec (JSON)
+	bucketOrder     = []byte("order")       // u64 session id → packed u64 remark ids, in order
+	bucketPetitions = []byte("petitions")   // archive id → model.Petition (JSON)
+	bucketNames     = []byte("names")       // nested: name kind → value → u64 use count
 )
 
 var allBuckets = [][]byte{bucketMeta, bucketSessions, bucketSessUID, bucketRemarks, bucketOrder, bucketPetitions, bucketNames}
 
 // Meta keys.
 var (
-	keyMagic      = []byte("magic")
-	keySchema     = []byte("schema")
-	keyCreated    = []byte("created")
-	keyBackupDay  = []byte("backup_day")
-	keyDeadline   = []byte("deadline_rule")
+	keyMagic       = []byte("magic")
+	keySchema      = []byte("schema")
+	keyCreated     = []byte("created")
+	keyBackupDay   = []byte("backup_day")
+	keyDeadline    = []byte("deadline_rule")
 	keyDemoOffered = []byte("demo_offered")
 )
 
