@@ -144,3 +144,20 @@ func (s *Store) linkRepeats(tx *bolt.Tx, old, cur []string, r model.Remark) erro
 	}
 	return nil
 }
+
+// DemoOffered reports whether the first-run demo offer was already made.
+func (s *Store) DemoOffered() bool {
+	var v []byte
+	_ = s.view(func(tx *bolt.Tx) error {
+		v = tx.Bucket(bucketMeta).Get(keyDemoOffered)
+		return nil
+	})
+	return v != nil
+}
+
+// SetDemoOffered records that the demo was offered, so it is asked once.
+func (s *Store) SetDemoOffered() error {
+	return s.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keyDemoOffered, []byte("1"))
+	})
+}
