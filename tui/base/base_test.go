@@ -1,0 +1,46 @@
+package base
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestCatalogComplete(t *testing.T) {
+	for _, k := range Keys() {
+		e := catalog[k]
+		if e[0] == "" || e[1] == "" {
+			t.Errorf("%s: missing a language: %q", k, e)
+		}
+		if strings.Count(e[0], "%") != strings.Count(e[1], "%") {
+			t.Errorf("%s: format verbs differ between languages", k)
+		}
+	}
+	if (Text{Lang: EN}).S("key.quit") != "quit" || (Text{}).S("key.quit") != "thoát" {
+		t.Error("language lookup")
+	}
+}
+
+func TestFuzzyFindFoldsAccents(t *testing.T) {
+	items := []string{"Nguyễn Văn Đông", "Trần Thị Hoa", "Lê Việt Hùng"}
+	cases := []struct {
+		pattern string
+		want    int
+		pos     []int
+	}{
+		{"dong", 0, []int{11, 12, 13, 14}},
+		{"viet", 2, []int{3, 4, 5, 6}},
+		{"tth", 1, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.pattern, func(t *testing.T) {
+			res := FuzzyFind(c.pattern, items)
+			if len(res) == 0 || res[0].Index != c.want {
+				t.Fatalf("FuzzyFind(%q) = %+v", c.pattern, res)
+			}
+			if c.pos != nil && !slices.Equal(res[0].Positions, c.pos) {
+				t.Errorf("positions %v, want %v", res[0].Positions, c.pos)
+			}
+		})
+	}
+}

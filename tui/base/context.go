@@ -1,0 +1,76 @@
+package base
+
+import (
+	"time"
+
+	"txct/store"
+	"txct/store/model"
+)
+
+// MinWidth and MinHeight are the smallest terminal the layout supports; below
+// it the app says so instead of drawing a broken screen (issue 2).
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// Context is the one small value every screen gets: size, styles, keys, text,
+// the store and the clock. Screens copy it; the root hands out a new one on
+// resize or when the background colour becomes known.
+type Context struct {
+	Width, Height int
+	Styles        Styles
+	Keys          KeyMap
+	Text          Text
+	DB            *store.Store
+	Deadline      model.DeadlineRule
+	Now           func() time.Time
+	// NewToneStyle puts the tone of the built-in Telex on the second vowel
+	// of oa, oe, uy (hoà, thuỷ) instead of the first (hòa, thủy).
+	NewToneStyle bool
+}
+
+// NewContext builds a context for lang with dark styles until the terminal
+// tells its background.
+func NewContext(db *store.Store, lang Lang) *Context {
+	t := Text{Lang: lang}
+	return &Context{
+		Styles:   NewStyles(true),
+		Keys:     DefaultKeyMap(t),
+		Text:     t,
+		DB:       db,
+		Deadline: model.DefaultDeadline,
+		Now:      time.Now,
+	}
+}
+
+// Navigation and status messages, sent by screens and handled by the root.
+type (
+	// GoHomeMsg returns to the list of sessions.
+	GoHomeMsg struct{}
+	// OpenSessionMsg opens the session screen.
+	OpenSessionMsg struct{ ID uint64 }
+	// EditSessionMsg opens the session form (ID 0: a new session).
+	EditSessionMsg struct{ ID uint64 }
+	// OpenArchiveMsg opens the archive browser.
+	OpenArchiveMsg struct{}
+	// OpenReviewMsg opens the delegates' review of a session.
+	OpenReviewMsg struct{ ID uint64 }
+	// OpenStatsMsg opens the statistics (ID 0: across all sessions).
+	OpenStatsMsg struct{ ID uint64 }
+	// OpenExportMsg opens the export dialog of a session.
+	OpenExportMsg struct{ ID uint64 }
+	// StatusMsg shows a line in the status bar.
+	StatusMsg struct {
+		Text string
+		Err  error
+	}
+	// IndexReadyMsg says the repeat index finished loading.
+	IndexReadyMsg struct {
+		Count int
+		Err   error
+	}
+)
+
+// Status is a command that shows text in the status bar.
+func Status(text string) func() any { return func() any { return StatusMsg{Text: text} } }

@@ -1,0 +1,116 @@
+package base
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is the one key map. Bindings are named after actions. Where a text
+// field has focus it gets every key first, except ctrl-chords, alt-chords and
+// F-keys, so no binding that works while typing is a bare letter.
+type KeyMap struct {
+	Quit     key.Binding
+	Help     key.Binding
+	Back     key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Open     key.Binding
+	Home     key.Binding
+
+	// Home screen.
+	NewSession key.Binding
+	Filter     key.Binding
+	Archive    key.Binding
+	Stats      key.Binding
+	Demo       key.Binding
+	DeleteSess key.Binding
+
+	// Forms.
+	NextField key.Binding
+	PrevField key.Binding
+	Submit    key.Binding
+	Complete  key.Binding
+
+	// Session screen.
+	NextSection key.Binding
+	PrevSection key.Binding
+	NewRemark   key.Binding
+	Commit      key.Binding
+	Edit        key.Binding
+	Delete      key.Binding
+	Undo        key.Binding
+	MoveUp      key.Binding
+	MoveDown    key.Binding
+	CycleField  key.Binding
+	CycleLevel  key.Binding
+	CycleType   key.Binding
+	Telex       key.Binding
+	NextMatch   key.Binding
+	Confirm     key.Binding
+	Dismiss     key.Binding
+	Merge       key.Binding
+	Review      key.Binding
+	Export      key.Binding
+	Details     key.Binding
+
+	// Archive browser.
+	CycleStatus key.Binding
+	FilterField key.Binding
+	FilterLevel key.Binding
+	FilterState key.Binding
+}
+
+// DefaultKeyMap returns the key map with help text in the language of t.
+func DefaultKeyMap(t Text) KeyMap {
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.S(help)))
+	}
+	return KeyMap{
+		Quit:     b("key.quit", "ctrl+c"),
+		Help:     b("key.help", "f1", "?"),
+		Back:     b("key.back", "esc"),
+		Up:       b("key.up", "up", "k"),
+		Down:     b("key.down", "down", "j"),
+		PageUp:   b("key.pgup", "pgup"),
+		PageDown: b("key.pgdown", "pgdown"),
+		Open:     b("key.open", "enter"),
+		Home:     b("key.home", "f10"),
+
+		NewSession: b("key.newsession", "n", "ctrl+n"),
+		Filter:     b("key.filter", "/"),
+		Archive:    b("key.archive", "f3"),
+		Stats:      b("key.stats", "f4"),
+		Demo:       b("key.demo", "ctrl+l"),
+		DeleteSess: b("key.deletesession", "ctrl+d"),
+
+		NextField: b("key.nextfield", "tab"),
+		PrevField: b("key.prevfield", "shift+tab"),
+		Submit:    b("key.submit", "ctrl+s"),
+		Complete:  b("key.complete", "ctrl+space", "ctrl+@"),
+
+		NextSection: b("key.nextsection", "ctrl+right", "alt+right"),
+		PrevSection: b("key.prevsection", "ctrl+left", "alt+left"),
+		NewRemark:   b("key.newremark", "ctrl+n"),
+		Commit:      b("key.commit", "ctrl+s"),
+		Edit:        b("key.edit", "enter"),
+		Delete:      b("key.delete", "ctrl+d"),
+		Undo:        b("key.undo", "ctrl+z"),
+		MoveUp:      b("key.moveup", "alt+up"),
+		MoveDown:    b("key.movedown", "alt+down"),
+		CycleField:  b("key.cyclefield", "f5"),
+		CycleLevel:  b("key.cyclelevel", "f6"),
+		CycleType:   b("key.cycletype", "f7"),
+		Telex:       b("key.telex", "f9"),
+		NextMatch:   b("key.nextmatch", "f8"),
+		Confirm:     b("key.confirm", "ctrl+y"),
+		Dismiss:     b("key.dismiss", "ctrl+x"),
+		Merge:       b("key.merge", "ctrl+g"),
+		Review:      b("key.review", "f2"),
+		Export:      b("key.export", "ctrl+e"),
+		Details:     b("key.details", "ctrl+o"),
+
+		CycleStatus: b("key.cyclestatus", "f7"),
+		FilterField: b("key.filterfield", "f5"),
+		FilterLevel: b("key.filterlevel", "f6"),
+		FilterState: b("key.filterstate", "f8"),
+	}
+}

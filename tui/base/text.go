@@ -1,0 +1,173 @@
+package base
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Lang is a UI language.
+type Lang int
+
+// Languages. Vietnamese is the default.
+const (
+	VI Lang = iota
+	EN
+)
+
+// ParseLang reads "vi" or "en" (case-insensitive); anything else is Vietnamese.
+func ParseLang(s string) Lang {
+	if strings.EqualFold(strings.TrimSpace(s), "en") {
+		return EN
+	}
+	return VI
+}
+
+// LangFromEnv is the language asked for by TXCT_LANG.
+func LangFromEnv() Lang { return ParseLang(os.Getenv("TXCT_LANG")) }
+
+// Text looks UI strings up in the catalog for one language.
+type Text struct{ Lang Lang }
+
+// S returns the string for key. A missing key shows as ⟨key⟩, which the
+// catalog test and the golden files catch.
+func (t Text) S(key string) string {
+	e, ok := catalog[key]
+	if !ok {
+		return "⟨" + key + "⟩"
+	}
+	if t.Lang == EN && e[1] != "" {
+		return e[1]
+	}
+	return e[0]
+}
+
+// F formats the string for key with args.
+func (t Text) F(key string, args ...any) string { return fmt.Sprintf(t.S(key), args...) }
+
+// catalog holds every UI string: key → {Vietnamese, English}. The text_*.go
+// files of this package add their screen's strings in init, so all strings
+// live in this one package.
+var catalog = map[string][2]string{
+	"app.name":       {"txct — tiếp xúc cử tri", "txct — voter contact"},
+	"app.toosmall":   {"Cửa sổ quá nhỏ (%d×%d). Cần ít nhất %d×%d.", "The window is too small (%d×%d). It needs at least %d×%d."},
+	"app.saving":     {"Đang lưu…", "Saving…"},
+	"app.saved":      {"Đã lưu", "Saved"},
+	"app.saveerr":    {"Lỗi lưu: %v", "Save failed: %v"},
+	"app.helptitle":  {"Phím tắt", "Keys"},
+	"app.helpclose":  {"F1 hoặc Esc để đóng", "F1 or Esc to close"},
+	"app.loadingidx": {"Đang nạp kho kiến nghị…", "Loading the petition archive…"},
+	"app.idxready":   {"Kho kiến nghị: %d kiến nghị", "Archive: %d petitions"},
+	"app.error":      {"Lỗi: %v", "Error: %v"},
+
+	"key.quit":          {"thoát", "quit"},
+	"key.help":          {"trợ giúp", "help"},
+	"key.back":          {"quay lại", "back"},
+	"key.up":            {"lên", "up"},
+	"key.down":          {"xuống", "down"},
+	"key.pgup":          {"trang trước", "page up"},
+	"key.pgdown":        {"trang sau", "page down"},
+	"key.open":          {"mở", "open"},
+	"key.home":          {"về trang chính", "home"},
+	"key.newsession":    {"hội nghị mới", "new session"},
+	"key.filter":        {"lọc", "filter"},
+	"key.archive":       {"kho kiến nghị", "archive"},
+	"key.stats":         {"thống kê", "statistics"},
+	"key.demo":          {"nạp dữ liệu mẫu", "load demo"},
+	"key.deletesession": {"xóa hội nghị", "delete session"},
+	"key.nextfield":     {"ô sau", "next field"},
+	"key.prevfield":     {"ô trước", "previous field"},
+	"key.submit":        {"lưu", "save"},
+	"key.complete":      {"gợi ý", "complete"},
+	"key.nextsection":   {"mục sau", "next section"},
+	"key.prevsection":   {"mục trước", "previous section"},
+	"key.newremark":     {"ý kiến mới", "new remark"},
+	"key.commit":        {"xong ý kiến", "finish remark"},
+	"key.edit":          {"sửa", "edit"},
+	"key.delete":        {"xóa", "delete"},
+	"key.undo":          {"hoàn tác xóa", "undo delete"},
+	"key.moveup":        {"chuyển lên", "move up"},
+	"key.movedown":      {"chuyển xuống", "move down"},
+	"key.cyclefield":    {"lĩnh vực", "field"},
+	"key.cyclelevel":    {"thẩm quyền", "level"},
+	"key.cycletype":     {"ý kiến/kiến nghị", "opinion/petition"},
+	"key.telex":         {"gõ Telex", "Telex typing"},
+	"key.nextmatch":     {"kết quả trùng sau", "next match"},
+	"key.confirm":       {"xác nhận lặp lại", "confirm repeat"},
+	"key.dismiss":       {"bỏ qua", "dismiss"},
+	"key.merge":         {"gộp ý kiến", "merge remarks"},
+	"key.review":        {"màn hình đại biểu", "delegates' review"},
+	"key.export":        {"xuất văn bản", "export"},
+	"key.details":       {"chi tiết", "details"},
+	"key.cyclestatus":   {"đổi tình trạng", "change status"},
+	"key.filterfield":   {"lọc lĩnh vực", "filter field"},
+	"key.filterlevel":   {"lọc thẩm quyền", "filter level"},
+	"key.filterstate":   {"lọc tình trạng", "filter status"},
+
+	"deadline.left":     {"còn %d ngày", "%d days left"},
+	"deadline.today":    {"hạn hôm nay", "due today"},
+	"deadline.overdue":  {"quá hạn %d ngày", "%d days overdue"},
+	"deadline.exported": {"đã xuất văn bản", "exported"},
+	"deadline.due":      {"hạn %s", "due %s"},
+
+	"kind.truoc_ky_hop": {"Trước kỳ họp", "Before a sitting"},
+	"kind.sau_ky_hop":   {"Sau kỳ họp", "After a sitting"},
+	"kind.chuyen_de":    {"Chuyên đề", "Thematic"},
+	"kind.khac":         {"Khác", "Other"},
+
+	"section.khai_mac":   {"Khai mạc", "Opening"},
+	"section.bao_cao":    {"Báo cáo của đại biểu", "Delegates' report"},
+	"section.y_kien":     {"Ý kiến cử tri", "Voters' remarks"},
+	"section.giai_trinh": {"Giải trình của đại biểu", "Delegates' answers"},
+	"section.ket_luan":   {"Kết luận", "Conclusion"},
+
+	"type.y_kien":    {"Ý kiến", "Opinion"},
+	"type.kien_nghi": {"Kiến nghị", "Petition"},
+
+	"level.trung ương": {"Trung ương", "Central"},
+	"level.tỉnh":       {"Tỉnh", "Province"},
+	"level.huyện":      {"Huyện (cũ)", "District (old)"},
+	"level.xã":         {"Xã", "Commune"},
+	"level.none":       {"chưa rõ", "unset"},
+
+	"status.resolved":    {"đã giải quyết xong", "resolved"},
+	"status.in_progress": {"đang giải quyết", "in progress"},
+	"status.answered":    {"đã trả lời", "answered"},
+	"status.unresolved":  {"chưa giải quyết", "unresolved"},
+
+	"field.giao thông":              {"Giao thông", "Transport"},
+	"field.đất đai":                 {"Đất đai", "Land"},
+	"field.nông nghiệp - thủy lợi":  {"Nông nghiệp - thủy lợi", "Agriculture - irrigation"},
+	"field.y tế":                    {"Y tế", "Health"},
+	"field.giáo dục":                {"Giáo dục", "Education"},
+	"field.chính sách xã hội":       {"Chính sách xã hội", "Social policy"},
+	"field.môi trường":              {"Môi trường", "Environment"},
+	"field.điện - nước sinh hoạt":   {"Điện - nước sinh hoạt", "Power - water"},
+	"field.đô thị - xây dựng":       {"Đô thị - xây dựng", "Urban - construction"},
+	"field.kinh tế - ngân sách":     {"Kinh tế - ngân sách", "Economy - budget"},
+	"field.an ninh - trật tự":       {"An ninh - trật tự", "Security - order"},
+	"field.văn hóa - thông tin":     {"Văn hóa - thông tin", "Culture - information"},
+	"field.tổ chức bộ máy - cán bộ": {"Tổ chức bộ máy - cán bộ", "Organisation - staff"},
+	"field.khác":                    {"Khác", "Other"},
+	"field.none":                    {"chưa phân loại", "unclassified"},
+}
+
+// add merges a screen's strings into the catalog; a key defined twice is a
+// programming error caught at start-up.
+func add(m map[string][2]string) {
+	for k, v := range m {
+		if _, dup := catalog[k]; dup {
+			panic("base: UI string defined twice: " + k)
+		}
+		catalog[k] = v
+	}
+}
+
+// Keys lists every catalog key (for tests).
+func Keys() []string {
+	out := make([]string, 0, len(catalog))
+	for k := range catalog {
+		out = append(out, k)
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+package capture
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+// benchNotes is 20,000 words of notes spread over the minutes sections, in
+// paragraphs of about 80 words, as a long session produces.
+func benchNotes() []model.Note {
+	words := strings.Fields("Đại biểu báo cáo kết quả kỳ họp thứ mười hai, trả lời các kiến nghị của cử tri về giao thông, đất đai và y tế trên địa bàn xã")
+	var notes []model.Note
+	for i, sec := range model.Sections {
+		var paras []string
+		for p := 0; p < 50; p++ {
+			var b strings.Builder
+			for w := 0; w < 80; w++ {
+				b.WriteString(words[(i+p+w)%len(words)])
+				b.WriteByte(' ')
+			}
+			paras = append(paras, strings.TrimSpace(b.String()))
+		}
+		notes = append(notes, model.Note{Section: sec, Text: strings.Join(paras, "\n")})
+	}
+	return notes // 5 × 50 × 80 = 20,000 words
+}
+
+func benchModel(b *testing.B, remarks int) *Model {
+	sess := testSession()
+	sess.Notes = benchNotes()
+	m := NewWith(testCtx(base.VI), newFakeSaver(), sess, sampleRemarks(remarks))
+	m.SetSize(120, 38)
+	press(m, ctrlN, enter, enter)
+	typeText(m, "Cử tri đề nghị ")
+	_ = m.View()
+	return m
+}
+
+// BenchmarkKeystroke is one typed key in a remark (Update plus View of the
+// session screen) at several session sizes: it must not grow with them.
+func BenchmarkKeystroke(b *testing.B) {
+	for _, n := range []int{10, 100, 300} {
+		b.Run(fmt.Sprintf("remarks=%d", n), func(b *testing.B) {
+			m := benchModel(b, n)
+			keys := []rune("sửa đường liên thôn ")
+			i := 0
+			for b.Loop() {
+				r := keys[i%len(keys)]
+				i++
+				m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+				_ = m.View()
+				if i%60 == 0 { // keep the field from growing without bound
+					press(m, ctrlS, enter, enter)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNotesKeystroke is one key typed into the notes of a section that
+// already holds 4,000 words (20,000 over the session).
+func BenchmarkNotesKeystroke(b *testing.B) {
+	m := benchModel(b, 300)
+	press(m, esc, ctrlLeft)
+	keys := []rune("ghi chú thêm ")
+	i := 0
+	for b.Loop() {
+		r := keys[i%len(keys)]
+		i++
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		_ = m.View()
+		if i%200 == 0 {
+			press(m, enter)
+		}
+	}
+}

@@ -1,0 +1,401 @@
+package capture
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"txct/store/classify"
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+// Field limits. A remark is a paragraph; a paste beyond the limit is refused
+// with a message rather than freezing the editor (issue 2, bad input).
+const (
+	maxText  = 8000
+	maxShort = 300
+)
+
+// Editor fields, in tab order.
+const (
+	fVoter = iota
+	fAddress
+	fText
+	fAnswerBy
+	fAnswer
+	nFields
+)
+
+// editor is the form for the remark being typed. It holds copies of the
+// remark's fields; apply writes them back.
+type editor struct {
+	ctx      *base.Context
+	idx      int
+	focus    int
+	voter    textinput.Model
+	address  textinput.Model
+	text     textarea.Model
+	answerBy textinput.Model
+	answer   textinput.Model
+
+	typ       model.RemarkType
+	field     model.Field
+	auth      model.Authority
+	setField  bool // chosen by hand: the guess no longer overrides it
+	setAuth   bool
+	setType   bool
+	lastTexts [nFields]string
+	cursorX   int // cursor position inside the form, set by editorView
+	cursorY   int
+}
+
+func newEditor(ctx *base.Context) editor {
+	t := ctx.Text
+	mk := func(ph string) textinput.Model {
+		ti := textinput.New()
+		ti.Placeholder = t.S(ph)
+		ti.CharLimit = maxShort
+		ti.SetVirtualCursor(false)
+		ti.Prompt = ""
+		return ti
+	}
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Placeholder = t.S("cap.ph.text")
+	ta.CharLimit = maxText
+	ta.MaxHeight = 0
+	ta.Prompt = ""
+	ta.SetHeight(3)
+	ta.SetVirtualCursor(false)
+	// Enter moves to the next field: a remark is one paragraph.
+	ta.KeyMap.InsertNewline.SetEnabled(false)
+	e := editor{ctx: ctx, idx: -1, voter: mk("cap.ph.voter"), address: mk("cap.ph.address"), text: ta,
+		answerBy: mk("cap.ph.answerby"), answer: mk("cap.ph.answer")}
+	e.answer.CharLimit = maxText
+	return e
+}
+
+func (e *editor) setWidth(w int) {
+	half := max(10, (w-24)/2)
+	e.voter.SetWidth(half)
+	e.address.SetWidth(half)
+	e.text.SetWidth(max(10, w-12))
+	e.answerBy.SetWidth(max(10, w/3-10))
+	e.answer.SetWidth(max(10, w-w/3-14))
+}
+
+// open loads remark r (at position i) into the form and focuses a field: the
+// voter for a new remark, the text for one already written.
+func (e *editor) open(r model.Remark, i int) tea.Cmd {
+	e.idx = i
+	e.voter.SetValue(r.Voter)
+	e.address.SetValue(r.Address)
+	e.text.SetValue(r.Text)
+	e.text.MoveToEnd()
+	by, ans := "", ""
+	if r.Answer != nil {
+		by, ans = r.Answer.By, r.Answer.Text
+	}
+	e.answerBy.SetValue(by)
+	e.answer.SetValue(ans)
+	e.typ, e.field, e.auth = typeOr(r.Type), r.Field, r.Authority
+	e.setField, e.setAuth, e.setType = r.Field != "", r.Authority != "", r.Type != ""
+	e.lastTexts = [nFields]string{r.Voter, r.Address, r.Text, by, ans}
+	if r.Text == "" && r.Voter == "" {
+		return e.focusOn(fVoter)
+	}
+	return e.focusOn(fText)
+}
+
+func (e *editor) blur() {
+	e.voter.Blur()
+	e.address.Blur()
+	e.text.Blur()
+	e.answerBy.Blur()
+	e.answer.Blur()
+}
+
+func (e *editor) focusOn(f int) tea.Cmd {
+	e.blur()
+	e.focus = (f%nFields + nFields) % nFields
+	switch e.focus {
+	case fVoter:
+		return e.voter.Focus()
+	case fAddress:
+		return e.address.Focus()
+	case fText:
+		return e.text.Focus()
+	case fAnswerBy:
+		return e.answerBy.Focus()
+	default:
+		return e.answer.Focus()
+	}
+}
+
+// update sends msg to the focused field.
+func (e *editor) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch e.focus {
+	case fVoter:
+		e.voter, cmd = e.voter.Update(msg)
+	case fAddress:
+		e.address, cmd = e.address.Update(msg)
+	case fText:
+		e.text, cmd = e.text.Update(msg)
+	case fAnswerBy:
+		e.answerBy, cmd = e.answerBy.Update(msg)
+	default:
+		e.answer, cmd = e.answer.Update(msg)
+	}
+	return cmd
+}
+
+func (e *editor) value(f int) string {
+	switch f {
+	case fVoter:
+		return e.voter.Value()
+	case fAddress:
+		return e.address.Value()
+	case fText:
+		return e.text.Value()
+	case fAnswerBy:
+		return e.answerBy.Value()
+	}
+	return e.answer.Value()
+}
+
+// limit is the most runes field f takes.
+func (e *editor) limit(f int) int {
+	if f == fText || f == fAnswer {
+		return maxText
+	}
+	return maxShort
+}
+
+// replaceBack deletes n runes before the cursor of the focused field and
+// inserts s there. The built-in Telex mode uses it to rewrite the word being
+// typed; it goes through the widgets' own editing, so their state stays right.
+func (e *editor) replaceBack(n int, s string) {
+	if e.focus == fText {
+		for range n {
+			e.text, _ = e.text.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+		}
+		e.text.InsertString(s)
+		return
+	}
+	ti := e.input(e.focus)
+	v := []rune(ti.Value())
+	pos := min(ti.Position(), len(v))
+	start := max(0, pos-n)
+	nv := string(v[:start]) + s + string(v[pos:])
+	ti.SetValue(nv)
+	ti.SetCursor(start + len([]rune(s)))
+}
+
+func (e *editor) input(f int) *textinput.Model {
+	switch f {
+	case fVoter:
+		return &e.voter
+	case fAddress:
+		return &e.address
+	case fAnswerBy:
+		return &e.answerBy
+	}
+	return &e.answer
+}
+
+// normalise recomposes the focused field when an input method sent
+// decomposed marks (e + U+0302 + U+0301), so what is stored and matched is NFC.
+func (e *editor) normalise() {
+	v := e.value(e.focus)
+	if norm.NFC.IsNormalString(v) {
+		return
+	}
+	n := norm.NFC.String(v)
+	if e.focus == fText {
+		e.text.SetValue(n)
+		e.text.MoveToEnd()
+		return
+	}
+	ti := e.input(e.focus)
+	pos := ti.Position()
+	before := norm.NFC.String(string([]rune(v)[:min(pos, len([]rune(v)))]))
+	ti.SetValue(n)
+	ti.SetCursor(len([]rune(before)))
+}
+
+// guess fills field, level and type from the text unless set by hand.
+func (e *editor) guess() {
+	g := classify.Guess(e.text.Value())
+	if !e.setField {
+		e.field = g.Field
+	}
+	if !e.setAuth {
+		e.auth = g.Authority
+	}
+	if !e.setType {
+		e.typ = g.Type
+	}
+}
+
+func (e *editor) cycleField() {
+	e.setField = true
+	e.field = cycle(model.Fields, e.field)
+}
+
+func (e *editor) cycleLevel() {
+	e.setAuth = true
+	e.auth = cycle(model.Authorities, e.auth)
+}
+
+func (e *editor) cycleType() {
+	e.setType = true
+	if e.typ == model.TypePetition {
+		e.typ = model.TypeOpinion
+	} else {
+		e.typ = model.TypePetition
+	}
+}
+
+func cycle[T comparable](list []T, cur T) T {
+	i := slices.Index(list, cur)
+	return list[(i+1)%len(list)]
+}
+
+// apply writes the form into r and reports whether anything changed.
+func (e *editor) apply(r *model.Remark) bool {
+	vals := [nFields]string{}
+	for f := range nFields {
+		vals[f] = norm.NFC.String(strings.TrimRight(e.value(f), " "))
+	}
+	var ans *model.Answer
+	if strings.TrimSpace(vals[fAnswerBy]+vals[fAnswer]) != "" {
+		ans = &model.Answer{By: vals[fAnswerBy], Text: vals[fAnswer]}
+	}
+	changed := vals[fVoter] != r.Voter || vals[fAddress] != r.Address || vals[fText] != r.Text ||
+		e.typ != r.Type || e.field != r.Field || e.auth != r.Authority || !sameAnswer(ans, r.Answer)
+	if !changed {
+		return false
+	}
+	r.Voter, r.Address, r.Text = vals[fVoter], vals[fAddress], vals[fText]
+	r.Type, r.Field, r.Authority, r.Answer = e.typ, e.field, e.auth, ans
+	return true
+}
+
+func sameAnswer(a, b *model.Answer) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// onEditKey handles a key while a remark's field has focus.
+func (m *Model) onEditKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	e := &m.ed
+	switch {
+	case key.Matches(msg, k.Back):
+		m.commitEdit()
+		return nil
+	case key.Matches(msg, k.Commit):
+		return m.newRemark()
+	case key.Matches(msg, k.NextField), msg.String() == "enter":
+		m.tx.reset()
+		if e.focus == fAnswer && msg.String() == "enter" {
+			return m.newRemark()
+		}
+		return e.focusOn(e.focus + 1)
+	case key.Matches(msg, k.PrevField):
+		m.tx.reset()
+		return e.focusOn(e.focus - 1)
+	case key.Matches(msg, k.CycleField):
+		e.cycleField()
+		m.syncEditor()
+		return nil
+	case key.Matches(msg, k.CycleLevel):
+		e.cycleLevel()
+		m.syncEditor()
+		return nil
+	case key.Matches(msg, k.CycleType):
+		e.cycleType()
+		m.syncEditor()
+		return nil
+	case key.Matches(msg, k.NextMatch):
+		m.panel.next()
+		return nil
+	case key.Matches(msg, k.Confirm):
+		m.confirmRepeat()
+		return nil
+	case key.Matches(msg, k.Dismiss):
+		m.dismissRepeat()
+		return nil
+	case key.Matches(msg, k.Merge):
+		m.mergeWithSuggestion()
+		return nil
+	case key.Matches(msg, k.Delete):
+		m.commitEdit()
+		m.deleteSelected()
+		return nil
+	}
+	return m.typeKey(msg)
+}
+
+// typeKey sends a key to the focused field (through Telex when it is on),
+// then saves the remark and schedules a repeat check if the text changed.
+func (m *Model) typeKey(msg tea.KeyPressMsg) tea.Cmd {
+	e := &m.ed
+	before := e.value(e.focus)
+	var cmd tea.Cmd
+	if !(m.telex && m.tx.key(e, msg)) {
+		cmd = e.update(msg)
+	}
+	after := e.value(e.focus)
+	if after == before {
+		return cmd
+	}
+	e.normalise()
+	if e.focus == fText {
+		e.guess()
+	}
+	m.syncEditor()
+	if e.focus == fText {
+		return tea.Batch(cmd, m.scheduleCheck())
+	}
+	return cmd
+}
+
+// onPaste takes a paste into the focused field, or refuses one that is too long.
+func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
+	if !m.Typing() {
+		return nil
+	}
+	if model.Sections[m.section] != model.SecRemarks {
+		return m.notes.paste(m, msg)
+	}
+	e := &m.ed
+	n := len([]rune(msg.Content))
+	if n+len([]rune(e.value(e.focus))) > e.limit(e.focus) {
+		m.status(m.ctx.Text.F("cap.pastetoolong", n, e.limit(e.focus)))
+		return nil
+	}
+	if e.focus != fText {
+		msg.Content = strings.ReplaceAll(strings.ReplaceAll(msg.Content, "\r", ""), "\n", " ")
+	}
+	m.tx.reset()
+	cmd := e.update(msg)
+	e.normalise()
+	if e.focus == fText {
+		e.guess()
+	}
+	m.syncEditor()
+	return tea.Batch(cmd, m.scheduleCheck())
+}
+
+// status queues a status-bar message for the root.
+func (m *Model) status(text string) { m.pending = append(m.pending, text) }

@@ -1,0 +1,261 @@
+package capture
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"txct/store/model"
+)
+
+// cached is a remark rendered at one width; it is dropped when the remark
+// changes or the width does.
+type cached struct {
+	lines []string
+}
+
+func (m *Model) onListKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	n := len(m.remarks)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.sel = max(0, m.sel-1)
+	case key.Matches(msg, k.Down):
+		m.sel = min(max(0, n-1), m.sel+1)
+	case key.Matches(msg, k.PageUp):
+		m.sel = max(0, m.sel-5)
+	case key.Matches(msg, k.PageDown):
+		m.sel = min(max(0, n-1), m.sel+5)
+	case msg.String() == "home":
+		m.sel = 0
+	case msg.String() == "end":
+		m.sel = max(0, n-1)
+	case key.Matches(msg, k.Edit), msg.String() == "e":
+		if n > 0 {
+			return m.edit(m.sel)
+		}
+		return m.newRemark()
+	case msg.String() == "n", msg.String() == "a":
+		return m.newRemark()
+	case key.Matches(msg, k.Delete), msg.String() == "delete", msg.String() == "d":
+		m.deleteSelected()
+	case key.Matches(msg, k.Undo), msg.String() == "u":
+		m.undoDelete()
+	case key.Matches(msg, k.MoveUp):
+		m.move(-1)
+	case key.Matches(msg, k.MoveDown):
+		m.move(+1)
+	case key.Matches(msg, k.Back):
+		m.Leave()
+		return navigate(goHome())
+	case msg.String() == "r":
+		m.Leave()
+		return navigate(reviewMsg(m.id))
+	}
+	m.scroll()
+	return nil
+}
+
+func (m *Model) deleteSelected() {
+	if m.sel < 0 || m.sel >= len(m.remarks) {
+		return
+	}
+	r := m.remarks[m.sel]
+	m.undo = append(m.undo, deleted{r: r, pos: m.sel})
+	m.remarks = append(m.remarks[:m.sel:m.sel], m.remarks[m.sel+1:]...)
+	// Remarks merged into the deleted one lose their lead.
+	for i := range m.remarks {
+		if m.remarks[i].MergedInto == r.ID {
+			m.remarks[i].MergedInto = 0
+			m.saveRemark(i)
+		}
+	}
+	m.saveOrder()
+	m.sel = min(m.sel, max(0, len(m.remarks)-1))
+	m.status(m.ctx.Text.F("cap.deleted", r.ID))
+}
+
+func (m *Model) undoDelete() {
+	if len(m.undo) == 0 {
+		return
+	}
+	d := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	pos := min(d.pos, len(m.remarks))
+	m.remarks = append(m.remarks[:pos:pos], append([]model.Remark{d.r}, m.remarks[pos:]...)...)
+	m.saveRemark(pos)
+	m.saveOrder()
+	m.sel = pos
+}
+
+func (m *Model) move(delta int) {
+	j := m.sel + delta
+	if m.sel < 0 || j < 0 || j >= len(m.remarks) {
+		return
+	}
+	m.remarks[m.sel], m.remarks[j] = m.remarks[j], m.remarks[m.sel]
+	delete(m.cache, m.remarks[m.sel].ID)
+	delete(m.cache, m.remarks[j].ID)
+	m.sel = j
+	m.saveOrder()
+}
+
+func (m *Model) onWheel(msg tea.MouseWheelMsg) {
+	switch msg.Mouse().Button {
+	case tea.MouseWheelUp:
+		m.top = max(0, m.top-1)
+		if model.Sections[m.section] != model.SecRemarks {
+			m.notes.scroll(-3)
+		}
+	case tea.MouseWheelDown:
+		m.top = min(max(0, len(m.remarks)-1), m.top+1)
+		if model.Sections[m.section] != model.SecRemarks {
+			m.notes.scroll(3)
+		}
+	}
+}
+
+// scroll keeps the selected remark in view.
+func (m *Model) scroll() {
+	if m.sel < m.top {
+		m.top = m.sel
+	}
+	// The bottom is settled in listView, which knows the heights.
+}
+
+// seqOf is the remark's number in the minutes: its position, 1-based.
+func seqOf(i int) int { return i + 1 }
+
+// render draws remark i at width w, from the cache when it is there.
+func (m *Model) render(i, w int) []string {
+	r := &m.remarks[i]
+	if c, ok := m.cache[r.ID]; ok {
+		return c.lines
+	}
+	s, t := m.ctx.Styles, m.ctx.Text
+	head := fmt.Sprintf("%d.", seqOf(i))
+	if !r.Created.IsZero() {
+		head += " " + s.Muted.Render(r.Created.Local().Format("15:04"))
+	}
+	who := safe(r.Voter)
+	if who == "" {
+		who = t.S("cap.anonymous")
+	}
+	head += " " + s.Subtitle.Render(who)
+	if r.Address != "" {
+		head += s.Muted.Render(" (" + safe(r.Address) + ")")
+	}
+	tags := []string{t.S("type." + string(typeOr(r.Type)))}
+	if r.Field != "" {
+		tags = append(tags, t.S("field."+string(r.Field)))
+	}
+	if r.Authority != "" {
+		tags = append(tags, t.S("level."+string(r.Authority)))
+	}
+	head += s.Muted.Render(" · " + strings.Join(tags, " · "))
+	if len(r.RepeatOf) > 0 {
+		head += " " + s.RepeatHit.Render(t.F("cap.repeatbadge", len(r.RepeatOf)))
+	}
+	if r.MergedInto != 0 {
+		head += " " + s.Badge.Render(t.F("cap.mergedbadge", m.seqOfID(r.MergedInto)))
+	}
+	lines := []string{ansi.Truncate(head, w, "…")}
+	text := safe(r.Text)
+	if text == "" {
+		text = s.Muted.Render(t.S("cap.empty"))
+	}
+	for _, l := range strings.Split(lipgloss.NewStyle().Width(max(10, w-3)).Render(text), "\n") {
+		lines = append(lines, "   "+l)
+	}
+	if r.Answer != nil && (r.Answer.Text != "" || r.Answer.By != "") {
+		ans := "↳ " + t.S("cap.answer")
+		if r.Answer.By != "" {
+			ans += " (" + safe(r.Answer.By) + ")"
+		}
+		ans += ": " + safe(r.Answer.Text)
+		for _, l := range strings.Split(lipgloss.NewStyle().Width(max(10, w-3)).Render(ans), "\n") {
+			lines = append(lines, "   "+s.Answer.Render(l))
+		}
+	}
+	m.cache[r.ID] = cached{lines: lines}
+	return lines
+}
+
+func (m *Model) seqOfID(id uint64) int {
+	for i, r := range m.remarks {
+		if r.ID == id {
+			return seqOf(i)
+		}
+	}
+	return 0
+}
+
+func typeOr(t model.RemarkType) model.RemarkType {
+	if t == "" {
+		return model.TypePetition
+	}
+	return t
+}
+
+func safe(s string) string { return model.Safe(s, false) }
+
+// listView draws as many remarks as fit in h lines, keeping the selected
+// (or edited) one in view. Only visible remarks are touched.
+func (m *Model) listView(w, h int) string {
+	s := m.ctx.Styles
+	if len(m.remarks) == 0 {
+		return s.Muted.Render(m.ctx.Text.S("cap.noremarks"))
+	}
+	focus := m.sel
+	if focus < m.top {
+		m.top = focus
+	}
+	// Move top down until the focused remark fits.
+	for {
+		used := 0
+		for i := m.top; i <= focus && i < len(m.remarks); i++ {
+			used += len(m.render(i, w-2))
+		}
+		if used <= h || m.top >= focus {
+			break
+		}
+		m.top++
+	}
+	// Move top up while the remarks from top to the end leave room (after a
+	// resize or a delete), so the screen is never emptier than it must be.
+	for m.top > 0 {
+		used := 0
+		for i := m.top - 1; i < len(m.remarks) && used <= h; i++ {
+			used += len(m.render(i, w-2))
+		}
+		if used > h {
+			break
+		}
+		m.top--
+	}
+	var out []string
+	for i := m.top; i < len(m.remarks) && len(out) < h; i++ {
+		marker := "  "
+		if i == m.sel {
+			marker = s.Cursor.Render("▌ ")
+			if m.mode == modeEdit {
+				marker = s.Cursor.Render("✎ ")
+			}
+		}
+		for j, l := range m.render(i, w-2) {
+			if j == 0 {
+				out = append(out, marker+l)
+			} else {
+				out = append(out, "  "+l)
+			}
+		}
+	}
+	if len(out) > h {
+		out = out[:h]
+	}
+	return strings.Join(out, "\n")
+}

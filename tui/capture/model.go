@@ -1,0 +1,371 @@
+// Package capture is the session screen, built for typing live: the minutes
+// sections in order, the numbered voter remarks with a small editor for the
+// one being typed, and the repeat panel that shows earlier petitions the
+// remark repeats. Every change goes to the store's autosaver at once (a map
+// write, never a disk write); finished remarks are rendered once per width
+// and cached, so a keystroke costs the same at 10 remarks as at 300.
+package capture
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"txct/store/match/telex"
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+// Saver is what the screen needs to persist: the store's autosaver.
+type Saver interface {
+	PutSession(model.Session)
+	PutRemark(model.Remark)
+	PutOrder(sessionID uint64, ids []uint64)
+}
+
+// mode says where keys go on the remarks section.
+type mode int
+
+const (
+	modeList mode = iota // moving through remarks; bare keys are commands
+	modeEdit             // a remark's fields have focus
+)
+
+// Model is the session screen.
+type Model struct {
+	ctx   *base.Context
+	saver Saver
+	id    uint64
+
+	sess    model.Session
+	remarks []model.Remark
+	loaded  bool
+	err     error
+
+	section int // index into model.Sections
+	mode    mode
+	sel     int // selected remark in list mode
+	top     int // first remark shown
+	undo    []deleted
+
+	ed    editor
+	notes notes
+	panel panel
+
+	telex bool
+	tx    telexState
+
+	cache   map[uint64]cached
+	w, h    int
+	cur     cursorAt // where the real cursor goes, set by View
+	pending []string // status lines for the root
+}
+
+type deleted struct {
+	r   model.Remark
+	pos int
+}
+
+type loadedMsg struct {
+	id      uint64
+	sess    model.Session
+	remarks []model.Remark
+	err     error
+}
+
+// New builds the session screen for session id.
+func New(ctx *base.Context, id uint64) *Model {
+	m := &Model{ctx: ctx, id: id, cache: map[uint64]cached{}, section: 2}
+	if ctx.DB != nil {
+		m.saver = ctx.DB.Autosaver(0, nil)
+	}
+	m.ed = newEditor(ctx)
+	m.notes = newNotes(ctx)
+	if ctx.NewToneStyle {
+		m.tx.style = telex.StyleNew
+	}
+	return m
+}
+
+// NewWith builds the screen over an already loaded session (tests, benchmarks).
+func NewWith(ctx *base.Context, saver Saver, sess model.Session, remarks []model.Remark) *Model {
+	m := New(ctx, sess.ID)
+	m.saver = saver
+	m.onLoaded(loadedMsg{id: sess.ID, sess: sess, remarks: remarks})
+	return m
+}
+
+// Init loads the session in the background.
+func (m *Model) Init() tea.Cmd {
+	if m.loaded || m.ctx.DB == nil {
+		return nil
+	}
+	db, id := m.ctx.DB, m.id
+	return func() tea.Msg {
+		sess, err := db.Session(id)
+		if err != nil {
+			return loadedMsg{id: id, err: err}
+		}
+		rems, err := db.Remarks(id)
+		return loadedMsg{id: id, sess: sess, remarks: rems, err: err}
+	}
+}
+
+func (m *Model) onLoaded(msg loadedMsg) {
+	if msg.id != m.id {
+		return
+	}
+	m.loaded, m.err = true, msg.err
+	m.sess, m.remarks = msg.sess, msg.remarks
+	m.sel = max(0, len(m.remarks)-1)
+	m.notes.load(&m.sess, model.Sections[m.section])
+	m.layout()
+}
+
+// Update dispatches one message and passes status lines on to the root.
+func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
+	cmd := m.update(msg)
+	if len(m.pending) == 0 {
+		return m, cmd
+	}
+	cmds := []tea.Cmd{cmd}
+	for _, p := range m.pending {
+		cmds = append(cmds, navigate(base.StatusMsg{Text: p}))
+	}
+	m.pending = m.pending[:0]
+	return m, tea.Batch(cmds...)
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		m.onLoaded(msg)
+		return nil
+	case checkTickMsg:
+		return m.onCheckTick(msg)
+	case repeatsFoundMsg:
+		m.panel.onFound(msg, m.editingID())
+		return nil
+	case base.IndexReadyMsg:
+		return m.scheduleCheck()
+	case tea.PasteMsg:
+		return m.onPaste(msg)
+	case tea.MouseWheelMsg:
+		m.onWheel(msg)
+		return nil
+	case tea.KeyPressMsg:
+		if !m.loaded {
+			return nil
+		}
+		return m.onKey(msg)
+	}
+	return m.forward(msg)
+}
+
+func goHome() tea.Msg             { return base.GoHomeMsg{} }
+func reviewMsg(id uint64) tea.Msg { return base.OpenReviewMsg{ID: id} }
+
+// onKey handles keys that work everywhere on the screen, then hands the key
+// to the notes editor, the remark editor or the list.
+func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Telex):
+		m.telex = !m.telex
+		m.tx.reset()
+		return nil
+	case key.Matches(msg, k.NextSection):
+		m.switchSection(m.section + 1)
+		return nil
+	case key.Matches(msg, k.PrevSection):
+		m.switchSection(m.section - 1)
+		return nil
+	case key.Matches(msg, k.NewRemark):
+		m.switchSection(2)
+		return m.newRemark()
+	case key.Matches(msg, k.Review):
+		m.Leave()
+		return navigate(base.OpenReviewMsg{ID: m.id})
+	case key.Matches(msg, k.Export):
+		m.Leave()
+		return navigate(base.OpenExportMsg{ID: m.id})
+	case key.Matches(msg, k.Stats):
+		m.Leave()
+		return navigate(base.OpenStatsMsg{ID: m.id})
+	case msg.String() == "ctrl+k" && m.mode != modeEdit:
+		m.Leave()
+		return navigate(base.EditSessionMsg{ID: m.id})
+	}
+	if model.Sections[m.section] != model.SecRemarks {
+		return m.onNotesKey(msg)
+	}
+	if m.mode == modeEdit {
+		return m.onEditKey(msg)
+	}
+	return m.onListKey(msg)
+}
+
+func navigate(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+func (m *Model) switchSection(i int) {
+	n := len(model.Sections)
+	i = (i%n + n) % n
+	if i == m.section {
+		return
+	}
+	m.commitEdit()
+	m.notes.flush(&m.sess, m.saver)
+	m.section = i
+	m.tx.reset()
+	m.notes.load(&m.sess, model.Sections[i])
+	m.layout()
+}
+
+// forward gives non-key messages (cursor blink…) to the focused field.
+func (m *Model) forward(msg tea.Msg) tea.Cmd {
+	if model.Sections[m.section] != model.SecRemarks {
+		return m.notes.update(msg)
+	}
+	if m.mode == modeEdit {
+		return m.ed.update(msg)
+	}
+	return nil
+}
+
+// Leave hands every unsaved change to the autosaver; the root flushes it.
+func (m *Model) Leave() {
+	m.commitEdit()
+	m.notes.flush(&m.sess, m.saver)
+}
+
+// Typing reports whether a text field has focus.
+func (m *Model) Typing() bool {
+	return model.Sections[m.section] != model.SecRemarks || m.mode == modeEdit
+}
+
+// SetSize sets the area the screen draws into.
+func (m *Model) SetSize(w, h int) {
+	if w != m.w {
+		clear(m.cache)
+	}
+	m.w, m.h = w, h
+	m.layout()
+}
+
+// Help lists the bindings for the help bar and overlay.
+func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
+	k := m.ctx.Keys
+	var short []key.Binding
+	switch {
+	case model.Sections[m.section] != model.SecRemarks:
+		short = []key.Binding{k.NextSection, k.NewRemark, k.Telex}
+	case m.mode == modeEdit:
+		short = []key.Binding{k.NextField, k.Commit, k.CycleField, k.CycleLevel, k.Confirm, k.Telex, k.Back}
+	default:
+		short = []key.Binding{k.NewRemark, k.Edit, k.Delete, k.Undo, k.NextSection, k.Review, k.Export}
+	}
+	full := [][]key.Binding{
+		{k.NewRemark, k.Commit, k.NextField, k.PrevField, k.Back, k.Telex},
+		{k.CycleType, k.CycleField, k.CycleLevel, k.NextMatch, k.Confirm, k.Dismiss, k.Merge},
+		{k.Edit, k.Up, k.Down, k.MoveUp, k.MoveDown, k.Delete, k.Undo},
+		{k.NextSection, k.PrevSection, k.Review, k.Stats, k.Export},
+	}
+	return short, full
+}
+
+// editingID is the id of the remark in the editor, or 0.
+func (m *Model) editingID() uint64 {
+	if m.mode != modeEdit || m.ed.idx < 0 || m.ed.idx >= len(m.remarks) {
+		return 0
+	}
+	return m.remarks[m.ed.idx].ID
+}
+
+func (m *Model) order() []uint64 {
+	ids := make([]uint64, len(m.remarks))
+	for i, r := range m.remarks {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+func (m *Model) saveOrder() {
+	if m.saver != nil {
+		m.saver.PutOrder(m.id, m.order())
+	}
+}
+
+func (m *Model) saveRemark(i int) {
+	if i < 0 || i >= len(m.remarks) {
+		return
+	}
+	m.remarks[i].Updated = time.Now().UTC()
+	delete(m.cache, m.remarks[i].ID)
+	if m.saver != nil {
+		m.saver.PutRemark(m.remarks[i])
+	}
+}
+
+// newRemark appends an empty remark and opens it in the editor, stamped
+// with the time it was started.
+func (m *Model) newRemark() tea.Cmd {
+	m.commitEdit()
+	if n := len(m.remarks); n > 0 && isBlank(m.remarks[n-1]) {
+		// An untouched blank remark at the end is reused, not stacked.
+		return m.edit(n - 1)
+	}
+	r := model.Remark{SessionID: m.id, Type: model.TypePetition, Created: m.ctx.Now().UTC()}
+	if m.ctx.DB != nil {
+		r.ID = m.ctx.DB.NewID()
+	} else {
+		r.ID = uint64(len(m.remarks) + 1)
+		for slices.ContainsFunc(m.remarks, func(x model.Remark) bool { return x.ID == r.ID }) {
+			r.ID++
+		}
+	}
+	m.remarks = append(m.remarks, r)
+	m.saveRemark(len(m.remarks) - 1)
+	m.saveOrder()
+	return m.edit(len(m.remarks) - 1)
+}
+
+func isBlank(r model.Remark) bool {
+	return strings.TrimSpace(r.Text+r.Voter+r.Address) == "" && r.Answer == nil
+}
+
+// edit opens remark i in the editor.
+func (m *Model) edit(i int) tea.Cmd {
+	m.mode = modeEdit
+	m.sel = i
+	m.tx.reset()
+	cmd := m.ed.open(m.remarks[i], i)
+	m.panel.reset()
+	m.layout()
+	return tea.Batch(cmd, m.scheduleCheck())
+}
+
+// commitEdit writes the editor back into its remark and leaves edit mode.
+func (m *Model) commitEdit() {
+	if m.mode != modeEdit {
+		return
+	}
+	m.syncEditor()
+	m.ed.blur()
+	m.mode = modeList
+	m.tx.reset()
+	m.layout()
+}
+
+// syncEditor copies the editor's fields into the remark and queues it.
+func (m *Model) syncEditor() {
+	i := m.ed.idx
+	if i < 0 || i >= len(m.remarks) {
+		return
+	}
+	if m.ed.apply(&m.remarks[i]) {
+		m.saveRemark(i)
+	}
+}

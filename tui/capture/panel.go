@@ -1,0 +1,284 @@
+package capture
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"txct/store"
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+// checkDelay is how long typing must pause before a repeat check runs. The
+// check itself runs in a command, off the keystroke path.
+const checkDelay = 150 * time.Millisecond
+
+// mergeThreshold is the similarity above which an earlier remark of the same
+// session is offered for merging ("nhiều cử tri cùng kiến nghị").
+const mergeThreshold = 0.5
+
+type checkTickMsg struct{ seq int }
+
+type repeatsFoundMsg struct {
+	seq      int
+	remarkID uint64
+	text     string
+	res      store.RepeatResult
+	sibling  uint64 // an earlier remark of this session making the same demand
+	sibScore float64
+	err      error
+}
+
+// panel shows what the remark being typed may repeat.
+type panel struct {
+	seq      int
+	remarkID uint64
+	text     string
+	repeat   bool
+	hits     []store.Repeat
+	sel      int
+	sibling  uint64
+	sibScore float64
+	checking bool
+	err      error
+}
+
+func (p *panel) reset() {
+	*p = panel{seq: p.seq + 1}
+}
+
+func (p *panel) next() {
+	if len(p.hits) > 0 {
+		p.sel = (p.sel + 1) % len(p.hits)
+	}
+}
+
+func (p *panel) onFound(msg repeatsFoundMsg, editing uint64) {
+	if msg.seq != p.seq || msg.remarkID != editing {
+		return // a late answer for an older text or another remark
+	}
+	p.checking = false
+	p.remarkID, p.text, p.err = msg.remarkID, msg.text, msg.err
+	p.repeat, p.hits = msg.res.Repeat, msg.res.Hits
+	p.sibling, p.sibScore = msg.sibling, msg.sibScore
+	p.sel = min(p.sel, max(0, len(p.hits)-1))
+}
+
+// scheduleCheck starts the debounce for a repeat check of the edited remark.
+func (m *Model) scheduleCheck() tea.Cmd {
+	if m.mode != modeEdit {
+		return nil
+	}
+	m.panel.seq++
+	seq := m.panel.seq
+	return tea.Tick(checkDelay, func(time.Time) tea.Msg { return checkTickMsg{seq: seq} })
+}
+
+// onCheckTick runs the check if typing has paused since it was scheduled.
+func (m *Model) onCheckTick(msg checkTickMsg) tea.Cmd {
+	id := m.editingID()
+	if msg.seq != m.panel.seq || id == 0 || m.ctx.DB == nil {
+		return nil
+	}
+	text := m.remarks[m.ed.idx].Text
+	dismissed := slices.Clone(m.remarks[m.ed.idx].Dismissed)
+	// Earlier remarks of this session, for the merge offer.
+	var earlier []model.Remark
+	for i := 0; i < m.ed.idx; i++ {
+		earlier = append(earlier, m.remarks[i])
+	}
+	db, seq := m.ctx.DB, msg.seq
+	m.panel.checking = true
+	return func() tea.Msg {
+		out := repeatsFoundMsg{seq: seq, remarkID: id, text: text}
+		if strings.TrimSpace(text) == "" {
+			return out
+		}
+		res, err := db.FindRepeats(text, 5+len(dismissed))
+		out.err = err
+		for _, h := range res.Hits {
+			if !slices.Contains(dismissed, h.Petition.ID) && len(out.res.Hits) < 5 {
+				out.res.Hits = append(out.res.Hits, h)
+			}
+		}
+		out.res.Repeat = res.Repeat && len(out.res.Hits) > 0 && len(res.Hits) > 0 && out.res.Hits[0].Petition.ID == res.Hits[0].Petition.ID
+		for _, r := range earlier {
+			if r.Text == "" {
+				continue
+			}
+			if sc := similar(text, r.Text); sc >= mergeThreshold && sc > out.sibScore {
+				lead := r.ID
+				if r.MergedInto != 0 {
+					lead = r.MergedInto
+				}
+				out.sibling, out.sibScore = lead, sc
+			}
+		}
+		return out
+	}
+}
+
+// confirmRepeat links the remark to the highlighted petition.
+func (m *Model) confirmRepeat() {
+	i := m.ed.idx
+	if m.editingID() == 0 || len(m.panel.hits) == 0 {
+		return
+	}
+	id := m.panel.hits[m.panel.sel].Petition.ID
+	r := &m.remarks[i]
+	if !slices.Contains(r.RepeatOf, id) {
+		r.RepeatOf = append(r.RepeatOf, id)
+	}
+	r.Dismissed = slices.DeleteFunc(r.Dismissed, func(x string) bool { return x == id })
+	m.saveRemark(i)
+	m.status(m.ctx.Text.F("cap.confirmed", id))
+}
+
+// dismissRepeat records that the highlighted petition is not a repeat.
+func (m *Model) dismissRepeat() {
+	i := m.ed.idx
+	if m.editingID() == 0 || len(m.panel.hits) == 0 {
+		return
+	}
+	id := m.panel.hits[m.panel.sel].Petition.ID
+	r := &m.remarks[i]
+	r.RepeatOf = slices.DeleteFunc(r.RepeatOf, func(x string) bool { return x == id })
+	if !slices.Contains(r.Dismissed, id) {
+		r.Dismissed = append(r.Dismissed, id)
+	}
+	m.panel.hits = slices.Delete(m.panel.hits, m.panel.sel, m.panel.sel+1)
+	m.panel.sel = min(m.panel.sel, max(0, len(m.panel.hits)-1))
+	m.saveRemark(i)
+	m.status(m.ctx.Text.F("cap.dismissed", id))
+}
+
+// mergeWithSuggestion puts the edited remark in the group of the earlier
+// remark that makes the same demand; pressed again, it leaves the group.
+func (m *Model) mergeWithSuggestion() {
+	i := m.ed.idx
+	if m.editingID() == 0 {
+		return
+	}
+	r := &m.remarks[i]
+	switch {
+	case r.MergedInto != 0:
+		r.MergedInto = 0
+		m.status(m.ctx.Text.S("cap.unmerged"))
+	case m.panel.sibling != 0 && m.panel.sibling != r.ID:
+		r.MergedInto = m.panel.sibling
+		m.status(m.ctx.Text.F("cap.merged", m.seqOfID(m.panel.sibling)))
+	default:
+		return
+	}
+	m.saveRemark(i)
+}
+
+// panelView draws the repeat panel at width w and height h.
+func (m *Model) panelView(w, h int) string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	p := &m.panel
+	var b []string
+	title := s.PanelTitle.Render(t.S("cap.panel.title"))
+	b = append(b, title)
+	switch {
+	case m.mode != modeEdit:
+		b = append(b, s.Muted.Render(wrap(t.S("cap.panel.idle"), w)))
+	case m.ctx.DB != nil && !m.ctx.DB.IndexReady():
+		b = append(b, s.Muted.Render(t.S("app.loadingidx")))
+	case p.err != nil:
+		b = append(b, s.Error.Render(wrap(p.err.Error(), w)))
+	case len(p.hits) == 0 && p.text != "":
+		b = append(b, s.OK.Render(t.S("cap.panel.none")))
+	case len(p.hits) == 0:
+		b = append(b, s.Muted.Render(wrap(t.S("cap.panel.typing"), w)))
+	}
+	if m.mode == modeEdit && p.sibling != 0 {
+		r := m.remarks[m.ed.idx]
+		line := t.F("cap.panel.sibling", m.seqOfID(p.sibling), int(p.sibScore*100+0.5))
+		if r.MergedInto != 0 {
+			line = t.F("cap.panel.mergedinto", m.seqOfID(r.MergedInto))
+		}
+		b = append(b, s.Badge.Render(wrap(line, w)))
+	}
+	if m.mode == modeEdit && len(p.hits) > 0 {
+		if p.repeat {
+			b = append(b, s.RepeatHit.Render(t.S("cap.panel.flag")))
+		}
+		confirmed := m.remarks[m.ed.idx].RepeatOf
+		for i, hit := range p.hits {
+			b = append(b, m.hitView(hit, i == p.sel, slices.Contains(confirmed, hit.Petition.ID), w)...)
+		}
+	}
+	out := strings.Join(b, "\n")
+	lines := strings.Split(out, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) hitView(hit store.Repeat, selected, confirmed bool, w int) []string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	p := hit.Petition
+	mark := "  "
+	if selected {
+		mark = s.Cursor.Render("▶ ")
+	}
+	head := fmt.Sprintf("%s%s %s", mark, s.Score.Render(fmt.Sprintf("%3d%%", int(hit.Score*100+0.5))), s.Subtitle.Render(safe(p.ID)))
+	if confirmed {
+		head += " " + s.OK.Render("✓ "+t.S("cap.panel.confirmed"))
+	}
+	out := []string{"", head}
+	when := t.F("cap.panel.raised", base.ShortDate(p.RaisedAt), safe(p.Session), p.TimesRaised())
+	out = append(out, indent(s.Muted.Render(wrap(when, w-2)), 2))
+	txt := safe(p.Text)
+	if !selected {
+		txt = truncRunes(txt, 2*(w-2))
+	}
+	out = append(out, indent(wrap(txt, w-2), 2))
+	if selected {
+		body := safe(p.Body)
+		if body == "" {
+			body = t.S("cap.panel.nobody")
+		}
+		ans := safe(p.Response)
+		if ans == "" {
+			ans = t.S("cap.panel.noanswer")
+		}
+		out = append(out, indent(s.Answer.Render(wrap(t.F("cap.panel.answer", body, ans), w-2)), 2))
+		out = append(out, indent(statusStyle(s, p.Status).Render(t.S("status."+string(p.Status))), 2))
+	} else {
+		out = append(out, indent(statusStyle(s, p.Status).Render(t.S("status."+string(p.Status))), 2))
+	}
+	return out
+}
+
+func statusStyle(s base.Styles, st model.Status) lipgloss.Style {
+	switch st {
+	case model.StatusResolved:
+		return s.OK
+	case model.StatusUnresolved:
+		return s.Error
+	}
+	return s.Warn
+}
+
+func wrap(s string, w int) string { return lipgloss.NewStyle().Width(max(8, w)).Render(s) }
+
+func indent(s string, n int) string {
+	pad := strings.Repeat(" ", n)
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+func truncRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n || n < 2 {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
