@@ -44,3 +44,11 @@ func TestFuzzyFindFoldsAccents(t *testing.T) {
 		})
 	}
 }
+
+func TestWidthMatchesLipgloss(t *testing.T) {
+	for _, s := range []string{"", "abc", "Tiếng Việt có dấu", "\x1b[1;31mđỏ\x1b[0m xanh", "─│▌✎⟳", "e\u0302\u0301", "日本語", "👍🏽 ok", "\x1b]8;;http://x\x07link\x1b]8;;\x07"} {
+		if got, want := Width(s), ansiWidth(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -62,6 +62,18 @@ type Model struct {
 	w, h    int
 	cur     cursorAt // where the real cursor goes, set by View
 	pending []string // status lines for the root
+
+	hintCache [2]string
+	headCache struct {
+		key headKey
+		out string
+		ok  bool
+	}
+	panelCache struct {
+		key panelKey
+		out string
+		ok  bool
+	}
 }
 
 type deleted struct {

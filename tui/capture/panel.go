@@ -178,8 +178,36 @@ func (m *Model) mergeWithSuggestion() {
 	m.saveRemark(i)
 }
 
+// panelKey is what the panel's drawing depends on; the drawing is cached
+// under it, so typing redraws the panel only when a check answers.
+type panelKey struct {
+	seq, sel, hits, w, h, confirmed int
+	mode                            mode
+	sibling, merged                 uint64
+	ready, checking                 bool
+	text                            string
+}
+
 // panelView draws the repeat panel at width w and height h.
 func (m *Model) panelView(w, h int) string {
+	k := panelKey{seq: m.panel.seq, sel: m.panel.sel, hits: len(m.panel.hits), w: w, h: h, mode: m.mode,
+		sibling: m.panel.sibling, checking: m.panel.checking, text: m.panel.text}
+	if m.ctx.DB != nil {
+		k.ready = m.ctx.DB.IndexReady()
+	}
+	if m.mode == modeEdit && m.ed.idx >= 0 && m.ed.idx < len(m.remarks) {
+		k.confirmed = len(m.remarks[m.ed.idx].RepeatOf)
+		k.merged = m.remarks[m.ed.idx].MergedInto
+	}
+	if m.panelCache.ok && m.panelCache.key == k {
+		return m.panelCache.out
+	}
+	out := m.drawPanel(w, h)
+	m.panelCache.key, m.panelCache.out, m.panelCache.ok = k, out, true
+	return out
+}
+
+func (m *Model) drawPanel(w, h int) string {
 	s, t := m.ctx.Styles, m.ctx.Text
 	p := &m.panel
 	var b []string

@@ -59,7 +59,7 @@ func (m *Model) View() string {
 		return m.ctx.Styles.Error.Render(m.ctx.Text.F("app.error", m.err))
 	}
 	g := m.geo()
-	head := m.header() + "\n" + m.tabs() + "\n" + m.ctx.Styles.Muted.Render(strings.Repeat("─", m.w))
+	head := m.head()
 	var body string
 	if model.Sections[m.section] == model.SecRemarks {
 		body = m.remarksView(g)
@@ -68,13 +68,31 @@ func (m *Model) View() string {
 		m.cur = cursorAt{x: 0, y: 3 + y}
 		body = txt
 		if !g.panelBelow {
-			body = lipgloss.JoinHorizontal(lipgloss.Top, box(txt, g.mainW, g.bodyH), " ", m.sectionHint(g.panelW, g.bodyH))
+			body = joinCols(box(txt, g.mainW, g.bodyH), " ", m.sectionHint(g.panelW, g.bodyH))
 		}
 	}
 	return head + "\n" + body
 }
 
 type cursorAt struct{ x, y int }
+
+// headKey is what the header and tabs depend on; they are drawn once per key.
+type headKey struct {
+	w, section, count int
+	telex             bool
+	deadline, title   string
+}
+
+func (m *Model) head() string {
+	dl, _ := m.ctx.DeadlineLabel(&m.sess)
+	k := headKey{w: m.w, section: m.section, count: len(m.remarks), telex: m.telex, deadline: dl, title: m.sess.Title + m.sess.Place + m.sess.Date}
+	if m.headCache.ok && m.headCache.key == k {
+		return m.headCache.out
+	}
+	out := m.header() + "\n" + m.tabs() + "\n" + m.ctx.Styles.Muted.Render(strings.Repeat("─", m.w))
+	m.headCache.key, m.headCache.out, m.headCache.ok = k, out, true
+	return out
+}
 
 func box(s string, w, h int) string {
 	lines := strings.Split(s, "\n")
@@ -83,13 +101,35 @@ func box(s string, w, h int) string {
 	}
 	lines = lines[:h]
 	for i, l := range lines {
-		if d := w - lipgloss.Width(l); d > 0 {
+		if d := w - base.Width(l); d > 0 {
 			lines[i] = l + strings.Repeat(" ", d)
 		} else if d < 0 {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// joinCols puts two boxes (already padded to their widths by box) side by
+// side with sep between them. Unlike lipgloss.JoinHorizontal it measures
+// nothing, which matters on the keystroke path.
+func joinCols(left, sep, right string) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	n := max(len(l), len(r))
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(l) {
+			b.WriteString(l[i])
+		}
+		b.WriteString(sep)
+		if i < len(r) {
+			b.WriteString(r[i])
+		}
+	}
+	return b.String()
 }
 
 func (m *Model) header() string {
@@ -125,6 +165,16 @@ func (m *Model) tabs() string {
 }
 
 func (m *Model) sectionHint(w, h int) string {
+	k := fmt.Sprint(w, h, m.section)
+	if m.hintCache[0] == k {
+		return m.hintCache[1]
+	}
+	out := m.drawHint(w, h)
+	m.hintCache = [2]string{k, out}
+	return out
+}
+
+func (m *Model) drawHint(w, h int) string {
 	s, t := m.ctx.Styles, m.ctx.Text
 	hint := s.PanelTitle.Render(t.S("section."+string(model.Sections[m.section]))) + "\n" +
 		s.Muted.Render(wrap(t.S("cap.hint.notes"), w))
@@ -137,14 +187,14 @@ func (m *Model) remarksView(g geometry) string {
 	var editor string
 	if m.mode == modeEdit {
 		editor = m.editorView(g.mainW)
-		listH -= lipgloss.Height(editor)
+		listH -= strings.Count(editor, "\n")+1
 	}
 	var panel string
 	if g.panelBelow && m.mode == modeEdit {
 		ph := max(0, min(9, listH-3))
 		if ph > 2 {
 			panel = m.panelView(g.mainW, ph)
-			listH -= lipgloss.Height(panel) + 1
+			listH -= strings.Count(panel, "\n")+1 + 1
 		}
 	}
 	list := box(m.listView(g.mainW, max(1, listH)), g.mainW, max(1, listH))
@@ -160,7 +210,7 @@ func (m *Model) remarksView(g geometry) string {
 		return main
 	}
 	side := box(m.panelView(g.panelW, g.bodyH), g.panelW, g.bodyH)
-	return lipgloss.JoinHorizontal(lipgloss.Top, box(main, g.mainW, g.bodyH), m.ctx.Styles.Muted.Render("│"), side)
+	return joinCols(box(main, g.mainW, g.bodyH), m.ctx.Styles.Muted.Render("│"), side)
 }
 
 // editorView draws the remark form and records where the cursor goes.
