@@ -187,14 +187,14 @@ func (m *Model) remarksView(g geometry) string {
 	var editor string
 	if m.mode == modeEdit {
 		editor = m.editorView(g.mainW)
-		listH -= strings.Count(editor, "\n")+1
+		listH -= strings.Count(editor, "\n") + 1
 	}
 	var panel string
 	if g.panelBelow && m.mode == modeEdit {
 		ph := max(0, min(9, listH-3))
 		if ph > 2 {
 			panel = m.panelView(g.mainW, ph)
-			listH -= strings.Count(panel, "\n")+1 + 1
+			listH -= strings.Count(panel, "\n") + 1 + 1
 		}
 	}
 	list := box(m.listView(g.mainW, max(1, listH)), g.mainW, max(1, listH))
