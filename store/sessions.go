@@ -192,3 +192,32 @@ func (s *Store) Snapshot(id uint64) (model.Snapshot, error) {
 	}
 	return snap, nil
 }
+
+// ExportSession gathers the session's snapshot, hands it to write (which
+// produces the documents and returns their paths), then records the export
+// and takes an automatic backup, as issue 5 asks for at every export.
+func (s *Store) ExportSession(id uint64, now time.Time, write func(model.Snapshot) ([]string, error)) ([]string, error) {
+	if s.autosave != nil {
+		if err := s.autosave.Flush(); err != nil {
+			return nil, err
+		}
+	}
+	snap, err := s.Snapshot(id)
+	if err != nil {
+		return nil, err
+	}
+	files, err := write(snap)
+	if err != nil {
+		return files, err
+	}
+	if s.opts.ReadOnly {
+		return files, nil
+	}
+	if err := s.MarkExported(id, now); err != nil {
+		return files, err
+	}
+	if _, err := s.AutoBackup("export", now); err != nil {
+		return files, fmt.Errorf("documents written, but the automatic backup failed: %w", err)
+	}
+	return files, nil
+}
