@@ -161,3 +161,29 @@ func (s *Store) SetDemoOffered() error {
 		return tx.Bucket(bucketMeta).Put(keyDemoOffered, []byte("1"))
 	})
 }
+
+// DeadlineRule returns the stored deadline rule, or the five-calendar-day
+// default of domain.md §8.
+func (s *Store) DeadlineRule() model.DeadlineRule {
+	r := model.DefaultDeadline
+	_ = s.view(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keyDeadline); v != nil {
+			_ = json.Unmarshal(v, &r)
+		}
+		return nil
+	})
+	return r
+}
+
+// SetDeadlineRule stores the province's deadline rule.
+func (s *Store) SetDeadlineRule(r model.DeadlineRule) error {
+	if r.Days < 1 || r.Days > 60 {
+		return fmt.Errorf("deadline of %d days is out of range (1–60)", r.Days)
+	}
+	for _, d := range r.DaysOff {
+		if _, err := model.ParseDate(d); err != nil {
+			return fmt.Errorf("day off: %w", err)
+		}
+	}
+	return s.update(func(tx *bolt.Tx) error { return putJSON(tx.Bucket(bucketMeta), keyDeadline, r) })
+}
