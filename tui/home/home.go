@@ -1,0 +1,351 @@
+// Package home is the first screen: the list of voter-contact sessions,
+// newest first, with each one's report deadline, a fuzzy filter, and the keys
+// that open, create, edit and delete sessions. It reads the store only in
+// commands and redraws from the loaded summaries.
+package home
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"txct/store"
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+// ReloadMsg asks the home screen to read the list of sessions again (after
+// the demo is loaded, a session is saved elsewhere…).
+type ReloadMsg struct{}
+
+// loadedMsg carries the sessions read by load.
+type loadedMsg struct {
+	list []store.Summary
+	err  error
+}
+
+// deletedMsg reports the outcome of deleting a session.
+type deletedMsg struct {
+	id   uint64
+	date string
+	err  error
+}
+
+// Model is the home screen.
+type Model struct {
+	ctx   *base.Context
+	edit  key.Binding // 'e': edit the selected session's details
+	clear key.Binding // esc: clear the filter
+
+	all    []store.Summary
+	hay    []string // filter haystack per session: date place title group
+	rows   []int    // indices into all that pass the filter, in list order
+	loaded bool
+	err    error
+
+	sel, top int
+	w, h     int
+
+	filtering bool // the filter input has focus
+	filter    textinput.Model
+
+	confirm *store.Summary // session waiting for the y/n delete answer
+}
+
+// New builds the home screen; Init loads the sessions.
+func New(ctx *base.Context) *Model {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.Placeholder = ctx.Text.S("home.filterph")
+	ti.CharLimit = 100
+	ti.SetVirtualCursor(false)
+	ti.SetStyles(textinput.DefaultStyles(ctx.Styles.IsDark))
+	return &Model{
+		ctx:    ctx,
+		filter: ti,
+		edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", ctx.Text.S("home.key.edit"))),
+		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", ctx.Text.S("home.key.clear"))),
+	}
+}
+
+// Init loads the list of sessions.
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+func (m *Model) load() tea.Cmd {
+	db := m.ctx.DB
+	if db == nil {
+		return func() tea.Msg { return loadedMsg{} }
+	}
+	return func() tea.Msg {
+		list, err := db.Sessions()
+		return loadedMsg{list: list, err: err}
+	}
+}
+
+// SetSize sets the area the screen draws into.
+func (m *Model) SetSize(w, h int) {
+	m.w, m.h = w, h
+	m.filter.SetWidth(max(10, w-lipglossWidth(m.ctx.Text.S("home.filter"))-lipglossWidth(m.ctx.Text.S("home.filterhint"))-4))
+	m.clamp()
+}
+
+// Typing reports whether the filter input has focus.
+func (m *Model) Typing() bool { return m.filtering }
+
+// Cursor puts the real cursor in the filter input while it has focus.
+func (m *Model) Cursor() *tea.Cursor {
+	if !m.filtering || m.confirm != nil {
+		return nil
+	}
+	c := m.filter.Cursor()
+	if c == nil {
+		return nil
+	}
+	c.X += lipglossWidth(m.ctx.Text.S("home.filter"))
+	c.Y++ // the filter sits on the second line
+	return c
+}
+
+// Help lists the home screen's keys.
+func (m *Model) Help() (short []key.Binding, full [][]key.Binding) {
+	k := m.ctx.Keys
+	short = []key.Binding{k.Open, k.NewSession, m.edit, k.Filter, k.DeleteSess, k.Archive, k.Stats}
+	full = [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown},
+		{k.Open, k.NewSession, m.edit, k.DeleteSess},
+		{k.Filter, m.clear, k.Archive, k.Stats, k.Demo},
+	}
+	return short, full
+}
+
+// Update dispatches one message.
+func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		m.onLoaded(msg)
+		return m, nil
+	case ReloadMsg:
+		return m, m.load()
+	case deletedMsg:
+		return m, m.onDeleted(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Mouse().Button {
+		case tea.MouseWheelUp:
+			m.move(-3)
+		case tea.MouseWheelDown:
+			m.move(3)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.onKey(msg)
+	case tea.PasteMsg:
+		if m.filtering {
+			return m, m.updateFilter(msg)
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) onLoaded(msg loadedMsg) {
+	m.loaded, m.err = true, msg.err
+	var selID uint64
+	if s := m.selected(); s != nil {
+		selID = s.ID
+	}
+	m.all = msg.list
+	m.hay = make([]string, len(m.all))
+	for i, s := range m.all {
+		m.hay[i] = strings.Join([]string{base.ShortDate(s.Date), s.Place, s.Title, s.DelegateGroup}, " ")
+	}
+	m.applyFilter()
+	for i, r := range m.rows {
+		if m.all[r].ID == selID {
+			m.sel = i
+		}
+	}
+	m.clamp()
+}
+
+// onKey handles a key: the delete question first, then keys that work while
+// filtering (ctrl-chords, F-keys, arrows), then the filter input, then the
+// bare-letter commands of the list.
+func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.confirm != nil {
+		return m.answer(msg)
+	}
+	k := m.ctx.Keys
+	typed := m.filtering && msg.Text != ""
+	switch {
+	case key.Matches(msg, k.Archive):
+		return send(base.OpenArchiveMsg{})
+	case key.Matches(msg, k.Stats):
+		return send(base.OpenStatsMsg{})
+	case key.Matches(msg, k.DeleteSess):
+		if s := m.selected(); s != nil {
+			m.confirm = s
+		}
+		return nil
+	case msg.String() == "ctrl+n":
+		return send(base.EditSessionMsg{})
+	case key.Matches(msg, k.Up) && !typed:
+		m.move(-1)
+		return nil
+	case key.Matches(msg, k.Down) && !typed:
+		m.move(1)
+		return nil
+	case key.Matches(msg, k.PageUp):
+		m.move(-max(1, m.listHeight()-1))
+		return nil
+	case key.Matches(msg, k.PageDown):
+		m.move(max(1, m.listHeight()-1))
+		return nil
+	case msg.String() == "home" && !m.filtering:
+		m.move(-len(m.rows))
+		return nil
+	case msg.String() == "end" && !m.filtering:
+		m.move(len(m.rows))
+		return nil
+	}
+	if m.filtering {
+		switch msg.String() {
+		case "esc":
+			m.clearFilter()
+			return nil
+		case "enter":
+			m.filtering = false
+			m.filter.Blur()
+			return nil
+		}
+		return m.updateFilter(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Open):
+		if s := m.selected(); s != nil {
+			return send(base.OpenSessionMsg{ID: s.ID})
+		}
+	case key.Matches(msg, k.NewSession):
+		return send(base.EditSessionMsg{})
+	case key.Matches(msg, m.edit):
+		if s := m.selected(); s != nil {
+			return send(base.EditSessionMsg{ID: s.ID})
+		}
+	case key.Matches(msg, k.Filter):
+		m.filtering = true
+		return m.filter.Focus()
+	case key.Matches(msg, m.clear):
+		if m.filter.Value() != "" {
+			m.clearFilter()
+		}
+	}
+	return nil
+}
+
+// answer takes the reply to "delete this session?": y (yes) or c (có) deletes,
+// any other key keeps it.
+func (m *Model) answer(msg tea.KeyPressMsg) tea.Cmd {
+	s := m.confirm
+	m.confirm = nil
+	switch strings.ToLower(msg.String()) {
+	case "y", "c":
+	default:
+		return nil
+	}
+	db, id, date := m.ctx.DB, s.ID, s.Date
+	if db == nil {
+		return nil
+	}
+	return func() tea.Msg { return deletedMsg{id: id, date: date, err: db.DeleteSession(id)} }
+}
+
+func (m *Model) onDeleted(msg deletedMsg) tea.Cmd {
+	if msg.err != nil {
+		return send(base.StatusMsg{Err: msg.err, Text: msg.err.Error()})
+	}
+	return tea.Batch(m.load(), send(base.StatusMsg{Text: m.ctx.Text.F("home.deleted", base.ShortDate(msg.date))}))
+}
+
+func (m *Model) updateFilter(msg tea.Msg) tea.Cmd {
+	before := m.filter.Value()
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(msg)
+	if m.filter.Value() != before {
+		m.applyFilter()
+		m.sel, m.top = 0, 0
+		m.clamp()
+	}
+	return cmd
+}
+
+func (m *Model) clearFilter() {
+	m.filtering = false
+	m.filter.Blur()
+	m.filter.SetValue("")
+	m.applyFilter()
+	m.clamp()
+}
+
+// applyFilter keeps the sessions whose haystack fuzzy-matches the filter,
+// best match first (ties stay newest first). Fuzzy matching is loose ("15/05"
+// also matches "18/05/2026 … số 5"), so the score order is what puts the
+// session the secretary meant on top.
+func (m *Model) applyFilter() {
+	m.rows = m.rows[:0]
+	q := strings.TrimSpace(m.filter.Value())
+	if q == "" {
+		for i := range m.all {
+			m.rows = append(m.rows, i)
+		}
+		return
+	}
+	for _, r := range base.FuzzyFind(q, m.hay) {
+		m.rows = append(m.rows, r.Index)
+	}
+}
+
+func (m *Model) selected() *store.Summary {
+	if m.sel < 0 || m.sel >= len(m.rows) {
+		return nil
+	}
+	s := m.all[m.rows[m.sel]]
+	return &s
+}
+
+func (m *Model) move(d int) {
+	m.sel += d
+	m.clamp()
+}
+
+// clamp keeps the selection inside the list and on screen.
+func (m *Model) clamp() {
+	m.sel = min(max(m.sel, 0), max(len(m.rows)-1, 0))
+	h := m.listHeight()
+	if m.sel < m.top {
+		m.top = m.sel
+	}
+	if h > 0 && m.sel >= m.top+h {
+		m.top = m.sel - h + 1
+	}
+	m.top = max(0, min(m.top, len(m.rows)-h))
+}
+
+// counts returns how many sessions are overdue and due today.
+func (m *Model) counts() (overdue, today int) {
+	now := m.ctx.Now()
+	for i := range m.all {
+		dl, err := model.SessionDeadline(&m.all[i].Session, m.ctx.Deadline, now)
+		if err != nil {
+			continue
+		}
+		switch dl.State {
+		case model.DeadlineOverdue:
+			overdue++
+		case model.DeadlineToday:
+			today++
+		}
+	}
+	return overdue, today
+}
+
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

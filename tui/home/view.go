@@ -1,0 +1,238 @@
+package home
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+// Lines above the list: title, filter or hint, column headers.
+const headLines = 3
+
+func lipglossWidth(s string) int { return lipgloss.Width(s) }
+
+func (m *Model) listHeight() int { return max(0, m.h-headLines) }
+
+// View draws the screen into exactly w×h cells.
+func (m *Model) View() string {
+	if m.w <= 0 || m.h <= 0 {
+		return ""
+	}
+	lines := []string{m.titleLine()}
+	switch {
+	case !m.loaded:
+		lines = append(lines, "", m.ctx.Styles.Muted.Render(m.ctx.Text.S("home.loading")))
+	case m.err != nil && len(m.all) == 0:
+		lines = append(lines, "", m.ctx.Styles.Error.Render(m.ctx.Text.F("home.loaderr", m.err)))
+	case len(m.all) == 0:
+		lines = append(lines, m.emptyView())
+	default:
+		cols := m.columns()
+		lines = append(lines, m.secondLine(), m.headerLine(cols))
+		if len(m.rows) == 0 {
+			msg := m.ctx.Text.F("home.nomatch", model.Safe(m.filter.Value(), false))
+			lines = append(lines, "", m.ctx.Styles.Muted.Render(msg))
+		}
+		end := min(len(m.rows), m.top+m.listHeight())
+		for i := m.top; i < end; i++ {
+			lines = append(lines, m.rowLine(cols, i))
+		}
+	}
+	return fitLines(strings.Join(lines, "\n"), m.w, m.h)
+}
+
+// titleLine: the app name, then how many sessions, overdue and due today.
+func (m *Model) titleLine() string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	out := s.Title.Render(t.S("app.name"))
+	if !m.loaded || len(m.all) == 0 {
+		return out
+	}
+	parts := []string{s.Muted.Render(t.F("home.count", len(m.all)))}
+	over, today := m.counts()
+	if over > 0 {
+		parts = append(parts, s.Error.Render(t.F("home.overdue", over)))
+	}
+	if today > 0 {
+		parts = append(parts, s.Warn.Render(t.F("home.duetoday", today)))
+	}
+	if len(m.rows) != len(m.all) {
+		parts = append(parts, s.Muted.Render(t.F("home.shown", len(m.rows), len(m.all))))
+	}
+	return out + "   " + strings.Join(parts, s.Muted.Render(" · "))
+}
+
+// secondLine is the delete question, the filter, or a hint.
+func (m *Model) secondLine() string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	switch {
+	case m.confirm != nil:
+		q := t.F("home.confirm", base.ShortDate(m.confirm.Date), m.confirm.Remarks)
+		return s.Error.Render(ansi.Truncate(q, m.w, "…"))
+	case m.filtering || m.filter.Value() != "":
+		line := s.Label.Render(t.S("home.filter")) + m.filter.View()
+		if m.filtering {
+			line += "  " + s.Muted.Render(t.S("home.filterhint"))
+		}
+		return line
+	}
+	return s.Muted.Render(t.S("home.hint"))
+}
+
+// column is one column of the table: its header, width and alignment.
+type column struct {
+	id    string
+	width int
+	right bool
+}
+
+// columns fits the table to the width: fixed columns for date, kind, remarks,
+// due date and status; the rest goes to place, then title (≥ 100 cells) and
+// delegate group (≥ 150 cells).
+func (m *Model) columns() []column {
+	t := m.ctx.Text
+	hw := func(id string) int { return lipgloss.Width(t.S("home.col." + id)) }
+	kindW, stateW := hw("kind"), hw("state")
+	for _, k := range model.Kinds {
+		kindW = max(kindW, lipgloss.Width(t.S("kind."+string(k))))
+	}
+	for i := range m.all {
+		label, _ := m.ctx.DeadlineLabel(&m.all[i].Session)
+		stateW = max(stateW, lipgloss.Width(label))
+	}
+	gap := 1
+	if m.w >= 100 {
+		gap = 2
+	}
+	fixed := []column{
+		{id: "date", width: max(10, hw("date"))},
+		{id: "kind", width: kindW},
+		{id: "count", width: max(4, hw("count")), right: true},
+		{id: "due", width: max(10, hw("due"))},
+		{id: "state", width: stateW},
+	}
+	used := 2 // selection marker
+	for _, c := range fixed {
+		used += c.width + gap
+	}
+	flex := []string{"place"}
+	switch {
+	case m.w >= 150:
+		flex = []string{"place", "title", "group"}
+	case m.w >= 100:
+		flex = []string{"place", "title"}
+	}
+	room := max(8, m.w-used-gap*(len(flex)-1))
+	shares := map[int][]int{1: {100}, 2: {40, 60}, 3: {30, 45, 25}}[len(flex)]
+	cols := []column{fixed[0]}
+	left := room
+	for i, id := range flex {
+		w := room * shares[i] / 100
+		if i == len(flex)-1 {
+			w = left
+		}
+		left -= w
+		cols = append(cols, column{id: id, width: w})
+	}
+	return append(cols, fixed[1:]...)
+}
+
+func (m *Model) gap() string {
+	if m.w >= 100 {
+		return "  "
+	}
+	return " "
+}
+
+func (m *Model) headerLine(cols []column) string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	cells := make([]string, len(cols))
+	for i, c := range cols {
+		cells[i] = cell(t.S("home.col."+c.id), c.width, c.right, s.Header)
+	}
+	return "  " + strings.Join(cells, m.gap())
+}
+
+// rowLine draws the session at position i of the filtered list.
+func (m *Model) rowLine(cols []column, i int) string {
+	s := m.ctx.Styles
+	sum := &m.all[m.rows[i]]
+	sel := i == m.sel
+	style := func(st lipgloss.Style) lipgloss.Style {
+		if sel {
+			return st.Background(s.Selected.GetBackground()).Bold(true)
+		}
+		return st
+	}
+	label, stateSt := m.ctx.DeadlineLabel(&sum.Session)
+	cells := make([]string, len(cols))
+	for j, c := range cols {
+		var text string
+		st := s.Value
+		switch c.id {
+		case "date":
+			text = base.ShortDate(sum.Date)
+		case "place":
+			text = model.Safe(sum.Place, false)
+		case "title":
+			text = model.Safe(sum.Title, false)
+		case "group":
+			text = model.Safe(sum.DelegateGroup, false)
+		case "kind":
+			text, st = m.ctx.Text.S("kind."+string(sum.Kind)), s.Muted
+		case "count":
+			text = fmt.Sprint(sum.Remarks)
+		case "due":
+			text = m.ctx.DueDate(&sum.Session)
+		case "state":
+			text, st = label, stateSt
+		}
+		cells[j] = cell(text, c.width, c.right, style(st))
+	}
+	marker := "  "
+	if sel {
+		marker = "▸ "
+	}
+	return style(s.Cursor).Render(marker) + strings.Join(cells, style(s.Value).Render(m.gap()))
+}
+
+// emptyView explains how to start when there is no session at all.
+func (m *Model) emptyView() string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	width := min(72, m.w-4)
+	body := lipgloss.NewStyle().Width(width).Render(
+		s.Subtitle.Render(t.S("home.empty1")) + "\n\n" + t.S("home.empty2") + "\n\n" + s.Muted.Render(t.S("home.empty3")))
+	return lipgloss.Place(m.w, max(1, m.h-1), lipgloss.Center, lipgloss.Center, body)
+}
+
+// cell truncates s to w cells (ANSI- and width-aware) and pads it.
+func cell(s string, w int, right bool, st lipgloss.Style) string {
+	s = ansi.Truncate(s, w, "…")
+	pad := strings.Repeat(" ", max(0, w-lipgloss.Width(s)))
+	if right {
+		return st.Render(pad + s)
+	}
+	return st.Render(s + pad)
+}
+
+// fitLines cuts or pads s to exactly h lines of at most w cells.
+func fitLines(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
