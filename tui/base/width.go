@@ -1,6 +1,7 @@
 package base
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -63,4 +64,22 @@ func skipEscape(s string, i int) int {
 		return len(s)
 	}
 	return i + 2
+}
+
+// Fit pads or cuts s to exactly h lines of at most w cells, so a screen
+// fills the area the root gave it and never pushes the help bar off.
+func Fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:max(0, h)]
+	}
+	for i, l := range lines {
+		if Width(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -43,7 +43,7 @@ func (m *Model) View() string {
 			lines = append(lines, m.rowLine(cols, i))
 		}
 	}
-	return fitLines(strings.Join(lines, "\n"), m.w, m.h)
+	return base.Fit(strings.Join(lines, "\n"), m.w, m.h)
 }
 
 // titleLine: the app name, then how many sessions, overdue and due today.
@@ -221,18 +221,3 @@ func cell(s string, w int, right bool, st lipgloss.Style) string {
 }
 
 // fitLines cuts or pads s to exactly h lines of at most w cells.
-func fitLines(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"txct/store/model"
+	"txct/tui/base"
 )
 
 const (
@@ -224,9 +225,9 @@ func (m *Model) View() string {
 	out := []string{s.Title.Render(title)}
 	switch {
 	case m.loadErr != nil:
-		return fitLines(append(out, s.Error.Render(t.F("form.loaderr", m.loadErr))), m.w, m.h)
+		return base.Fit(strings.Join(append(out, s.Error.Render(t.F("form.loaderr", m.loadErr))), "\n"), m.w, m.h)
 	case !m.loaded:
-		return fitLines(append(out, s.Muted.Render(t.S("form.loading"))), m.w, m.h)
+		return base.Fit(strings.Join(append(out, s.Muted.Render(t.S("form.loading"))), "\n"), m.w, m.h)
 	case m.saving:
 		out = append(out, s.Muted.Render(t.S("form.saving")))
 	case m.formErr != "":
@@ -246,7 +247,7 @@ func (m *Model) View() string {
 	out = append(out, strings.Repeat(" ", max(0, m.w-lipgloss.Width(more)))+s.Muted.Render(more))
 	end := min(len(lines), m.offset+bodyH)
 	out = append(out, lines[min(m.offset, end):end]...)
-	return fitLines(out, m.w, m.h)
+	return base.Fit(strings.Join(out, "\n"), m.w, m.h)
 }
 
 // Cursor is the real cursor in the focused input, relative to the form's
@@ -278,15 +279,3 @@ func fit(s string, w int) string {
 }
 
 // fitLines cuts or pads lines to exactly h lines of at most w cells.
-func fitLines(lines []string, w, h int) string {
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		lines[i] = fit(l, w)
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
