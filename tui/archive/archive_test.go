@@ -1,0 +1,285 @@
+package archive
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"txct/store"
+	"txct/store/model"
+	"txct/tui/archive/archivetest"
+	"txct/tui/base"
+)
+
+// open builds the screen over db at w×h and loads it.
+func open(t *testing.T, db *store.Store, w, h int, id string) *Model {
+	t.Helper()
+	m := New(archivetest.Context(db))
+	if id != "" {
+		m = NewAt(archivetest.Context(db), id)
+	}
+	m.wait = time.Millisecond
+	archivetest.Load(t, m, w, h)
+	return m
+}
+
+func view(m *Model) string { return ansi.Strip(m.View()) }
+
+func TestView(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	sizes := []struct{ w, h int }{{80, 24}, {120, 40}}
+	steps := []struct {
+		name string
+		id   string
+		do   func(*Model)
+	}{
+		{"list", "", func(*Model) {}},
+		{"filtered", "", func(m *Model) { archivetest.Press(t, m, "/"); archivetest.Type(t, m, "cau ba") }},
+		{"choices", "", func(m *Model) { archivetest.Press(t, m, "f6", "f6", "f8", "f8", "f8") }},
+		{"detail", "P-2023-001", func(*Model) {}},
+		{"edit", "P-2024-004", func(m *Model) {
+			archivetest.Press(t, m, "e")
+			archivetest.Type(t, m, "Bộ Nội vụ đang nghiên cứu.")
+		}},
+	}
+	for _, sz := range sizes {
+		for _, st := range steps {
+			t.Run(strings.ReplaceAll(st.name, " ", "_")+fmt.Sprintf("_%dx%d", sz.w, sz.h), func(t *testing.T) {
+				m := open(t, db, sz.w, sz.h, st.id)
+				st.do(m)
+				v := m.View()
+				archivetest.CheckSize(t, ansi.Strip(v), sz.w, sz.h)
+				golden.RequireEqual(t, []byte(ansi.Strip(v)))
+			})
+		}
+	}
+}
+
+func ids(m *Model) []string {
+	var out []string
+	for _, r := range m.rows {
+		out = append(out, m.entries[r.Index].p.ID)
+	}
+	return out
+}
+
+func TestFilterFoldsAccents(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	m := open(t, db, 80, 24, "")
+	if len(m.rows) != 5 || !strings.Contains(view(m), "5 / 5") {
+		t.Fatalf("start: %d rows", len(m.rows))
+	}
+	archivetest.Press(t, m, "/")
+	archivetest.Type(t, m, "cau")
+	if got := ids(m); len(got) == 0 || got[0] != "P-2023-001" {
+		t.Fatalf(`"cau" gave %v, want P-2023-001 ("cầu") first`, got)
+	}
+	m.View()
+	if c := m.Cursor(); c == nil || c.Y != 0 || c.X != ansi.StringWidth("Kho kiến nghị  Lọc: cau") {
+		t.Fatalf("filter cursor at %+v", c)
+	}
+	archivetest.Type(t, m, " ba ren")
+	got := ids(m)
+	if len(got) >= 5 || got[0] != "P-2023-001" {
+		t.Fatalf(`"cau ba ren" gave %v`, got)
+	}
+	if v := view(m); !strings.Contains(v, fmt.Sprintf("%d / 5", len(got))) {
+		t.Errorf("count not shown:\n%s", v)
+	}
+	// enter leaves the field: bare keys are commands again.
+	archivetest.Press(t, m, "enter")
+	if m.Typing() {
+		t.Fatal("still typing after enter")
+	}
+	archivetest.Press(t, m, "enter")
+	if !m.detail || m.entries[m.cur].p.ID != "P-2023-001" {
+		t.Fatal("enter did not open the match")
+	}
+}
+
+func TestStaleFilterDropped(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	m := open(t, db, 80, 24, "")
+	m.seq = 5
+	m.Update(filteredMsg{seq: 4, rows: nil})
+	if len(m.rows) != 5 {
+		t.Fatalf("a stale result replaced the list: %d rows", len(m.rows))
+	}
+}
+
+func TestChoiceFilters(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	cases := []struct {
+		keys []string
+		want []string
+	}{
+		{[]string{"f5"}, []string{"P-2023-001"}},                                 // giao thông
+		{[]string{"f5", "f5", "f5"}, []string{"H-2019-005"}},                     // nông nghiệp - thủy lợi
+		{[]string{"f6", "f6", "f6"}, []string{"H-2019-005"}},                     // huyện (cũ)
+		{[]string{"f6", "f6"}, []string{"P-2023-001", "P-2024-003"}},             // tỉnh
+		{[]string{"f8"}, []string{"P-2023-002"}},                                 // resolved
+		{[]string{"f8", "f8", "f8", "f8"}, []string{"H-2019-005", "P-2024-004"}}, // unresolved
+		{[]string{"f6", "f6", "f8", "f8", "f8"}, []string{"P-2024-003"}},         // tỉnh and answered
+		{[]string{"f8", "f8", "f8", "f8", "f8"}, nil},                            // back to all: see below
+	}
+	for _, c := range cases {
+		t.Run(strings.Join(c.keys, "-"), func(t *testing.T) {
+			m := open(t, db, 80, 24, "")
+			archivetest.Press(t, m, c.keys...)
+			got := ids(m)
+			if c.want == nil {
+				if len(got) != 5 {
+					t.Fatalf("cycling back to all gave %v", got)
+				}
+				return
+			}
+			if strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Fatalf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestEditAnswerPersists(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	m := open(t, db, 120, 40, "P-2024-004")
+	if !m.detail {
+		t.Fatal("NewAt did not open the record")
+	}
+	archivetest.Press(t, m, "e")
+	m.View()
+	if !m.Typing() || m.Cursor() == nil {
+		t.Fatal("editor has no focus or cursor")
+	}
+	archivetest.Type(t, m, "Bộ Nội vụ đang xây dựng nghị định.")
+	archivetest.Press(t, m, "tab")
+	archivetest.Type(t, m, "Bộ Nội vụ")
+	msgs := archivetest.Press(t, m, "ctrl+s")
+	if m.ed != nil {
+		t.Fatalf("editor still open after save: %v", msgs)
+	}
+	p, err := db.Petition("P-2024-004")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Response != "Bộ Nội vụ đang xây dựng nghị định." || p.Body != "Bộ Nội vụ" {
+		t.Fatalf("stored %q / %q", p.Response, p.Body)
+	}
+	if p.Status != model.StatusUnresolved || p.Text == "" {
+		t.Fatalf("other fields lost: %+v", p)
+	}
+	if v := view(m); !strings.Contains(v, "xây dựng nghị định") {
+		t.Errorf("the new answer is not shown:\n%s", v)
+	}
+	if !hasStatus(msgs, "Đã lưu kiến nghị P-2024-004") {
+		t.Errorf("no status line: %v", msgs)
+	}
+	// esc cancels without writing.
+	archivetest.Press(t, m, "e")
+	archivetest.Type(t, m, "XYZ")
+	archivetest.Press(t, m, "esc")
+	if p2, _ := db.Petition("P-2024-004"); p2.Response != p.Response || m.ed != nil {
+		t.Fatal("esc saved or did not close")
+	}
+}
+
+func hasStatus(msgs []tea.Msg, text string) bool {
+	for _, m := range msgs {
+		if s, ok := m.(base.StatusMsg); ok && strings.Contains(s.Text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestStatusCyclePersists(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	m := open(t, db, 80, 24, "P-2023-002")
+	for _, want := range []model.Status{model.StatusInProgress, model.StatusAnswered, model.StatusUnresolved, model.StatusResolved} {
+		archivetest.Press(t, m, "f7")
+		p, err := db.Petition("P-2023-002")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Status != want || len(p.Raises) != 1 {
+			t.Fatalf("stored status %q (raises %d), want %q", p.Status, len(p.Raises), want)
+		}
+	}
+	// With a status filter on, a record that leaves the status leaves the list.
+	archivetest.Press(t, m, "esc", "f8")
+	if got := ids(m); len(got) != 1 {
+		t.Fatalf("resolved: %v", got)
+	}
+	archivetest.Press(t, m, "enter", "f7")
+	if got := ids(m); len(got) != 0 {
+		t.Fatalf("after the change the list still has %v", got)
+	}
+}
+
+func TestEscapeSequencesInert(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	evil := model.Petition{ID: "X-1", Text: "Nội dung \x1b]52;c;aGk=\x07 chép trộm", Field: "khác", Authority: model.AuthCommune,
+		Location: "thôn \x1b[2J", Response: "trả lời \x1b]0;title\x07", Status: model.StatusAnswered, RaisedAt: "2025-01-01"}
+	if _, err := db.PutPetitions([]model.Petition{evil}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"", "X-1"} {
+		m := open(t, db, 120, 40, id)
+		raw := m.View()
+		if strings.Contains(raw, "\x1b]52") || strings.Contains(raw, "\x1b]0;") || strings.Contains(raw, "\x1b[2J") {
+			t.Fatalf("an escape sequence from the archive reached the view")
+		}
+		if v := ansi.Strip(raw); !strings.Contains(v, "␛]52") {
+			t.Fatalf("the neutralised text is not shown:\n%s", v)
+		}
+	}
+}
+
+func TestNewAtMissing(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	m := NewAt(archivetest.Context(db), "NOPE")
+	m.SetSize(80, 24)
+	msgs := archivetest.Drive(t, m, m.Init()) // Load would drop the status line
+	if m.detail || !hasStatus(msgs, "NOPE") {
+		t.Fatalf("missing id: detail=%v msgs=%v", m.detail, msgs)
+	}
+	if msgs := archivetest.Press(t, m, "esc"); len(msgs) != 1 || msgs[0] != (base.GoHomeMsg{}) {
+		t.Fatalf("esc from the list: %v", msgs)
+	}
+}
+
+func TestMatchesBaseFuzzy(t *testing.T) {
+	ps := archivetest.Petitions()
+	_, keys := prepare(ps)
+	items := make([]string, len(ps))
+	for i, p := range ps {
+		items[i] = p.ID + " " + p.Text + " " + p.Location
+	}
+	for _, pat := range []string{"cau", "đất", "THON", "ba sen", "y te", "zzz"} {
+		got := run(keys, query{text: pat, field: -1, level: -1, status: -1})
+		want := base.FuzzyFind(pat, items)
+		byIndex := map[int]base.Match{}
+		for _, w := range want {
+			byIndex[w.Index] = w
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d matches, base.FuzzyFind %d", pat, len(got), len(want))
+		}
+		for _, g := range got {
+			w, ok := byIndex[g.Index]
+			if !ok {
+				t.Fatalf("%q: %d is not a base.FuzzyFind match", pat, g.Index)
+			}
+			// Where no typed word is found whole, the letters are fuzzy's.
+			if g.Score < wordBonus && !slices.Equal(g.Positions, w.Positions) {
+				t.Errorf("%q: positions %v, base %v", pat, g.Positions, w.Positions)
+			}
+		}
+	}
+}

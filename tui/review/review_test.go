@@ -1,0 +1,120 @@
+package review
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"txct/store"
+	"txct/store/model"
+	"txct/tui/archive/archivetest"
+	"txct/tui/base"
+)
+
+func open(t *testing.T, db *store.Store, id uint64, w, h int) *Model {
+	m := New(archivetest.Context(db), id)
+	archivetest.Load(t, m, w, h)
+	return m
+}
+
+func TestView(t *testing.T) {
+	db, id := archivetest.Fixture(t)
+	for _, sz := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		for _, c := range []struct {
+			name string
+			keys []string
+		}{
+			{"scroll", nil},
+			{"scroll_down", []string{"down"}},
+			{"paged", []string{"p"}},
+			{"paged_next", []string{"p", "down", "down", "down"}},
+		} {
+			t.Run(fmt.Sprintf("%s_%dx%d", c.name, sz.w, sz.h), func(t *testing.T) {
+				m := open(t, db, id, sz.w, sz.h)
+				archivetest.Press(t, m, c.keys...)
+				v := ansi.Strip(m.View())
+				archivetest.CheckSize(t, v, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(v))
+			})
+		}
+	}
+}
+
+func TestShowsEarlierAnswer(t *testing.T) {
+	db, id := archivetest.Fixture(t)
+	m := open(t, db, id, 120, 40)
+	v := ansi.Strip(m.View())
+	for _, want := range []string{
+		"2/4 ý kiến lặp lại kiến nghị cũ · 1 kiến nghị chưa giải quyết",
+		"Ý kiến số 1 · Ông Nguyễn Văn An · thôn 3",
+		"Sở đã đưa cầu Bà Rén vào kế hoạch sửa chữa năm 2024", // the earlier answer
+		"Đã nêu 2 lần", // first raising + this session
+		"Nêu lần đầu: 10/05/2023 · Trước kỳ họp giữa năm 2023",            // when and where
+		"Cơ quan trả lời: Sở Giao thông vận tải · 01/07/2023 · 245/SGTVT", // who, when, letter
+		"● đang giải quyết",
+		"P-1999-404 (không có trong kho)",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q in\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "Cử tri đánh giá cao") {
+		t.Error("a remark without repeats is listed")
+	}
+}
+
+func TestPagedMoves(t *testing.T) {
+	db, id := archivetest.Fixture(t)
+	m := open(t, db, id, 80, 24)
+	archivetest.Press(t, m, "p")
+	if !strings.Contains(ansi.Strip(m.View()), "1 / 2") {
+		t.Fatal("no page counter")
+	}
+	for range 10 {
+		archivetest.Press(t, m, "pgdown")
+	}
+	v := ansi.Strip(m.View())
+	if m.cur != 1 || !strings.Contains(v, "2 / 2") || !strings.Contains(v, "Bà Trần Thị Bình") || strings.Contains(v, "Nguyễn Văn An") {
+		t.Fatalf("the last page is not alone on screen (cur %d):\n%s", m.cur, v)
+	}
+	archivetest.Press(t, m, "up")
+	if m.cur != 0 {
+		t.Fatalf("up from the second page: cur %d", m.cur)
+	}
+}
+
+func TestEscBackToSession(t *testing.T) {
+	db, id := archivetest.Fixture(t)
+	m := open(t, db, id, 80, 24)
+	msgs := archivetest.Press(t, m, "esc")
+	if len(msgs) != 1 || msgs[0] != (base.OpenSessionMsg{ID: id}) {
+		t.Fatalf("esc sent %v", msgs)
+	}
+}
+
+func TestNoRepeatsAndEscapes(t *testing.T) {
+	db, id := archivetest.Fixture(t)
+	sess, err := db.CreateSession(model.Session{Title: "Phiên \x1b]0;x\x07 thử", Kind: model.KindOther, Date: "2026-12-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := open(t, db, sess.ID, 80, 24)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "chưa có kiến nghị lặp lại") || !strings.Contains(v, "␛]0;x␇") {
+		t.Fatalf("empty review:\n%s", v)
+	}
+	if _, err := db.PutPetitions([]model.Petition{{ID: "P-2023-001", Text: "cầu \x1b]52;c;aGk=\x07 hỏng",
+		Response: "\x1b[31mđỏ", Status: model.StatusResolved}}); err != nil {
+		t.Fatal(err)
+	}
+	m = open(t, db, id, 120, 40)
+	raw := m.View()
+	if strings.Contains(raw, "\x1b]52") || strings.Contains(raw, "\x1b[31mđỏ") {
+		t.Fatal("an escape sequence from the archive reached the view")
+	}
+	if v := ansi.Strip(raw); !strings.Contains(v, "␛]52") || !strings.Contains(v, "● đã giải quyết xong") {
+		t.Fatalf("neutralised text or status missing:\n%s", v)
+	}
+}
