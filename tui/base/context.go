@@ -52,8 +52,8 @@ type (
 	OpenSessionMsg struct{ ID uint64 }
 	// EditSessionMsg opens the session form (ID 0: a new session).
 	EditSessionMsg struct{ ID uint64 }
-	// OpenArchiveMsg opens the archive browser.
-	OpenArchiveMsg struct{}
+	// OpenArchiveMsg opens the archive browser, at petition ID if given.
+	OpenArchiveMsg struct{ ID string }
 	// OpenReviewMsg opens the delegates' review of a session.
 	OpenReviewMsg struct{ ID uint64 }
 	// OpenStatsMsg opens the statistics (ID 0: across all sessions).

@@ -53,6 +53,7 @@ var catalog = map[string][2]string{
 	"app.toosmall":   {"Cửa sổ quá nhỏ (%d×%d). Cần ít nhất %d×%d.", "The window is too small (%d×%d). It needs at least %d×%d."},
 	"app.saving":     {"Đang lưu…", "Saving…"},
 	"app.saved":      {"Đã lưu", "Saved"},
+	"app.savedat":    {"✓ đã lưu %s", "✓ saved %s"},
 	"app.saveerr":    {"Lỗi lưu: %v", "Save failed: %v"},
 	"app.helptitle":  {"Phím tắt", "Keys"},
 	"app.helpclose":  {"F1 hoặc Esc để đóng", "F1 or Esc to close"},

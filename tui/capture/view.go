@@ -149,19 +149,30 @@ func (m *Model) header() string {
 
 func (m *Model) tabs() string {
 	s, t := m.ctx.Styles, m.ctx.Text
-	var parts []string
-	for i, sec := range model.Sections {
-		label := fmt.Sprintf("%d %s", i+1, t.S("section."+string(sec)))
-		if sec == model.SecRemarks {
-			label += fmt.Sprintf(" (%d)", len(m.remarks))
+	draw := func(short bool) string {
+		var parts []string
+		for i, sec := range model.Sections {
+			name := t.S("section." + string(sec))
+			if short && i != m.section {
+				name = t.S("section.short." + string(sec))
+			}
+			label := fmt.Sprintf("%d %s", i+1, name)
+			if sec == model.SecRemarks {
+				label += fmt.Sprintf(" (%d)", len(m.remarks))
+			}
+			if i == m.section {
+				parts = append(parts, s.TabActive.Render(label))
+			} else {
+				parts = append(parts, s.Tab.Render(label))
+			}
 		}
-		if i == m.section {
-			parts = append(parts, s.TabActive.Render(label))
-		} else {
-			parts = append(parts, s.Tab.Render(label))
-		}
+		return strings.Join(parts, "")
 	}
-	return ansi.Truncate(strings.Join(parts, ""), m.w, "…")
+	out := draw(false)
+	if base.Width(out) > m.w {
+		out = draw(true)
+	}
+	return ansi.Truncate(out, m.w, "…")
 }
 
 func (m *Model) sectionHint(w, h int) string {

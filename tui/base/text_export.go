@@ -1,0 +1,20 @@
+package base
+
+func init() {
+	add(map[string][2]string{
+		"exp.title":    {"Xuất biên bản và báo cáo", "Export the minutes and the report"},
+		"exp.loading":  {"Đang mở…", "Opening…"},
+		"exp.deadline": {"Thời hạn gửi:", "Deadline:"},
+		"exp.docx":     {"Biên bản và Báo cáo tổng hợp (DOCX)", "Minutes and summary report (DOCX)"},
+		"exp.xlsx":     {"Bảng tổng hợp ý kiến (XLSX)", "Spreadsheet of remarks (XLSX)"},
+		"exp.md":       {"Văn bản thuần (Markdown)", "Plain text (Markdown)"},
+		"exp.force":    {"Ghi đè tệp đã có (nếu không: thêm hậu tố -2, -3…)", "Overwrite existing files (otherwise add -2, -3…)"},
+		"exp.dir":      {"Thư mục:", "Folder:"},
+		"exp.go":       {"Xuất văn bản", "Export"},
+		"exp.busy":     {"Đang ghi văn bản…", "Writing the documents…"},
+		"exp.written":  {"Đã ghi các tệp:", "Files written:"},
+		"exp.done":     {"Đã xuất %d tệp", "%d files exported"},
+		"exp.noformat": {"Chọn ít nhất một định dạng", "Choose at least one format"},
+		"exp.toggle":   {"chọn/bỏ", "toggle"},
+	})
+}
