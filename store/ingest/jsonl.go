@@ -1,0 +1,141 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"unicode/utf8"
+)
+
+// jsonRow is one FORMAT.md line. Unknown keys are ignored; null counts as
+// empty.
+type jsonRow struct {
+	ID         *string `json:"id"`
+	Text       *string `json:"text"`
+	Field      *string `json:"field"`
+	Authority  *string `json:"authority"`
+	Location   *string `json:"location"`
+	RaisedAt   *string `json:"raised_at"`
+	Session    *string `json:"session"`
+	Body       *string `json:"body"`
+	AnsweredAt *string `json:"answered_at"`
+	Ref        *string `json:"ref"`
+	Response   *string `json:"response"`
+	Status     *string `json:"status"`
+	Source     *string `json:"source"`
+}
+
+func (j *jsonRow) record() record {
+	var rec record
+	for i, p := range []*string{j.ID, j.Text, j.Field, j.Authority, j.Location, j.RaisedAt,
+		j.Session, j.Body, j.AnsweredAt, j.Ref, j.Response, j.Status, j.Source} {
+		if p != nil {
+			rec[i] = *p
+		}
+	}
+	return rec
+}
+
+// lineReader yields lines of at most MaxLine bytes, counting them. It
+// refuses a longer line without holding it in memory.
+type lineReader struct {
+	br   *bufio.Reader
+	line int
+	acc  []byte
+}
+
+// next returns the next line without its line ending; io.EOF at the end.
+func (l *lineReader) next() ([]byte, error) {
+	l.acc = l.acc[:0]
+	for {
+		frag, err := l.br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			if len(l.acc)+len(frag) > MaxLine {
+				l.line++
+				return nil, errorf("line is over the %d-byte limit: %w", MaxLine, ErrTooLarge)
+			}
+			l.acc = append(l.acc, frag...)
+			continue
+		}
+		if len(l.acc) > 0 {
+			l.acc = append(l.acc, frag...)
+			frag = l.acc
+		}
+		if len(frag) == 0 && err != nil {
+			return nil, err
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		l.line++
+		if len(frag) > MaxLine {
+			return nil, errorf("line is over the %d-byte limit: %w", MaxLine, ErrTooLarge)
+		}
+		frag = bytes.TrimSuffix(frag, []byte("\n"))
+		return bytes.TrimSuffix(frag, []byte("\r")), nil
+	}
+}
+
+// readJSONL reads the FORMAT.md archive format: one object per line, blank
+// lines skipped.
+func readJSONL(br *bufio.Reader, name string) (*Result, error) {
+	lr := &lineReader{br: br}
+	v := &validator{}
+	c := newCollector()
+	for {
+		b, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, lineErr(name, lr.line, err)
+		}
+		if lr.line == 1 {
+			b = bytes.TrimPrefix(b, bom)
+		}
+		b = bytes.TrimSpace(b)
+		if len(b) == 0 {
+			continue
+		}
+		if bytes.IndexByte(b, 0) >= 0 {
+			return nil, lineErr(name, lr.line, ErrNUL)
+		}
+		if !utf8.Valid(b) {
+			return nil, lineErr(name, lr.line, ErrInvalidUTF8)
+		}
+		if b[0] == '[' && lr.line == 1 {
+			return nil, lineErr(name, lr.line, errorf("a JSON array is not supported; write one object per line (JSONL): %w", ErrFormat))
+		}
+		var row jsonRow
+		if err := json.Unmarshal(b, &row); err != nil {
+			return nil, lineErr(name, lr.line, jsonErr(err))
+		}
+		rec := row.record()
+		p, cerr := v.petition(&rec)
+		if cerr != nil {
+			return nil, &Error{File: name, Line: lr.line, Path: colKeys[cerr.col], Err: cerr.err}
+		}
+		if first := c.add(p, lr.line); first > 0 {
+			return nil, &Error{File: name, Line: lr.line, Path: "id", Err: dupErr(p.ID, first, "line")}
+		}
+	}
+	return &Result{Petitions: c.ps, Encoding: "UTF-8", Duplicates: c.dups}, nil
+}
+
+// jsonErr rewrites encoding/json's messages into the terms of the format.
+func jsonErr(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field != "" {
+			return errorf("%s: want a string, got a JSON %s", te.Field, te.Value)
+		}
+		return errorf("want a JSON object, got a JSON %s", te.Value)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return errorf("invalid JSON at byte %d: %v", se.Offset, se)
+	}
+	return errorf("invalid JSON: %v", err)
+}
