@@ -1,0 +1,185 @@
+package match
+
+import "strings"
+
+// abbrevs expands the abbreviations secretaries type (domain.md §11). Keys
+// are folded, so "HĐND", "hdnd" and "HDND" all expand. Only unambiguous ones
+// are here; the short ones that need a dot (x. th. p.) are in dotAbbrevs, and
+// road prefixes (QL, ĐT, ĐH, TL) are handled by canonRoads only when a number
+// follows them.
+var abbrevs = map[string]string{
+	"ubnd":    "ủy ban nhân dân",
+	"hdnd":    "hội đồng nhân dân",
+	"ubmttq":  "ủy ban mặt trận tổ quốc",
+	"mttq":    "mặt trận tổ quốc",
+	"dbqh":    "đại biểu quốc hội",
+	"ubtvqh":  "ủy ban thường vụ quốc hội",
+	"gcnqsdd": "giấy chứng nhận quyền sử dụng đất",
+	"gcnqsd":  "giấy chứng nhận quyền sử dụng đất",
+	"qsdd":    "quyền sử dụng đất",
+	"gcn":     "giấy chứng nhận",
+	"gpmb":    "giải phóng mặt bằng",
+	"bhyt":    "bảo hiểm y tế",
+	"bhxh":    "bảo hiểm xã hội",
+	"bhtn":    "bảo hiểm thất nghiệp",
+	"thcs":    "trung học cơ sở",
+	"thpt":    "trung học phổ thông",
+	"tdp":     "tổ dân phố",
+	"tyt":     "trạm y tế",
+	"ttyt":    "trung tâm y tế",
+	"ntm":     "nông thôn mới",
+	"kcn":     "khu công nghiệp",
+	"ccn":     "cụm công nghiệp",
+	"kdc":     "khu dân cư",
+	"tdc":     "tái định cư",
+	"kdt":     "khu đô thị",
+	"csgt":    "cảnh sát giao thông",
+	"attp":    "an toàn thực phẩm",
+	"atgt":    "an toàn giao thông",
+	"antt":    "an ninh trật tự",
+	"ktxh":    "kinh tế xã hội",
+	"ptnt":    "phát triển nông thôn",
+	"tnmt":    "tài nguyên môi trường",
+	"gtvt":    "giao thông vận tải",
+	"hs":      "học sinh",
+	"gv":      "giáo viên",
+	"tp":      "thành phố",
+	"tx":      "thị xã",
+}
+
+// dotAbbrevs are one- and two-letter abbreviations that only count when a
+// dot follows them ("x. Xuân Lập", "th. An Lạc").
+var dotAbbrevs = map[string]string{
+	"x":  "xã",
+	"th": "thôn",
+	"p":  "phường",
+	"h":  "huyện",
+	"q":  "quận",
+	"tt": "thị trấn",
+	"tx": "thị xã",
+	"tp": "thành phố",
+}
+
+// expandAbbrev replaces abbreviation tokens by their words.
+func expandAbbrev(toks []token) []token {
+	var out []token
+	for i, t := range toks {
+		exp := ""
+		switch {
+		case t.dot && dotAbbrevs[t.fold] != "" && !isRoadAt(toks, i):
+			exp = dotAbbrevs[t.fold]
+		case t.fold == "dn":
+			// "đn" is always đề nghị; capital "DN" is a company (doanh nghiệp).
+			exp = "đề nghị"
+			if t.lower != "đn" && t.upper {
+				exp = "doanh nghiệp"
+			}
+		case abbrevs[t.fold] != "":
+			exp = abbrevs[t.fold]
+		}
+		if exp == "" {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token, 0, len(toks)+8), toks[:i]...)
+		}
+		for k, w := range strings.Fields(exp) {
+			out = append(out, token{fold: Fold(w), lower: w, start: t.start && k == 0})
+		}
+		if t.dot && i+1 < len(toks) {
+			toks[i+1].start = false // the dot ends the abbreviation, not a sentence
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// roadPrefixes maps the folded ways of writing a road class to its canonical
+// prefix: national (ql), provincial (dt) and former-district (dh) roads.
+var roadPrefixes = map[string]string{
+	"ql": "ql", "quoc lo": "ql",
+	"dt": "dt", "tl": "dt", "duong tinh": "dt", "tinh lo": "dt",
+	"dh": "dh", "hl": "dh", "duong huyen": "dh", "huyen lo": "dh",
+}
+
+// isRoadAt reports whether toks[i] is a road prefix followed by a number.
+func isRoadAt(toks []token, i int) bool {
+	_, n := roadAt(toks, i)
+	return n > 0
+}
+
+// roadAt recognises a road reference starting at toks[i] and returns its
+// canonical token ("dt612", "ql1a") and how many tokens it spans.
+func roadAt(toks []token, i int) (string, int) {
+	t := toks[i].fold
+	if p, num, ok := splitRoad(t); ok {
+		return p + num, 1
+	}
+	for span := 1; span <= 2 && i+span < len(toks); span++ {
+		words := make([]string, span)
+		for k := range words {
+			words[k] = toks[i+k].fold
+		}
+		p, ok := roadPrefixes[strings.Join(words, " ")]
+		if ok && isRoadNumber(toks[i+span].fold) {
+			return p + toks[i+span].fold, span + 1
+		}
+	}
+	return "", 0
+}
+
+// splitRoad splits a glued road token such as "ql1a" or "dt612".
+func splitRoad(s string) (prefix, num string, ok bool) {
+	if len(s) < 3 {
+		return "", "", false
+	}
+	p, ok := roadPrefixes[s[:2]]
+	if !ok || !isRoadNumber(s[2:]) {
+		return "", "", false
+	}
+	return p, s[2:], true
+}
+
+// isRoadNumber accepts 1–4 digits with an optional letter: 612, 1a, 37b.
+func isRoadNumber(s string) bool {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 4 {
+		return false
+	}
+	rest := s[n:]
+	return rest == "" || len(rest) == 1 && rest[0] >= 'a' && rest[0] <= 'z'
+}
+
+// canonRoads rewrites every road reference as one canonical token, so that
+// "ĐT.612", "DT612", "đường tỉnh 612" and "tỉnh lộ 612" meet.
+func canonRoads(toks []token) []token {
+	out := toks[:0:0]
+	changed := false
+	for i := 0; i < len(toks); {
+		if road, n := roadAt(toks, i); n > 0 {
+			if !changed {
+				out = append(make([]token, 0, len(toks)), toks[:i]...)
+				changed = true
+			}
+			out = append(out, token{fold: road, lower: road, start: toks[i].start, road: true})
+			i += n
+			continue
+		}
+		if changed {
+			out = append(out, toks[i])
+		}
+		i++
+	}
+	if !changed {
+		return toks
+	}
+	return out
+}
