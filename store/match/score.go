@@ -31,6 +31,7 @@ const (
 	// spec* shape the specifics factor (see specFactor).
 	specBonus    = 0.10 // per shared specific, at most three
 	specConflict = 0.45 // per class where query and petition name different things
+	specMismatch = 0.70 // each side names something the other does not
 	specNone     = 0.80 // the query names things, the petition none of them
 )
 
@@ -97,6 +98,7 @@ func (ix *Index) prepare(text string) query {
 			toks[i].fold = ix.correct(toks[i].fold)
 		}
 	}
+	toks = ix.resolveRoads(toks)
 	q := query{specs: specifics(toks), set: map[string]bool{}}
 	unknown := ix.idf(1) // an unseen term is as rare as a term can be
 	for _, t := range termsOf(toks) {
@@ -118,6 +120,32 @@ func (ix *Index) prepare(text string) query {
 		q.total += q.w[i]
 	}
 	return q
+}
+
+// resolveRoads turns "đường 533", a road number without its class, into the
+// road token the archive knows (dt533, ql533 or dh533) when exactly one
+// class has that number.
+func (ix *Index) resolveRoads(toks []token) []token {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].fold != "duong" || !isRoadNumber(toks[i+1].fold) || len(toks[i+1].fold) < 2 {
+			continue
+		}
+		found := ""
+		for _, p := range [...]string{"ql", "dt", "dh"} {
+			if id, ok := ix.termID[p+toks[i+1].fold]; ok && ix.df[id] > 0 {
+				if found != "" {
+					found = ""
+					break
+				}
+				found = p + toks[i+1].fold
+			}
+		}
+		if found != "" {
+			toks[i] = token{fold: found, lower: found, start: toks[i].start, road: true}
+			toks = append(toks[:i+1], toks[i+2:]...)
+		}
+	}
+	return toks
 }
 
 // candidates returns the slots of the documents with the best BM25 score.
@@ -207,31 +235,36 @@ func (ix *Index) rescore(q query, d *docEntry) float64 {
 }
 
 // specFactor rewards specifics the query and the petition share and
-// penalises classes where both name something but never the same thing: the
-// same demand about another hamlet, bridge or road is not a repeat.
+// penalises naming different things: the same demand about another hamlet,
+// bridge or road is not a repeat (domain.md §7).
+//
+//   - a class where both name something and never the same thing (cầu Đá vs
+//     cầu Ba Khe, xã Hải Minh vs xã Xuân Lập) is a conflict: × specConflict;
+//   - otherwise, a name in the query the petition lacks while the petition
+//     names a place or object the query lacks ("qua Bảo Sơn" vs "xã Mai
+//     Đình") is a softer mismatch: × specMismatch;
+//   - names the query shares lift the score a little (specBonus each);
+//   - a query that names things of which the petition has none: × specNone.
 func (ix *Index) specFactor(q query, d *docEntry) float64 {
-	if len(q.specs) == 0 {
-		return 1
-	}
 	has := func(t string) bool {
 		id, ok := ix.termID[t]
 		return ok && (contains(d.terms, id) || contains(d.loc, id))
 	}
-	var qMatched [classObject + 16]bool
-	var qNamed [classObject + 16]bool
-	shared, named := 0, 0
+	var qMatched, qNamed [classObject + 16]bool
+	shared, unmatched := 0, 0
 	for _, s := range q.specs {
+		if s.class == classPerson && len(s.phrase) == 0 {
+			continue
+		}
 		if phraseIn(s.phrase, has) {
 			shared++
 			qMatched[s.class] = true
+		} else {
+			unmatched++
 		}
-		if s.class != className {
-			qNamed[s.class] = true
-			named++
-		}
+		qNamed[s.class] = true
 	}
-	// Classes the petition names but the query names differently.
-	conflicts := 0
+	conflicts, docOnly := 0, 0
 	var seen [classObject + 16]bool
 	var words []string
 	for i := 0; i+1 < len(d.specs); {
@@ -242,17 +275,26 @@ func (ix *Index) specFactor(q query, d *docEntry) float64 {
 		}
 		i += 2 + n
 		c := uint8(class)
-		if int(c) >= len(seen) || c == className || !qNamed[c] || qMatched[c] || seen[c] {
+		if int(c) >= len(seen) || c == className || c == classDistrict || c == classPerson && !qNamed[c] {
 			continue
 		}
-		if !phraseIn(words, func(t string) bool { return q.set[t] }) {
+		if phraseIn(words, func(t string) bool { return q.set[t] }) {
+			continue
+		}
+		docOnly++
+		if qNamed[c] && !qMatched[c] && !seen[c] {
 			seen[c] = true
 			conflicts++
 		}
 	}
 	f := 1 + specBonus*float64(min(shared, 3))
-	f *= math.Pow(specConflict, float64(conflicts))
-	if shared == 0 && named > 0 {
+	switch {
+	case conflicts > 0:
+		f *= math.Pow(specConflict, float64(conflicts))
+	case unmatched > 0 && docOnly > 0:
+		f *= specMismatch
+	}
+	if shared == 0 && unmatched > 0 {
 		f *= specNone
 	}
 	return f

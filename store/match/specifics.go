@@ -42,7 +42,7 @@ var typeWords = []struct {
 	{classObject + 2, []string{"kênh", "mương", "sông", "suối", "ngòi", "khe", "cống", "trạm bơm", "đê", "kè"}},
 	{classObject + 3, []string{"trường"}},
 	{classObject + 4, []string{"dự án", "khu dân cư", "khu tái định cư", "khu đô thị", "khu công nghiệp", "cụm công nghiệp", "khu"}},
-	{classObject + 5, []string{"công ty", "nhà máy", "trang trại", "cơ sở", "doanh nghiệp", "xí nghiệp"}},
+	{classObject + 5, []string{"công ty", "nhà máy", "trang trại", "doanh nghiệp", "xí nghiệp"}},
 	{classObject + 6, []string{"bệnh viện", "trạm y tế", "trung tâm y tế", "phòng khám"}},
 	{classObject + 7, []string{"chợ", "nhà văn hóa", "sân vận động", "nghĩa trang", "bãi rác", "đền", "chùa", "đình", "bến", "trạm biến áp", "nhà máy nước"}},
 }
@@ -50,8 +50,12 @@ var typeWords = []struct {
 // descriptors may sit between a type word and the name: "trường tiểu học và
 // trung học cơ sở Xuân Lập", "hồ chứa nước Vũng Sâu", "khu dân cư mới Gò Cao".
 var descriptors = setOf("tieu", "hoc", "trung", "co", "so", "pho", "thong", "mam", "non",
-	"va", "lien", "cap", "nuoc", "moi", "cu", "xa", "thon", "sinh", "thai", "tran", "dan",
+	"va", "lien", "cap", "nuoc", "moi", "cu", "sinh", "thai", "tran", "dan",
 	"cong", "nghiep", "tai", "dinh", "do", "thi", "chan", "nuoi", "lon", "ga", "gach", "tuynel", "cp", "tnhh")
+
+// levels are the school-level words, skipped even when capitalised:
+// "Trường Mầm non Vân Hòa số 2" is named "Vân Hòa số 2".
+var levels = setOf("tieu", "hoc", "trung", "co", "so", "pho", "thong", "mam", "non", "lien", "cap")
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -104,9 +108,11 @@ func specifics(toks []token) []specific {
 			continue
 		}
 		j := i + n
-		for j < len(toks) && j-i-n < 4 && descriptors[toks[j].fold] && !(toks[j].cap && !toks[j].start) {
+		school := tp.class == classObject+3
+		for j < len(toks) && j-i-n < 8 && (school && levels[toks[j].fold] || descriptors[toks[j].fold] && !(toks[j].cap && !toks[j].start)) {
 			j++
 		}
+		markUsed(used, i, j) // type and descriptor words are never names themselves
 		if j >= len(toks) {
 			break
 		}
@@ -128,7 +134,12 @@ func specifics(toks []token) []specific {
 			continue
 		}
 		if tp.class == classPerson && i == 0 {
-			markUsed(used, i, k) // the speaker ("Ông Lường Văn Hải:"), not the object
+			// The speaker ("Ông Lường Văn Hải: …") says who talks, not what
+			// about: not a specific, and weighed down like filler.
+			markUsed(used, i, k)
+			for x := i; x < k; x++ {
+				toks[x].filler = true
+			}
 			i = k - 1
 			continue
 		}

@@ -52,16 +52,23 @@ func (ix *Index) addDeletes(t string, id int32) {
 }
 
 // correct returns the indexed word closest to w, or w when w is known, too
-// short, or has no neighbour. Callers hold the read lock.
+// short, or has no neighbour. Among neighbours it prefers one with the same
+// first letter (typists rarely miss the first key: "Kâu" is "Khâu", not
+// "cầu"), then the most frequent. Callers hold the read lock.
 func (ix *Index) correct(w string) string {
 	if id, ok := ix.termID[w]; ok && ix.df[id] > 0 || !typoCandidate(w) {
 		return w
 	}
-	best, bestDF := w, int32(0)
+	best, bestRank := w, int64(0)
 	try := func(k uint64) {
 		for _, id := range ix.deletes[k] {
-			if ix.df[id] > bestDF && withinOneEdit(w, ix.terms[id]) {
-				best, bestDF = ix.terms[id], ix.df[id]
+			t := ix.terms[id]
+			rank := int64(ix.df[id])
+			if t[0] == w[0] {
+				rank += 1 << 40
+			}
+			if ix.df[id] > 0 && rank > bestRank && withinOneEdit(w, t) {
+				best, bestRank = t, rank
 			}
 		}
 	}
