@@ -347,3 +347,30 @@ func TestNames(t *testing.T) {
 		t.Errorf("places: %v", places)
 	}
 }
+
+func TestFindRepeats(t *testing.T) {
+	s, _ := openTemp(t)
+	s.PutPetitions([]model.Petition{
+		{ID: "P1", Text: "Cử tri đề nghị xây mới cầu tràn Nà Ca nối thôn Hòa Bình với trung tâm xã", Location: "xã Dũng Liệt"},
+		{ID: "P2", Text: "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho các hộ ở khu tái định cư Gò Mây"},
+	})
+	if err := s.LoadIndex(); err != nil {
+		t.Fatal(err)
+	}
+	// A petition imported after the index loaded is found too.
+	s.PutPetitions([]model.Petition{{ID: "P3", Text: "Nâng cấp hồ chứa Vũng Sâu để đủ nước tưới"}})
+	res, err := s.FindRepeats("cau tran Na Ca xuong cap, de nghi xay moi", 5)
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].Petition.ID != "P1" || !res.Repeat {
+		t.Fatalf("FindRepeats: %+v %v", res, err)
+	}
+	if res.Hits[0].Petition.Location != "xã Dũng Liệt" {
+		t.Errorf("hit is not the full record: %+v", res.Hits[0].Petition)
+	}
+	res, _ = s.FindRepeats("nâng cấp hồ chứa Vũng Sâu", 5)
+	if len(res.Hits) == 0 || res.Hits[0].Petition.ID != "P3" {
+		t.Errorf("late import not indexed: %+v", res)
+	}
+	if res, err := s.FindRepeats("", 5); err != nil || res.Repeat {
+		t.Errorf("empty remark: %+v %v", res, err)
+	}
+}

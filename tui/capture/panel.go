@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"txct/store"
+	"txct/store/match"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -111,7 +112,7 @@ func (m *Model) onCheckTick(msg checkTickMsg) tea.Cmd {
 			if r.Text == "" {
 				continue
 			}
-			if sc := similar(text, r.Text); sc >= mergeThreshold && sc > out.sibScore {
+			if sc := match.Similar(text, r.Text); sc >= mergeThreshold && sc > out.sibScore {
 				lead := r.ID
 				if r.MergedInto != 0 {
 					lead = r.MergedInto
