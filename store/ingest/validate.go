@@ -86,22 +86,40 @@ func clean(s string) (string, error) {
 	if strings.IndexByte(s, 0) >= 0 {
 		return "", ErrNUL
 	}
-	if !utf8.ValidString(s) {
+	nfc, valid := quickNFC(s)
+	if !valid {
 		return "", ErrInvalidUTF8
 	}
-	if !isASCII(s) {
+	if !nfc {
 		s = norm.NFC.String(s)
 	}
 	return strings.TrimSpace(s), nil
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
+// quickNFC checks in one pass that s is valid UTF-8 and, for the runes
+// Vietnamese text is made of, that it is already NFC: every rune below
+// U+0300 and every precomposed letter of U+1E00–U+1EFF is NFC by itself, as
+// are the dashes and quotes of U+2010–U+2027; anything else (combining marks
+// first of all) leaves nfc false and the caller runs the full normaliser.
+// norm's own quick check was a third of the import time.
+func quickNFC(s string) (nfc, valid bool) {
+	nfc = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false, false
+		}
+		i += n
+		if !(r < 0x300 || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2010 && r <= 0x2027) {
+			nfc = false
 		}
 	}
-	return true
+	return nfc, true
 }
 
 // petition validates rec. The returned petition has its id made up when the

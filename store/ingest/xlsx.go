@@ -197,7 +197,9 @@ func checkMerges(merges []excelize.MergeCell, h headerMap, hdrRow int) (map[int]
 		}
 		refs = append(refs, vmerge{ref, x1, y1, x2, y2})
 	}
-	sort.Slice(refs, func(i, j int) bool { return refs[i].y1 < refs[j].y1 || refs[i].y1 == refs[j].y1 && refs[i].x1 < refs[j].x1 })
+	sort.Slice(refs, func(i, j int) bool {
+		return refs[i].y1 < refs[j].y1 || refs[i].y1 == refs[j].y1 && refs[i].x1 < refs[j].x1
+	})
 	for _, m := range refs {
 		switch {
 		case m.y2 <= hdrRow || m.y1 == m.y2:
