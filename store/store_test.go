@@ -12,6 +12,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"txct/store/ingest"
 	"txct/store/model"
 )
 
@@ -372,5 +373,51 @@ func TestFindRepeats(t *testing.T) {
 	}
 	if res, err := s.FindRepeats("", 5); err != nil || res.Repeat {
 		t.Errorf("empty remark: %+v %v", res, err)
+	}
+}
+
+func TestImportBundleTwiceAndRoundTrip(t *testing.T) {
+	s, _ := openTemp(t)
+	s.PutPetitions([]model.Petition{{ID: "P1", Text: "Sửa cầu Nà Ca"}})
+	sess, _ := s.CreateSession(sampleSession())
+	a, _ := s.SaveRemark(model.Remark{SessionID: sess.ID, Voter: "Ông A", Text: "Sửa cầu Nà Ca", RepeatOf: []string{"P1"}})
+	s.SaveRemark(model.Remark{SessionID: sess.ID, Voter: "Bà B", Text: "Cầu Nà Ca hỏng", MergedInto: a.ID, RepeatOf: []string{"GONE-1"}})
+	rems, _ := s.Remarks(sess.ID)
+	var first bytes.Buffer
+	if err := ingest.WriteBundle(&first, sess, rems); err != nil {
+		t.Fatal(err)
+	}
+	b, err := ingest.ReadBundle(bytes.NewReader(first.Bytes()), "b.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Into an empty database, twice.
+	s2, _ := openTemp(t)
+	s2.PutPetitions([]model.Petition{{ID: "P1", Text: "Sửa cầu Nà Ca"}})
+	id1, warns, err := s2.ImportBundle(b)
+	if err != nil || len(warns) != 1 || !strings.Contains(warns[0], "GONE-1") {
+		t.Fatalf("import: %v %v", warns, err)
+	}
+	id2, _, err := s2.ImportBundle(b)
+	if err != nil || id2 != id1 {
+		t.Fatalf("second import made session %d (first %d): %v", id2, id1, err)
+	}
+	if l, _ := s2.Sessions(); len(l) != 1 || l[0].Remarks != 2 {
+		t.Fatalf("after two imports: %+v", l)
+	}
+	if p, _ := s2.Petition("P1"); p.TimesRaised() != 2 {
+		t.Errorf("re-import counted the repeat twice: %d", p.TimesRaised())
+	}
+	got, _ := s2.Session(id1)
+	rems2, _ := s2.Remarks(id1)
+	if rems2[1].MergedInto != rems2[0].ID || rems2[1].RepeatOf[0] != "GONE-1" {
+		t.Errorf("merge or unknown link lost: %+v", rems2[1])
+	}
+	var second bytes.Buffer
+	if err := ingest.WriteBundle(&second, got, rems2); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first.Bytes(), second.Bytes()) {
+		t.Errorf("export → import → export differs:\n%s\n---\n%s", first.String(), second.String())
 	}
 }

@@ -1,0 +1,70 @@
+package store
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"txct/store/ingest"
+)
+
+// ImportBundle writes a session bundle in one transaction. A bundle whose
+// session UID is already here replaces that session's fields and remarks
+// (importing twice makes no second copy). It returns the session id and a
+// warning for each repeat_of id that names no petition in the archive; such
+// links are kept as text.
+func (s *Store) ImportBundle(b *ingest.Bundle) (uint64, []string, error) {
+	sess := b.Session
+	if sess.UID == "" {
+		sess.UID = NewUID()
+	}
+	if err := sess.Validate(); err != nil {
+		return 0, nil, fmt.Errorf("session: %w", err)
+	}
+	var warnings []string
+	now := time.Now().UTC()
+	err := s.update(func(tx *bolt.Tx) error {
+		if id := fromU64(tx.Bucket(bucketSessUID).Get([]byte(sess.UID))); id != 0 {
+			var old sessionRec
+			if err := getJSON(tx.Bucket(bucketSessions), u64(id), &old); err != nil {
+				return err
+			}
+			sess.ID, sess.Created, sess.ExportedAt = id, old.SCreated, old.SExportedA
+			if err := s.setOrder(tx, id, nil); err != nil { // drops the old remarks and their raises
+				return err
+			}
+		} else {
+			sess.ID, sess.Created = s.NewID(), now
+		}
+		if err := s.putSession(tx, sess); err != nil {
+			return err
+		}
+		pets := tx.Bucket(bucketPetitions)
+		ids := make([]uint64, len(b.Remarks))
+		for i := range b.Remarks {
+			ids[i] = s.NewID()
+		}
+		for i, r := range b.Remarks {
+			r.ID, r.SessionID, r.Created = ids[i], sess.ID, now
+			if i < len(b.MergedInto) && b.MergedInto[i] > 0 {
+				r.MergedInto = ids[b.MergedInto[i]-1]
+			}
+			for _, pid := range r.RepeatOf {
+				if pets.Get([]byte(pid)) == nil {
+					warnings = append(warnings, fmt.Sprintf("remark %d: repeat_of %q is not in the archive; kept as text", i+1, pid))
+				}
+			}
+			r.RepeatOf = slices.Clone(r.RepeatOf)
+			if err := s.putRemark(tx, &r, true); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	return sess.ID, warnings, nil
+}
