@@ -30,8 +30,8 @@ type Index struct {
 	dead    int
 	lenSum  int64              // sum of live documents' text lengths (in terms)
 	deletes map[uint64][]int32 // typo neighbourhood: hash of a one-letter deletion → unigram ids
-	accPool sync.Pool          // *[]float32 accumulators for Check
-	_       struct{}           // keep fields above aligned with persist.go
+	norm    []float32          // slot → BM25 length factor, 0 once removed
+	scratch sync.Pool          // *scratch for Check
 }
 
 // docEntry is one indexed petition.
@@ -79,6 +79,7 @@ func Build(ps []model.Petition) *Index {
 	for i := range ps {
 		ix.put(ps[i].ID, an[i])
 	}
+	ix.renormAll()
 	return ix
 }
 
@@ -152,6 +153,20 @@ func (ix *Index) insert(d docEntry) {
 	}
 	ix.live++
 	ix.lenSum += int64(len(d.terms))
+	ix.norm = append(ix.norm, 1)
+	ix.renorm(slot)
+}
+
+// renorm sets the BM25 length factor of slot: 1 + k1·(1 − b + b·len/avg).
+// The average drifts as petitions come and go; factors are refreshed on
+// compaction, which is close enough for ranking candidates.
+func (ix *Index) renorm(slot int32) {
+	avg := float64(ix.lenSum) / float64(max(ix.live, 1))
+	if avg == 0 {
+		avg = 1
+	}
+	l := float64(len(ix.docs[slot].terms))
+	ix.norm[slot] = float32(1 + bm25K1*(1-bm25B+bm25B*l/avg))
 }
 
 func (ix *Index) remove(id string) {
@@ -168,6 +183,7 @@ func (ix *Index) remove(id string) {
 	}
 	ix.lenSum -= int64(len(d.terms))
 	d.alive = false
+	ix.norm[slot] = 0
 	delete(ix.byID, id)
 	ix.live--
 	ix.dead++
@@ -180,6 +196,7 @@ func (ix *Index) remove(id string) {
 func (ix *Index) compact() {
 	docs := ix.docs
 	ix.docs = make([]docEntry, 0, ix.live)
+	ix.norm = make([]float32, 0, ix.live)
 	for i := range ix.post {
 		ix.post[i] = ix.post[i][:0]
 		ix.df[i] = 0
@@ -188,6 +205,16 @@ func (ix *Index) compact() {
 	for _, d := range docs {
 		if d.alive {
 			ix.insert(d)
+		}
+	}
+	ix.renormAll()
+}
+
+// renormAll refreshes every length factor against the current average.
+func (ix *Index) renormAll() {
+	for i := range ix.docs {
+		if ix.docs[i].alive {
+			ix.renorm(int32(i))
 		}
 	}
 }

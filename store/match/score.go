@@ -3,7 +3,6 @@ package match
 import (
 	"math"
 	"sort"
-	"strings"
 )
 
 // Hit is one archived petition a remark may repeat.
@@ -148,33 +147,48 @@ func (ix *Index) resolveRoads(toks []token) []token {
 	return toks
 }
 
+// scratch is the per-query working memory of candidates, pooled so that a
+// check allocates little and the collector stays quiet.
+type scratch struct {
+	acc     []float32
+	touched []int32
+}
+
 // candidates returns the slots of the documents with the best BM25 score.
+// Terms held by more than an eighth of the archive are left out here (they
+// cannot single out a petition and their postings are the longest); the
+// re-scoring still counts them.
 func (ix *Index) candidates(q query) []int32 {
-	accp, _ := ix.accPool.Get().(*[]float32)
-	if accp == nil || len(*accp) < len(ix.docs) {
-		a := make([]float32, len(ix.docs)+len(ix.docs)/4+16)
-		accp = &a
+	sc, _ := ix.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
 	}
-	acc := *accp
-	defer ix.accPool.Put(accp)
-	var touched []int32
-	avg := float64(ix.lenSum) / float64(ix.live)
-	common := int32(ix.live / 3)
-	for i, id := range q.ids {
-		if ix.df[id] > common && ix.live > 300 && termFactor(ix.terms[id]) < 1 {
-			continue // a common filler word cannot change the ranking
+	defer ix.scratch.Put(sc)
+	if len(sc.acc) < len(ix.docs) {
+		sc.acc = make([]float32, len(ix.docs)+len(ix.docs)/4+16)
+	}
+	acc, touched := sc.acc, sc.touched[:0]
+	common := int32(ix.live / 8)
+	rare := 0
+	for _, id := range q.ids {
+		if ix.df[id] <= common {
+			rare++
 		}
-		w := q.w[i]
+	}
+	for i, id := range q.ids {
+		if rare > 0 && ix.df[id] > common {
+			continue
+		}
+		w := float32(q.w[i] * (bm25K1 + 1))
 		for _, slot := range ix.post[id] {
-			d := &ix.docs[slot]
-			if !d.alive {
-				continue
+			norm := ix.norm[slot]
+			if norm == 0 {
+				continue // removed
 			}
-			norm := 1 - bm25B + bm25B*float64(len(d.terms))/avg
 			if acc[slot] == 0 {
 				touched = append(touched, slot)
 			}
-			acc[slot] += float32(w * (bm25K1 + 1) / (1 + bm25K1*norm))
+			acc[slot] += w / norm
 		}
 	}
 	k := candidates
@@ -198,6 +212,7 @@ func (ix *Index) candidates(q query) []int32 {
 	for _, s := range touched {
 		acc[s] = 0
 	}
+	sc.touched = touched
 	return best
 }
 
@@ -253,9 +268,6 @@ func (ix *Index) specFactor(q query, d *docEntry) float64 {
 	var qMatched, qNamed [classObject + 16]bool
 	shared, unmatched := 0, 0
 	for _, s := range q.specs {
-		if s.class == classPerson && len(s.phrase) == 0 {
-			continue
-		}
 		if phraseIn(s.phrase, has) {
 			shared++
 			qMatched[s.class] = true
@@ -322,5 +334,3 @@ func phraseIn(words []string, has func(string) bool) bool {
 	}
 	return false
 }
-
-var _ = strings.HasPrefix

@@ -1,0 +1,179 @@
+package match
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"txct/store/model"
+)
+
+// Benchmarks at archive scale. With TXCT_SCALE=/tmp/scale100k.jsonl they use
+// the archive shared/eval/gen_scale.py writes; the *Synth variants build one
+// in-process from the dev pack, so CI can run them without Python:
+//
+//	GOMAXPROCS=1 TXCT_SCALE=/tmp/scale100k.jsonl go test -run '^$' -bench . -benchmem ./store/match/
+
+var scaleCache = map[string][]model.Petition{}
+
+func scaleArchive(b *testing.B, synth bool) []model.Petition {
+	b.Helper()
+	key := "synth"
+	if !synth {
+		key = os.Getenv("TXCT_SCALE")
+		if key == "" {
+			b.Skip("set TXCT_SCALE to an archive from gen_scale.py")
+		}
+	}
+	if ps, ok := scaleCache[key]; ok {
+		return ps
+	}
+	var ps []model.Petition
+	if synth {
+		dev, _ := loadDev(b)
+		ps = synthArchive(dev, 100_000)
+	} else {
+		ps = readJSONL[model.Petition](b, key)
+	}
+	scaleCache[key] = ps
+	return ps
+}
+
+// synthArchive grows seed to n petitions: each copy gets a new id and new
+// proper names after place and object words, so it is the same topic about
+// another place, the hard case for the index.
+func synthArchive(seed []model.Petition, n int) []model.Petition {
+	rng := rand.New(rand.NewPCG(1, 2))
+	syl := []string{"An", "Bình", "Cao", "Đông", "Hà", "Hòa", "Lạc", "Long", "Minh", "Nam", "Phú",
+		"Quang", "Sơn", "Tân", "Thạch", "Thịnh", "Trung", "Vân", "Xuân", "Yên", "Khê", "Lũng", "Pác", "Nà"}
+	out := make([]model.Petition, 0, n)
+	for i := 0; len(out) < n; i++ {
+		p := seed[i%len(seed)]
+		if i >= len(seed) {
+			words := strings.Fields(p.Text)
+			for k := 1; k < len(words); k++ {
+				if Fold(words[k-1]) == "xa" || Fold(words[k-1]) == "thon" || Fold(words[k-1]) == "cau" || Fold(words[k-1]) == "ho" {
+					words[k] = syl[rng.IntN(len(syl))]
+				}
+			}
+			p.Text = strings.Join(words, " ")
+			p.ID = fmt.Sprintf("X-%06d", i)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func benchQueries(b *testing.B) []string {
+	_, qs := loadDev(b)
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q.Text
+	}
+	return out
+}
+
+func benchCheck(b *testing.B, synth bool) {
+	ps := scaleArchive(b, synth)
+	ix := Build(ps)
+	qs := benchQueries(b)
+	durs := make([]time.Duration, 0, 1<<16)
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		t := time.Now()
+		ix.Check(qs[i%len(qs)], 5)
+		durs = append(durs, time.Since(t))
+		i++
+	}
+	slices.Sort(durs)
+	b.ReportMetric(float64(durs[len(durs)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(durs[len(durs)/2].Microseconds())/1000, "p50-ms")
+}
+
+// BenchmarkCheck100k is one repeat check against 100,000 petitions.
+func BenchmarkCheck100k(b *testing.B) { benchCheck(b, false) }
+
+// BenchmarkCheck100kSynth is BenchmarkCheck100k on the in-process archive.
+func BenchmarkCheck100kSynth(b *testing.B) { benchCheck(b, true) }
+
+// BenchmarkBruteForce100k scores every petition fully, without the
+// inverted index: the ratio to BenchmarkCheck100k is what the index buys.
+func BenchmarkBruteForce100k(b *testing.B) {
+	ps := scaleArchive(b, false)
+	ix := Build(ps)
+	qs := benchQueries(b)
+	i := 0
+	for b.Loop() {
+		ix.mu.RLock()
+		q := ix.prepare(qs[i%len(qs)])
+		best := 0.0
+		for k := range ix.docs {
+			if s := ix.rescore(q, &ix.docs[k]); s > best {
+				best = s
+			}
+		}
+		ix.mu.RUnlock()
+		i++
+	}
+}
+
+func benchBuild(b *testing.B, synth bool) {
+	ps := scaleArchive(b, synth)
+	for b.Loop() {
+		Build(ps)
+	}
+}
+
+// BenchmarkBuild100k builds the index from 100,000 petitions.
+func BenchmarkBuild100k(b *testing.B) { benchBuild(b, false) }
+
+// BenchmarkBuild100kSynth is BenchmarkBuild100k on the in-process archive.
+func BenchmarkBuild100kSynth(b *testing.B) { benchBuild(b, true) }
+
+// BenchmarkMarshal100k encodes the index for the store.
+func BenchmarkMarshal100k(b *testing.B) {
+	ix := Build(scaleArchive(b, false))
+	var n int
+	for b.Loop() {
+		data, _ := ix.MarshalBinary()
+		n = len(data)
+	}
+	b.ReportMetric(float64(n)/(1<<20), "MB")
+}
+
+// BenchmarkUnmarshal100k loads the index the store persisted.
+func BenchmarkUnmarshal100k(b *testing.B) {
+	data, _ := Build(scaleArchive(b, false)).MarshalBinary()
+	for b.Loop() {
+		if err := NewIndex().UnmarshalBinary(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchMemory(b *testing.B, synth bool) {
+	ps := scaleArchive(b, synth)
+	var before, after runtime.MemStats
+	for b.Loop() {
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		ix := Build(ps)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(ix)
+	}
+	b.ReportMetric(float64(after.HeapInuse-before.HeapInuse)/(1<<20), "index-MB")
+}
+
+// BenchmarkMemory100k reports the heap the index holds at 100,000
+// petitions (HeapInuse after GC, with and without the index).
+func BenchmarkMemory100k(b *testing.B) { benchMemory(b, false) }
+
+// BenchmarkMemory100kSynth is BenchmarkMemory100k on the in-process archive.
+func BenchmarkMemory100kSynth(b *testing.B) { benchMemory(b, true) }
