@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"runtime"
 	"testing"
+	"time"
 )
 
 // BenchmarkReadJSONL100k reads the file named by TXCT_SCALE, made with
@@ -72,4 +74,24 @@ func generateCSV(n int) []byte {
 			i, genText(i), genFields[i%len(genFields)], 1+i%28, 1+i%12)
 	}
 	return b.Bytes()
+}
+
+// TestReadScaleFile streams the TXCT_SCALE file from disk (no copy in
+// memory) and logs the time, for measuring peak memory with /usr/bin/time.
+func TestReadScaleFile(t *testing.T) {
+	path := os.Getenv("TXCT_SCALE")
+	if path == "" {
+		t.Skip("TXCT_SCALE is not set")
+	}
+	start := time.Now()
+	res, err := ReadFile(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("%s: %d petitions in %v; live heap with the result %d MiB", path, len(res.Petitions), took, ms.HeapAlloc>>20)
+	runtime.KeepAlive(res)
 }

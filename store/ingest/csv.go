@@ -201,7 +201,7 @@ func blank(fields []string) bool {
 
 // readCSV reads a CSV archive: a header row naming the columns, then one
 // petition per record.
-func readCSV(br *bufio.Reader, name string) (*Result, error) {
+func readCSV(br *bufio.Reader, name string, size int64) (*Result, error) {
 	br, enc, err := csvInput(br, name)
 	if err != nil {
 		return nil, err
@@ -256,6 +256,7 @@ func readCSV(br *bufio.Reader, name string) (*Result, error) {
 		if first := c.add(p, line); first > 0 {
 			return nil, lineErr(name, line, dupErr(p.ID, first, "line"))
 		}
+		c.estimate(int64(r.lr.bytes), size)
 	}
 	if !haveHdr {
 		return nil, lineErr(name, 1, errorf("the file is empty: want a header row and rows"))

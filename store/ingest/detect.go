@@ -16,7 +16,12 @@ type Guess struct {
 	// not read as Vietnamese syllables, plus stray symbols (©, ¶, µ…) that a
 	// wrong decoding leaves behind, which count as bad.
 	Good, Bad int
+	// Common counts the good words that are among the commonest syllables
+	// of petitions and headers (của, đề, nghị, xã, thôn, đường…).
+	Common int
 }
+
+func (g Guess) rank() int { return 2*g.Common + g.Good }
 
 // Score is the share of good words, 0 when there were none.
 func (g Guess) Score() float64 {
@@ -36,17 +41,24 @@ const minScore = 0.8
 // the one whose accented words best read as Vietnamese syllables. It fails
 // with ErrEncoding, naming the nearest candidate, when none reads well.
 func DetectEncoding(sample []byte) (*Encoding, error) {
-	var best Guess
+	var best, near Guess
 	for _, e := range legacyEncodings {
 		g := scoreText(e.Decode(sample))
 		g.Encoding = e
-		if best.Encoding == nil || g.Score() > best.Score() || g.Score() == best.Score() && g.Good > best.Good {
+		if near.Encoding == nil || g.Score() > near.Score() || g.Score() == near.Score() && g.Good > near.Good {
+			near = g
+		}
+		// Among the encodings that read well, the one that reads more
+		// common words wins: with few accented words several may read as
+		// syllables (0xF4 is "thông" in Windows-1258, "thụng" in TCVN3).
+		if g.Good > 0 && g.Score() >= minScore && (best.Encoding == nil || g.rank() > best.rank()) {
 			best = g
 		}
 	}
-	if best.Good > 0 && best.Score() >= minScore {
+	if best.Encoding != nil {
 		return best.Encoding, nil
 	}
+	best = near
 	if best.Good == 0 {
 		return nil, fmt.Errorf("not UTF-8, and not TCVN3 (ABC), VNI-Windows or Windows-1258 either (no accented word reads as Vietnamese): %w", ErrEncoding)
 	}
@@ -70,8 +82,11 @@ func scoreText(s string) Guess {
 			}
 		}
 		if !ascii {
-			if validSyllable(string(word)) {
+			if w := string(word); validSyllable(w) {
 				g.Good++
+				if commonWords[strings.ToLower(w)] {
+					g.Common++
+				}
 			} else {
 				g.Bad++
 			}
@@ -96,6 +111,20 @@ func scoreText(s string) Guess {
 	flush()
 	return g
 }
+
+// commonWords are frequent accented syllables of petitions and of the
+// archive's headers and labels.
+var commonWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`của đề nghị xã thôn được người đường và các có không năm tỉnh huyện trả lời
+		đã giải quyết việc dân cử hỗ trợ đầu tư xây dựng công trình sửa chữa học trường nước điện đất
+		thông lĩnh vực nội dung mã ngày kỳ họp tình trạng cơ quan thẩm quyền địa bàn nông nghiệp thủy lợi
+		tế giáo dục chính sách hội môi văn hóa tổ chức bộ máy cán khác trung ương đang chưa xong
+		phố phường ấp bản xóm cầu cấp hộ gia đình sớm tại về với để này đến cho những một số tuyến`) {
+		m[w] = true
+	}
+	return m
+}()
 
 var (
 	initials = []string{"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",

@@ -41,9 +41,10 @@ func (j *jsonRow) record() record {
 // lineReader yields lines of at most MaxLine bytes, counting them. It
 // refuses a longer line without holding it in memory.
 type lineReader struct {
-	br   *bufio.Reader
-	line int
-	acc  []byte
+	br    *bufio.Reader
+	line  int
+	bytes int // consumed so far
+	acc   []byte
 }
 
 // next returns the next line without its line ending; io.EOF at the end.
@@ -70,6 +71,7 @@ func (l *lineReader) next() ([]byte, error) {
 			return nil, err
 		}
 		l.line++
+		l.bytes += len(frag)
 		if len(frag) > MaxLine {
 			return nil, errorf("line is over the %d-byte limit: %w", MaxLine, ErrTooLarge)
 		}
@@ -80,12 +82,14 @@ func (l *lineReader) next() ([]byte, error) {
 
 // readJSONL reads the FORMAT.md archive format: one object per line, blank
 // lines skipped.
-func readJSONL(br *bufio.Reader, name string) (*Result, error) {
+func readJSONL(br *bufio.Reader, name string, size int64) (*Result, error) {
 	lr := &lineReader{br: br}
 	v := &validator{}
 	c := newCollector()
+	var read int64
 	for {
 		b, err := lr.next()
+		read += int64(len(b)) + 1
 		if err == io.EOF {
 			break
 		}
@@ -120,6 +124,7 @@ func readJSONL(br *bufio.Reader, name string) (*Result, error) {
 		if first := c.add(p, lr.line); first > 0 {
 			return nil, &Error{File: name, Line: lr.line, Path: "id", Err: dupErr(p.ID, first, "line")}
 		}
+		c.estimate(read, size)
 	}
 	return &Result{Petitions: c.ps, Encoding: "UTF-8", Duplicates: c.dups}, nil
 }

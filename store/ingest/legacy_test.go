@@ -81,6 +81,7 @@ func TestDetectEncoding(t *testing.T) {
 	}{
 		{"tcvn3 header", []byte("M\xb7,N\xe9i dung,L\xdcnh v\xf8c\r\n1,\xae\xd2 ngh\xde s\xf6a \xae\xad\xeang,giao th\xabng\r\n"), TCVN3},
 		{"vni header", []byte("Ma\xf5,No\xe4i dung,L\xf3nh v\xf6\xefc\r\n1,\xd1e\xe0 ngh\xf2 s\xf6\xfba \xf1\xf6\xf4\xf8ng,giao tho\xe2ng\r\n"), VNI},
+		{"one word, common wins", []byte("giao th\xf4ng"), Windows1258},
 		{"cp1258", []byte("\xd0\xea\xcc ngh\xf2 s\xfd\xd2a \xf0\xfd\xf5\xccng th\xf4n"), Windows1258},
 	}
 	for _, tt := range tests {

@@ -84,9 +84,9 @@ func Read(r io.Reader, name string, opt Options) (*Result, error) {
 	var res *Result
 	switch format {
 	case FormatJSONL:
-		res, err = readJSONL(br, name)
+		res, err = readJSONL(br, name, opt.Size)
 	case FormatCSV:
-		res, err = readCSV(br, name)
+		res, err = readCSV(br, name, opt.Size)
 	case FormatXLSX:
 		res, err = readXLSX(br, name)
 	}
