@@ -177,3 +177,22 @@ func BenchmarkMemory100k(b *testing.B) { benchMemory(b, false) }
 
 // BenchmarkMemory100kSynth is BenchmarkMemory100k on the in-process archive.
 func BenchmarkMemory100kSynth(b *testing.B) { benchMemory(b, true) }
+
+// BenchmarkMemoryLoaded100k is BenchmarkMemory100k for an index loaded with
+// UnmarshalBinary, as the store starts it.
+func BenchmarkMemoryLoaded100k(b *testing.B) {
+	data, _ := Build(scaleArchive(b, false)).MarshalBinary()
+	var before, after runtime.MemStats
+	for b.Loop() {
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		ix := NewIndex()
+		if err := ix.UnmarshalBinary(data); err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(ix)
+	}
+	b.ReportMetric(float64(after.HeapInuse-before.HeapInuse)/(1<<20), "index-MB")
+}
