@@ -123,7 +123,7 @@ func isWordRune(r rune) bool {
 // capital letter is no sign of a proper name ("Ông Hải: Đề nghị …").
 func isClauseEnd(r rune) bool {
 	switch r {
-	case '.', ':', ';', '!', '?', '(', '"', '“', '\n', '-', '–', '—':
+	case '.', ':', ';', '!', '?', '\n', '-', '–', '—':
 		return true
 	}
 	return false
