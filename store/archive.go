@@ -72,7 +72,7 @@ func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
 				return err
 			}
 		}
-		return nil
+		return bumpArchiveGen(tx)
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -87,8 +87,14 @@ func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
 func (s *Store) UpdatePetition(p model.Petition) error {
 	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPetitions)
-		if b.Get([]byte(p.ID)) == nil {
-			return fmt.Errorf("petition %q: %w", p.ID, ErrNotFound)
+		var old model.Petition
+		if err := getJSON(b, []byte(p.ID), &old); err != nil {
+			return fmt.Errorf("petition %q: %w", p.ID, err)
+		}
+		if old.Text != p.Text || old.Location != p.Location {
+			if err := bumpArchiveGen(tx); err != nil {
+				return err
+			}
 		}
 		return putJSON(b, []byte(p.ID), p)
 	})
@@ -186,4 +192,10 @@ func (s *Store) SetDeadlineRule(r model.DeadlineRule) error {
 		}
 	}
 	return s.update(func(tx *bolt.Tx) error { return putJSON(tx.Bucket(bucketMeta), keyDeadline, r) })
+}
+
+// bumpArchiveGen marks the persisted index as stale.
+func bumpArchiveGen(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	return meta.Put(keyArchiveGen, u64(fromU64(meta.Get(keyArchiveGen))+1))
 }

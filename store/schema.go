@@ -21,6 +21,11 @@ var (
 	bucketNames     = []byte("names")       // nested: name kind → value → u64 use count
 )
 
+// bucketIndex holds the persisted repeat index ("blob") and the archive
+// generation it was built from ("gen"). It is made on first save, so files
+// from before it existed still open.
+var bucketIndex = []byte("index")
+
 var allBuckets = [][]byte{bucketMeta, bucketSessions, bucketSessUID, bucketRemarks, bucketOrder, bucketPetitions, bucketNames}
 
 // Meta keys.
@@ -31,6 +36,9 @@ var (
 	keyBackupDay   = []byte("backup_day")
 	keyDeadline    = []byte("deadline_rule")
 	keyDemoOffered = []byte("demo_offered")
+	keyArchiveGen  = []byte("archive_gen") // bumped when a petition's text or location changes
+	keyIndexBlob   = []byte("blob")
+	keyIndexGen    = []byte("gen")
 )
 
 // u64 encodes an id as 8 big-endian bytes, so byte order is numeric order and

@@ -296,6 +296,9 @@ func (s *Store) Close() error {
 	if s.autosave != nil {
 		err = s.autosave.Close()
 	}
+	if ierr := s.SaveIndex(); err == nil {
+		err = ierr
+	}
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}

@@ -421,3 +421,39 @@ func TestImportBundleTwiceAndRoundTrip(t *testing.T) {
 		t.Errorf("export → import → export differs:\n%s\n---\n%s", first.String(), second.String())
 	}
 }
+
+func TestIndexPersists(t *testing.T) {
+	s, path := openTemp(t)
+	s.PutPetitions([]model.Petition{{ID: "P1", Text: "Xây mới cầu tràn Nà Ca"}, {ID: "P2", Text: "Nạo vét kênh N2"}})
+	if err := s.LoadIndex(); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := s2.loadPersistedIndex()
+	if err != nil || ix == nil || ix.Len() != 2 {
+		t.Fatalf("persisted index: %v %v", ix, err)
+	}
+	// Changing a petition's text makes the saved index stale.
+	p, _ := s2.Petition("P2")
+	p.Text = "Nạo vét kênh N2 và kè bờ"
+	if err := s2.UpdatePetition(p); err != nil {
+		t.Fatal(err)
+	}
+	if ix, _ := s2.loadPersistedIndex(); ix != nil {
+		t.Fatal("a stale index was loaded")
+	}
+	res, err := s2.FindRepeats("kè bờ kênh N2", 3)
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].Petition.ID != "P2" {
+		t.Fatalf("after rebuild: %+v %v", res, err)
+	}
+	s2.Close()
+	s3, _ := Open(path, Options{})
+	defer s3.Close()
+	if ix, _ := s3.loadPersistedIndex(); ix == nil {
+		t.Error("the rebuilt index was not saved on close")
+	}
+}
