@@ -1,0 +1,401 @@
+// Package docx writes the small part of WordprocessingML (OOXML) that txct's
+// documents need: A4 sections with margins, a first page without a header and
+// a centred PAGE field on the others, paragraphs with alignment, first-line
+// indent, spacing and borders, runs in Times New Roman, and tables with or
+// without borders. It exists because github.com/gomutex/godocx (checked at
+// v0.1.6-0.20250811222946) cannot express the official layout of Nghị định
+// 30/2020: its SectionProp holds a single HeaderReference (so no separate
+// first-page header), it has no API to add header parts, and complex fields
+// (w:fldChar, needed for the page number) are a TODO in wml/ctypes/run.go.
+//
+// Output is deterministic: the same document gives the same bytes.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Twips per millimetre, for margins given in millimetres.
+const twipsPerMM = 1440.0 / 25.4
+
+// MM converts millimetres to twips, rounded.
+func MM(mm float64) int { return int(mm*twipsPerMM + 0.5) }
+
+// Align is a paragraph's justification.
+type Align string
+
+// Alignments.
+const (
+	Left    Align = "left"
+	Center  Align = "center"
+	Right   Align = "right"
+	Justify Align = "both"
+)
+
+// Run is a piece of text with one formatting.
+type Run struct {
+	Text      string
+	Bold      bool
+	Italic    bool
+	Underline bool
+	Size      int  // half-points; 0 = the paragraph's default
+	Break     bool // a line break before the text
+}
+
+// Para is a paragraph.
+type Para struct {
+	Runs       []Run
+	Align      Align
+	FirstLine  int  // first-line indent, twips
+	Indent     int  // left indent, twips
+	Hanging    int  // hanging indent, twips
+	Before     int  // space before, twentieths of a point
+	After      int  // space after, twentieths of a point
+	Line       int  // line spacing, 240 = single
+	KeepNext   bool // keep with the next paragraph
+	BottomRule bool // a rule under the paragraph (a border)
+	RuleIndent int  // indent of the rule on both sides, twips (short rules)
+	PageBreak  bool // start on a new page
+	Size       int  // default size of the runs, half-points
+}
+
+// Cell is a table cell: its width in twips and its paragraphs.
+type Cell struct {
+	Width int
+	Paras []Para
+	Span  int // grid columns spanned (0 or 1 = one)
+}
+
+// Table is a table with fixed column widths.
+type Table struct {
+	Widths  []int // twips
+	Rows    [][]Cell
+	Borders bool
+	Header  int // number of leading rows repeated on each page
+}
+
+// Block is a Para or a Table.
+type Block interface{ block() }
+
+func (Para) block()  {}
+func (Table) block() {}
+
+// Page is the page set-up of the single section.
+type Page struct {
+	Width, Height            int // twips
+	Top, Bottom, Left, Right int // twips
+	HeaderDistance           int // twips from the top edge to the header
+}
+
+// A4 is portrait A4 with the default margins of Nghị định 30/2020:
+// 20 mm top and bottom, 30 mm left, 15 mm right.
+var A4 = Page{Width: 11906, Height: 16838, Top: MM(20), Bottom: MM(20), Left: MM(30), Right: MM(15), HeaderDistance: MM(10)}
+
+// Document is a whole document.
+type Document struct {
+	Page     Page
+	Font     string // e.g. "Times New Roman"
+	Size     int    // body size, half-points (26 = 13 pt, 28 = 14 pt)
+	Blocks   []Block
+	PageNums bool // a centred PAGE field at the top of every page but the first
+	Title    string
+}
+
+// fixedTime is the modification time written into the zip, so output is
+// byte-for-byte repeatable.
+var fixedTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Write writes d as a .docx package.
+func (d *Document) Write(w io.Writer) error {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", contentTypes},
+		{"_rels/.rels", rootRels},
+		{"docProps/core.xml", d.core()},
+		{"word/_rels/document.xml.rels", docRels},
+		{"word/document.xml", d.DocumentXML()},
+		{"word/styles.xml", d.styles()},
+		{"word/settings.xml", settings},
+		{"word/header1.xml", d.HeaderXML()},
+		{"word/header2.xml", emptyHeader},
+	}
+	for _, p := range parts {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: fixedTime})
+		if err != nil {
+			return err
+		}
+		if _, err := io.WriteString(fw, p.body); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// DocumentXML is word/document.xml.
+func (d *Document) DocumentXML() string {
+	var b strings.Builder
+	b.WriteString(xmlHeader + `<w:document ` + ns + `><w:body>`)
+	for _, bl := range d.Blocks {
+		switch x := bl.(type) {
+		case Para:
+			writePara(&b, x)
+		case Table:
+			writeTable(&b, x)
+		}
+	}
+	p := d.Page
+	b.WriteString(`<w:sectPr>`)
+	if d.PageNums {
+		b.WriteString(`<w:headerReference w:type="default" r:id="rIdHeader1"/><w:headerReference w:type="first" r:id="rIdHeader2"/>`)
+	}
+	fmt.Fprintf(&b, `<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
+		p.Width, p.Height, p.Top, p.Right, p.Bottom, p.Left, p.HeaderDistance, p.HeaderDistance)
+	if d.PageNums {
+		b.WriteString(`<w:titlePg/>`)
+	}
+	b.WriteString(`</w:sectPr></w:body></w:document>`)
+	return b.String()
+}
+
+// HeaderXML is the header of pages 2 and on: the page number, centred.
+func (d *Document) HeaderXML() string {
+	return xmlHeader + `<w:hdr ` + ns + `><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` +
+		`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>`
+}
+
+func writePara(b *strings.Builder, p Para) {
+	b.WriteString(`<w:p><w:pPr>`)
+	if p.KeepNext {
+		b.WriteString(`<w:keepNext/>`)
+	}
+	if p.PageBreak {
+		b.WriteString(`<w:pageBreakBefore/>`)
+	}
+	if p.BottomRule {
+		b.WriteString(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>`)
+	}
+	fmt.Fprintf(b, `<w:spacing w:before="%d" w:after="%d" w:line="%d" w:lineRule="auto"/>`, p.Before, p.After, or(p.Line, 240))
+	ind := ""
+	if p.FirstLine > 0 {
+		ind += fmt.Sprintf(` w:firstLine="%d"`, p.FirstLine)
+	}
+	if p.Hanging > 0 {
+		ind += fmt.Sprintf(` w:hanging="%d"`, p.Hanging)
+	}
+	left, right := p.Indent, 0
+	if p.RuleIndent > 0 {
+		left, right = left+p.RuleIndent, p.RuleIndent
+	}
+	if left > 0 {
+		ind += fmt.Sprintf(` w:left="%d"`, left)
+	}
+	if right > 0 {
+		ind += fmt.Sprintf(` w:right="%d"`, right)
+	}
+	if ind != "" {
+		b.WriteString(`<w:ind` + ind + `/>`)
+	}
+	fmt.Fprintf(b, `<w:jc w:val="%s"/>`, or(string(p.Align), string(Justify)))
+	if p.Size > 0 {
+		fmt.Fprintf(b, `<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, p.Size, p.Size)
+	}
+	b.WriteString(`</w:pPr>`)
+	for _, r := range p.Runs {
+		if r.Size == 0 {
+			r.Size = p.Size
+		}
+		writeRun(b, r)
+	}
+	b.WriteString(`</w:p>`)
+}
+
+func writeRun(b *strings.Builder, r Run) {
+	b.WriteString(`<w:r>`)
+	var props strings.Builder
+	if r.Bold {
+		props.WriteString(`<w:b/><w:bCs/>`)
+	}
+	if r.Italic {
+		props.WriteString(`<w:i/><w:iCs/>`)
+	}
+	if r.Underline {
+		props.WriteString(`<w:u w:val="single"/>`)
+	}
+	if r.Size > 0 {
+		fmt.Fprintf(&props, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, r.Size, r.Size)
+	}
+	if props.Len() > 0 {
+		b.WriteString(`<w:rPr>` + props.String() + `</w:rPr>`)
+	}
+	if r.Break {
+		b.WriteString(`<w:br/>`)
+	}
+	// Each line of the text becomes its own w:t, separated by breaks. A run
+	// holds whole strings, so a composed character is never split.
+	for i, line := range strings.Split(r.Text, "\n") {
+		if i > 0 {
+			b.WriteString(`<w:br/>`)
+		}
+		if line == "" {
+			continue
+		}
+		b.WriteString(`<w:t xml:space="preserve">`)
+		escape(b, line)
+		b.WriteString(`</w:t>`)
+	}
+	b.WriteString(`</w:r>`)
+}
+
+func writeTable(b *strings.Builder, t Table) {
+	total := 0
+	for _, w := range t.Widths {
+		total += w
+	}
+	b.WriteString(`<w:tbl><w:tblPr>`)
+	fmt.Fprintf(b, `<w:tblW w:w="%d" w:type="dxa"/><w:tblLayout w:type="fixed"/>`, total)
+	if t.Borders {
+		b.WriteString(`<w:tblBorders>`)
+		for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+			fmt.Fprintf(b, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>`, side)
+		}
+		b.WriteString(`</w:tblBorders>`)
+	} else {
+		b.WriteString(`<w:tblBorders>`)
+		for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+			fmt.Fprintf(b, `<w:%s w:val="nil"/>`, side)
+		}
+		b.WriteString(`</w:tblBorders>`)
+	}
+	b.WriteString(`<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`)
+	for _, w := range t.Widths {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	for i, row := range t.Rows {
+		b.WriteString(`<w:tr>`)
+		if i < t.Header {
+			b.WriteString(`<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>`)
+		}
+		for _, c := range row {
+			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, c.Width)
+			if c.Span > 1 {
+				fmt.Fprintf(b, `<w:gridSpan w:val="%d"/>`, c.Span)
+			}
+			b.WriteString(`</w:tcPr>`)
+			if len(c.Paras) == 0 {
+				c.Paras = []Para{{}}
+			}
+			for _, p := range c.Paras {
+				writePara(b, p)
+			}
+			b.WriteString(`</w:tc>`)
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl>`)
+}
+
+// escape writes s with the five XML specials escaped and anything XML 1.0
+// cannot carry (C0 controls but tab, newline, carriage return; invalid
+// UTF-8) replaced, so the document always parses.
+func escape(b *strings.Builder, s string) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\'':
+			b.WriteString("&apos;")
+		case r == utf8.RuneError && size <= 1, r < 0x20 && r != '\t', r == 0xFFFE, r == 0xFFFF:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// Escape returns s escaped for XML text (exported for the tests of callers).
+func Escape(s string) string {
+	var b strings.Builder
+	escape(&b, s)
+	return b.String()
+}
+
+func or[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+func (d *Document) styles() string {
+	font := or(d.Font, "Times New Roman")
+	size := or(d.Size, 28)
+	return xmlHeader + `<w:styles ` + ns + `><w:docDefaults><w:rPrDefault><w:rPr>` +
+		fmt.Sprintf(`<w:rFonts w:ascii="%[1]s" w:hAnsi="%[1]s" w:eastAsia="%[1]s" w:cs="%[1]s"/>`, font) +
+		fmt.Sprintf(`<w:color w:val="000000"/><w:sz w:val="%d"/><w:szCs w:val="%d"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>`, size, size) +
+		`</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
+		`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
+		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
+		`</w:styles>`
+}
+
+func (d *Document) core() string {
+	var b strings.Builder
+	escape(&b, d.Title)
+	return xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+		`<dc:title>` + b.String() + `</dc:title><dc:creator>txct</dc:creator><dc:language>vi-VN</dc:language></cp:coreProperties>`
+}
+
+const (
+	xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+	ns        = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+
+	contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+		`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+		`<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+		`</Types>`
+
+	rootRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+		`</Relationships>`
+
+	docRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+		`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+		`<Relationship Id="rIdHeader1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>` +
+		`<Relationship Id="rIdHeader2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>` +
+		`</Relationships>`
+
+	settings = xmlHeader + `<w:settings ` + ns + `><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
+
+	emptyHeader = xmlHeader + `<w:hdr ` + ns + `><w:p/></w:hdr>`
+)

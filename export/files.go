@@ -1,0 +1,156 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"txct/store/model"
+)
+
+// WriteFiles writes the chosen formats of the session into dir and returns
+// the paths written. Each file goes to a temporary file (mode 0600) in dir,
+// is synced, then renamed to its name, so a kill never leaves a truncated
+// file under a final name. An existing file is never overwritten unless
+// o.Force; a suffix -2, -3… is added instead.
+func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([]string, error) {
+	if len(formats) == 0 {
+		return nil, fmt.Errorf("no format chosen (docx, xlsx, md)")
+	}
+	for _, f := range formats {
+		if !slices.Contains(Formats, f) {
+			return nil, fmt.Errorf("unknown format %q: choose from %s", f, strings.Join(Formats, ", "))
+		}
+	}
+	if o.Margins != (Margins{}) {
+		if err := o.Margins.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("output folder %s does not exist", dir)
+	case err != nil:
+		return nil, fmt.Errorf("output folder %s: %w", dir, err)
+	case !fi.IsDir():
+		return nil, fmt.Errorf("output folder %s is not a folder", dir)
+	}
+	base := Slug(snap.Session)
+	type doc struct {
+		name  string
+		write func(io.Writer) error
+	}
+	var docs []doc
+	for _, f := range formats {
+		switch f {
+		case "docx":
+			docs = append(docs,
+				doc{"bien-ban-" + base + ".docx", func(w io.Writer) error { return Minutes(w, snap, o) }},
+				doc{"bao-cao-tong-hop-" + base + ".docx", func(w io.Writer) error { return Report(w, snap, o) }})
+		case "xlsx":
+			docs = append(docs, doc{"tong-hop-y-kien-" + base + ".xlsx", func(w io.Writer) error { return Spreadsheet(w, snap, o) }})
+		case "md":
+			docs = append(docs, doc{"bien-ban-bao-cao-" + base + ".md", func(w io.Writer) error { return Markdown(w, snap, o) }})
+		}
+	}
+	var written []string
+	for _, d := range docs {
+		var buf bytes.Buffer
+		if err := d.write(&buf); err != nil {
+			return written, fmt.Errorf("%s: %w", d.name, err)
+		}
+		path, err := place(dir, d.name, buf.Bytes(), o.Force)
+		if err != nil {
+			return written, err
+		}
+		written = append(written, path)
+	}
+	return written, nil
+}
+
+// place writes data under name in dir (or a free suffixed name) atomically.
+func place(dir, name string, data []byte, force bool) (string, error) {
+	tmp, err := os.CreateTemp(dir, ".txct-export-*")
+	if err != nil {
+		return "", fmt.Errorf("cannot write in folder %s: %w", dir, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if _, err := tmp.Write(data); err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil && cerr != nil {
+		return "", cerr
+	}
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	for i := 1; ; i++ {
+		path := filepath.Join(dir, name)
+		if i > 1 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d%s", stem, i, ext))
+		}
+		if force {
+			return path, os.Rename(tmp.Name(), path)
+		}
+		// A hard link fails if the name is taken, so two exports racing for
+		// one name cannot overwrite each other.
+		if err := os.Link(tmp.Name(), path); err == nil {
+			return path, nil
+		} else if !errors.Is(err, os.ErrExist) {
+			// Some file systems have no hard links: check, then rename.
+			if _, serr := os.Stat(path); errors.Is(serr, os.ErrNotExist) {
+				return path, os.Rename(tmp.Name(), path)
+			}
+		}
+		if i > 999 {
+			return "", fmt.Errorf("no free name for %s in %s", name, dir)
+		}
+	}
+}
+
+// Slug names a session's files: its date and place, folded to ASCII, e.g.
+// "2026-11-20-tan-thanh".
+func Slug(s model.Session) string {
+	place := s.Locality
+	if place == "" {
+		place = s.Place
+	}
+	var b strings.Builder
+	dash := true
+	for _, r := range norm.NFD.String(place) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		}
+		r = unicode.ToLower(r)
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	slug := strings.Trim(b.String(), "-")
+	if len(slug) > 40 {
+		slug = strings.Trim(slug[:40], "-")
+	}
+	if slug == "" {
+		return s.Date
+	}
+	return s.Date + "-" + slug
+}

@@ -1,0 +1,183 @@
+package export
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"txct/store/model"
+)
+
+// Sheet names of the spreadsheet.
+const (
+	SheetRemarks = "Ý kiến cử tri"
+	SheetCounts  = "Thống kê"
+)
+
+// Spreadsheet writes the remarks as XLSX: one row per remark with every
+// field, a bold header, frozen panes and readable widths; a second sheet
+// counts remarks (after merging) by level × field, with totals that add up.
+func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", SheetRemarks); err != nil {
+		return err
+	}
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+		Fill:      excelize.Fill{Type: "pattern", Color: []string{"DDE4F0"}, Pattern: 1},
+		Border:    borders()})
+	if err != nil {
+		return err
+	}
+	body, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: borders()})
+	if err != nil {
+		return err
+	}
+	cols := []struct {
+		title string
+		width float64
+	}{{"STT", 6}, {"Nội dung", 60}, {"Loại", 11}, {"Cử tri", 22}, {"Địa chỉ", 20}, {"Lĩnh vực", 20},
+		{"Thẩm quyền", 13}, {"Trả lời tại chỗ", 40}, {"Lặp lại (mã, ngày nêu)", 24}, {"Gộp với ý kiến số", 10}}
+	for i, c := range cols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(SheetRemarks, name, name, c.width); err != nil {
+			return err
+		}
+		if err := f.SetCellValue(SheetRemarks, name+"1", c.title); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	if err := f.SetCellStyle(SheetRemarks, "A1", last+"1", head); err != nil {
+		return err
+	}
+	pos := map[uint64]int{}
+	for i, r := range snap.Remarks {
+		pos[r.ID] = i + 1
+	}
+	for i, r := range snap.Remarks {
+		v := remarkRow(i, r, snap.Petitions)
+		typ := "Kiến nghị"
+		if r.Type == model.TypeOpinion {
+			typ = "Ý kiến"
+		}
+		merged := ""
+		if r.MergedInto != 0 && pos[r.MergedInto] > 0 {
+			merged = fmt.Sprint(pos[r.MergedInto])
+		}
+		row := []any{i + 1, v[1], typ, v[2], v[3], v[4], v[5], v[6], v[7], merged}
+		cell := fmt.Sprintf("A%d", i+2)
+		if err := f.SetSheetRow(SheetRemarks, cell, &row); err != nil {
+			return err
+		}
+	}
+	if n := len(snap.Remarks); n > 0 {
+		if err := f.SetCellStyle(SheetRemarks, "A2", fmt.Sprintf("%s%d", last, n+1), body); err != nil {
+			return err
+		}
+	}
+	if err := f.SetPanes(SheetRemarks, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(SheetRemarks, "A1:"+last+fmt.Sprint(max(1, len(snap.Remarks))+1), nil); err != nil {
+		return err
+	}
+	if err := countsSheet(f, snap, head, body); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+func borders() []excelize.Border {
+	var b []excelize.Border
+	for _, side := range []string{"left", "top", "right", "bottom"} {
+		b = append(b, excelize.Border{Type: side, Color: "999999", Style: 1})
+	}
+	return b
+}
+
+// countsSheet is the level × field table, counted after merging.
+func countsSheet(f *excelize.File, snap model.Snapshot, head, body int) error {
+	if _, err := f.NewSheet(SheetCounts); err != nil {
+		return err
+	}
+	levels := append(append([]model.Authority{}, model.AllAuthorities...), "")
+	grid := map[model.Field]map[model.Authority]int{}
+	for _, it := range items(snap.Remarks) {
+		fl := fieldOf(it.lead)
+		if grid[fl] == nil {
+			grid[fl] = map[model.Authority]int{}
+		}
+		grid[fl][it.lead.Authority]++
+	}
+	header := []any{"Lĩnh vực"}
+	for _, a := range levels {
+		header = append(header, levelTitle(a))
+	}
+	header = append(header, "Tổng")
+	if err := f.SetSheetRow(SheetCounts, "A1", &header); err != nil {
+		return err
+	}
+	colTotals := make([]int, len(levels))
+	grand := 0
+	for i, fl := range model.Fields {
+		row := []any{string(fl)}
+		sum := 0
+		for j, a := range levels {
+			n := grid[fl][a]
+			row = append(row, n)
+			sum += n
+			colTotals[j] += n
+		}
+		grand += sum
+		row = append(row, sum)
+		if err := f.SetSheetRow(SheetCounts, fmt.Sprintf("A%d", i+2), &row); err != nil {
+			return err
+		}
+	}
+	total := []any{"Tổng"}
+	for _, n := range colTotals {
+		total = append(total, n)
+	}
+	total = append(total, grand)
+	lastRow := len(model.Fields) + 2
+	if err := f.SetSheetRow(SheetCounts, fmt.Sprintf("A%d", lastRow), &total); err != nil {
+		return err
+	}
+	last, _ := excelize.ColumnNumberToName(len(header))
+	if err := f.SetCellStyle(SheetCounts, "A1", last+"1", head); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(SheetCounts, "A2", fmt.Sprintf("%s%d", last, lastRow-1), body); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(SheetCounts, fmt.Sprintf("A%d", lastRow), fmt.Sprintf("%s%d", last, lastRow), head); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(SheetCounts, "A", "A", 28); err != nil {
+		return err
+	}
+	b, _ := excelize.ColumnNumberToName(2)
+	if err := f.SetColWidth(SheetCounts, b, last, 14); err != nil {
+		return err
+	}
+	return f.SetPanes(SheetCounts, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
+}
+
+func levelTitle(a model.Authority) string {
+	switch a {
+	case model.AuthCentral:
+		return "Trung ương"
+	case model.AuthProvince:
+		return "Tỉnh"
+	case model.AuthDistrict:
+		return "Huyện (cũ)"
+	case model.AuthCommune:
+		return "Xã"
+	}
+	return "Chưa xác định"
+}
