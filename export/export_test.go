@@ -190,7 +190,6 @@ func TestReportCountsAddUp(t *testing.T) {
 	}
 }
 
-
 func TestEmptySession(t *testing.T) {
 	snap := model.Snapshot{Session: model.Session{Title: "TXCT", Kind: model.KindOther, Date: "2026-11-20", Place: "Nhà văn hóa"}}
 	for _, xmlDoc := range []string{MinutesXML(snap, opts()), ReportXML(snap, opts())} {
