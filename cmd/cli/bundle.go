@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"txct/store"
+	"txct/store/ingest"
+)
+
+// runBundle moves a session between laptops: "bundle export SESSION FILE"
+// and "bundle import FILE" (which prints the session's id on stdout).
+func runBundle(g *global, args []string, env Env) error {
+	fs := subFlags("bundle", g, env)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) == 3 && pos[0] == "export":
+		return bundleExport(g, pos[1], pos[2], env)
+	case len(pos) == 2 && pos[0] == "import":
+		return bundleImport(g, pos[1], env)
+	}
+	return fmt.Errorf("usage: txct bundle export SESSION FILE | txct bundle import FILE")
+}
+
+func bundleExport(g *global, ref, file string, env Env) error {
+	db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sess, err := findSession(db, ref)
+	if err != nil {
+		return err
+	}
+	rems, err := db.Remarks(sess.ID)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := ingest.WriteBundle(&buf, sess, rems); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(file, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "wrote session %d (%d remarks) to %s\n", sess.ID, len(rems), file)
+	return nil
+}
+
+func bundleImport(g *global, file string, env Env) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	b, err := ingest.ReadBundle(f, file)
+	if err != nil {
+		return err
+	}
+	db, err := g.open(store.Options{NoIndex: true})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	id, warnings, err := db.ImportBundle(b)
+	if err != nil {
+		return fmt.Errorf("%s: %w (nothing was imported)", file, err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(env.Stderr, "txct: warning: %s: %s\n", file, w)
+	}
+	fmt.Fprintln(env.Stdout, id)
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path with mode
+// 0600, syncs it and renames it over path, so a kill never leaves half a file.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", dir, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

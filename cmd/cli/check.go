@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+
+	"txct/store"
+)
+
+// checkOut is one line of 'txct check' output; the shape is a documented
+// contract (README): text, repeat, matches [{id, score}] best first.
+type checkOut struct {
+	Text    string       `json:"text"`
+	Repeat  bool         `json:"repeat"`
+	Matches []checkMatch `json:"matches"`
+}
+
+type checkMatch struct {
+	ID    string  `json:"id"`
+	Score float64 `json:"score"`
+}
+
+// maxCheckLine bounds one input line; longer remarks are cut, not refused,
+// so a stray huge line still gets an answer.
+const maxCheckLine = 4 << 20
+
+func runCheck(g *global, args []string, env Env) error {
+	fs := subFlags("check", g, env)
+	top := fs.Int("top", 5, "matches per remark")
+	asJSONL := fs.Bool("jsonl", false, `read one JSON object per line with a "text" field`)
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	if *top < 1 {
+		return fmt.Errorf("--top must be at least 1")
+	}
+	db, err := g.open(store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.LoadIndex(); err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(env.Stdin)
+	sc.Buffer(make([]byte, 64<<10), maxCheckLine)
+	out := bufio.NewWriter(env.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSuffix(sc.Text(), "\r")
+		if *asJSONL {
+			if strings.TrimSpace(text) == "" {
+				continue
+			}
+			var in struct {
+				Text *string `json:"text"`
+			}
+			if err := json.Unmarshal([]byte(text), &in); err != nil {
+				return fmt.Errorf("stdin:%d: %v", line, err)
+			}
+			if in.Text == nil {
+				return fmt.Errorf(`stdin:%d: no "text" field`, line)
+			}
+			text = *in.Text
+		}
+		res, err := db.FindRepeats(text, *top)
+		if err != nil {
+			return fmt.Errorf("stdin:%d: %w", line, err)
+		}
+		o := checkOut{Text: text, Repeat: res.Repeat, Matches: []checkMatch{}}
+		for _, h := range res.Hits {
+			o.Matches = append(o.Matches, checkMatch{ID: h.Petition.ID, Score: math.Round(h.Score*1000) / 1000})
+		}
+		if err := enc.Encode(o); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("stdin:%d: %w", line+1, err)
+	}
+	return nil
+}

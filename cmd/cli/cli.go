@@ -1,0 +1,227 @@
+// Package cli implements txct's command line: the TUI by default, and the
+// subcommands documented in the README (import, check, export, sessions,
+// bundle, backup, restore, verify, demo). main only calls Main.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"txct/store"
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+// Env is what a command may touch: its streams and whether they are terminals.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	StdinTTY       bool
+	StdoutTTY      bool
+	StderrTTY      bool
+	Now            func() time.Time
+}
+
+// global holds the flags that every command accepts.
+type global struct {
+	db      string
+	lang    string
+	tone    string
+	openRef string
+}
+
+// register adds the global flags to fs. The current values are the
+// defaults, so a command's own flag set does not undo what was given before
+// the command name.
+func (g *global) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.db, "db", g.db, "database file (default $TXCT_DB, else $XDG_DATA_HOME/txct/txct.db)")
+	fs.StringVar(&g.lang, "lang", g.lang, "UI language: vi (default) or en; also TXCT_LANG")
+	fs.StringVar(&g.tone, "tone", g.tone, "Telex tone placement: old (hòa, default) or new (hoà); also TXCT_TONE")
+	fs.StringVar(&g.openRef, "open", g.openRef, "open this session's screen at start (number, uid or latest)")
+}
+
+func (g *global) path() (string, error) {
+	if g.db != "" {
+		return g.db, nil
+	}
+	return store.DefaultPath()
+}
+
+func (g *global) language() base.Lang {
+	if g.lang != "" {
+		return base.ParseLang(g.lang)
+	}
+	return base.LangFromEnv()
+}
+
+// open opens the database for a command; the error names the file.
+func (g *global) open(opts store.Options) (*store.Store, error) {
+	p, err := g.path()
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(p, opts)
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(g *global, args []string, env Env) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"demo", "load the demo archive and example session", runDemo},
+		{"import", "import archive files (JSONL, CSV, XLSX): txct import FILE...", runImport},
+		{"check", "read remarks on stdin, write repeat matches as JSON lines", runCheck},
+		{"sessions", "list sessions with their deadlines [--json]", runSessions},
+		{"export", "export a session's documents: txct export SESSION --out DIR [--format docx,xlsx,md] [--force]", runExport},
+		{"bundle", "move a session: txct bundle export SESSION FILE | txct bundle import FILE", runBundle},
+		{"backup", "write a consistent copy of the database: txct backup FILE", runBackup},
+		{"restore", "replace the database with a backup: txct restore FILE", runRestore},
+		{"verify", "check the database file's consistency", runVerify},
+		{"deadline", "show or set the deadline rule: [--days N] [--working|--calendar] [--days-off LIST]", runDeadline},
+		{"version", "print the version", func(*global, []string, Env) error { fmt.Println(Version); return nil }},
+	}
+}
+
+// Version is txct's version.
+const Version = "0.1.0"
+
+// ExitError carries a specific exit status.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string { return e.Err.Error() }
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// Main runs txct with args (without the program name) and returns the exit
+// status. Errors are printed on stderr as one clear message, never a trace.
+func Main(args []string, env Env) int {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	err := run(args, env)
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintf(env.Stderr, "txct: %v\n", err)
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return ee.Code
+	}
+	return 1
+}
+
+func run(args []string, env Env) error {
+	var g global
+	fs := flag.NewFlagSet("txct", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	g.register(fs)
+	fs.Usage = func() { usage(env.Stderr, fs) }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return runTUI(&g, env)
+	}
+	name := rest[0]
+	if name == "help" {
+		usage(env.Stdout, fs)
+		return nil
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(&g, rest[1:], env)
+		}
+	}
+	usage(env.Stderr, fs)
+	return fmt.Errorf("unknown command %q", name)
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintln(w, "usage: txct [--db PATH] [--lang vi|en] [COMMAND] [ARGS]")
+	fmt.Fprintln(w, "\nWith no command, txct opens the terminal app.\n\nCommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nGlobal flags:")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}
+
+// subFlags makes a command's flag set, which also accepts the global flags
+// (so "txct check --db x" works as well as "txct --db x check").
+func subFlags(name string, g *global, env Env) *flag.FlagSet {
+	fs := flag.NewFlagSet("txct "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	g.register(fs)
+	return fs
+}
+
+// parseInterspersed parses flags that may come after positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// findSession resolves SESSION: a numeric id, a bundle UID, or "latest".
+func findSession(db *store.Store, ref string) (model.Session, error) {
+	if ref == "latest" {
+		ss, err := db.Sessions()
+		if err != nil {
+			return model.Session{}, err
+		}
+		if len(ss) == 0 {
+			return model.Session{}, fmt.Errorf("there are no sessions")
+		}
+		return ss[0].Session, nil
+	}
+	if id, err := strconv.ParseUint(ref, 10, 64); err == nil {
+		return db.Session(id)
+	}
+	if id, ok := db.SessionByUID(ref); ok {
+		return db.Session(id)
+	}
+	return model.Session{}, fmt.Errorf("no session %q (give its number from 'txct sessions', its uid, or 'latest')", ref)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// IsTerminal reports whether f is a terminal.
+func IsTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"charm.land/bubbles/v2/progress"
+
+	"txct/store"
+	"txct/store/ingest"
+)
+
+// runImport imports archive files, each in one transaction: all of a file's
+// rows or none. A terminal gets a progress bar; a pipe gets one summary line
+// per file. The exit status is 1 if any file was refused.
+func runImport(g *global, args []string, env Env) error {
+	fs := subFlags("import", g, env)
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("usage: txct import FILE...")
+	}
+	db, err := g.open(store.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close() // saves the updated repeat index for the next start
+	// Load the saved index first, so the import only adds to it.
+	if err := db.LoadIndex(); err != nil {
+		return err
+	}
+	var failed int
+	for _, f := range files {
+		if err := importOne(db, f, env); err != nil {
+			failed++
+			fmt.Fprintf(env.Stderr, "txct: %v\n", err)
+			fmt.Fprintf(env.Stdout, "%s: 0 added, 0 updated, refused (nothing from this file was imported)\n", f)
+		}
+	}
+	if failed > 0 {
+		return &ExitError{Code: 1, Err: fmt.Errorf("%d of %d files refused", failed, len(files))}
+	}
+	return nil
+}
+
+func importOne(db *store.Store, path string, env Env) error {
+	opt := ingest.Options{}
+	var bar *progressBar
+	if env.StderrTTY {
+		bar = newProgressBar(env.Stderr, path)
+		opt.Progress = bar.update
+	}
+	start := time.Now()
+	res, err := ingest.ReadFile(path, opt)
+	if bar != nil {
+		bar.done()
+	}
+	if err != nil {
+		return err
+	}
+	r, err := db.PutPetitions(res.Petitions)
+	if err != nil {
+		return fmt.Errorf("%s: %w (nothing from this file was imported)", path, err)
+	}
+	line := fmt.Sprintf("%s: %d added, %d updated, 0 refused", path, r.Added, r.Updated)
+	if res.Duplicates > 0 {
+		line += fmt.Sprintf(", %d duplicate rows skipped", res.Duplicates)
+	}
+	if res.Encoding != "" && res.Encoding != "UTF-8" {
+		line += fmt.Sprintf(" (converted from %s)", res.Encoding)
+	}
+	if env.StdoutTTY {
+		line += fmt.Sprintf(" in %v", time.Since(start).Round(time.Millisecond))
+	}
+	fmt.Fprintln(env.Stdout, line)
+	return nil
+}
+
+// progressBar draws a bar on a terminal, at most ten times a second.
+type progressBar struct {
+	w    io.Writer
+	name string
+	bar  progress.Model
+	last time.Time
+}
+
+func newProgressBar(w io.Writer, name string) *progressBar {
+	return &progressBar{w: w, name: name, bar: progress.New(progress.WithWidth(40), progress.WithDefaultBlend())}
+}
+
+func (p *progressBar) update(done, total int64) {
+	if total <= 0 || time.Since(p.last) < 100*time.Millisecond && done < total {
+		return
+	}
+	p.last = time.Now()
+	fmt.Fprintf(p.w, "\r%s %s", p.bar.ViewAs(float64(done)/float64(total)), p.name)
+}
+
+func (p *progressBar) done() {
+	if !p.last.IsZero() {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}

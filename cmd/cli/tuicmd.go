@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"txct/store"
+	"txct/tui"
+	"txct/tui/base"
+)
+
+// runTUI opens the database and runs the terminal app until the user quits.
+func runTUI(g *global, env Env) error {
+	db, err := g.open(store.Options{})
+	if err != nil {
+		return err
+	}
+	ctx := base.NewContext(db, g.language())
+	ctx.Deadline = db.DeadlineRule()
+	ctx.NewToneStyle = g.tone == "new" || (g.tone == "" && os.Getenv("TXCT_TONE") == "new")
+	opts := tui.Options{Lang: g.language()}
+	if g.openRef != "" {
+		sess, err := findSession(db, g.openRef)
+		if err != nil {
+			db.Close()
+			return err
+		}
+		opts.OpenSession = sess.ID
+	}
+	// The autosaver reports each write to the status line.
+	var prog atomic.Pointer[tea.Program]
+	db.Autosaver(0, func(err error) {
+		if p := prog.Load(); p != nil {
+			p.Send(tui.SaveResult(err))
+		}
+	})
+	root := tui.New(ctx, opts)
+	p := tea.NewProgram(root, tea.WithFPS(60))
+	prog.Store(p)
+	_, runErr := p.Run()
+	prog.Store(nil)
+	// Whatever happened, save what is pending, then back up: after a
+	// session screen was used (issue 5: "when a session is closed"), else
+	// once a day of use. It runs after the screen is gone, so the backup
+	// never slows typing.
+	if err := db.Autosaver(0, nil).Flush(); err != nil {
+		fmt.Fprintf(env.Stderr, "txct: saving %s: %v\n", db.Path(), err)
+	}
+	if root.SessionOpened {
+		_, _ = db.AutoBackup("close", time.Now())
+	} else {
+		_, _ = db.DailyBackup(time.Now())
+	}
+	closeErr := db.Close()
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		return runErr
+	}
+	return closeErr
+}

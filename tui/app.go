@@ -1,0 +1,240 @@
+// Package tui is txct's terminal interface. The root model in this file owns
+// the global keys, the terminal size, the status and help lines, and which
+// screen is showing; each screen is its own model in a sub-package and gets
+// every other message. Shared styles, keys and strings live in tui/base.
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"txct/tui/base"
+)
+
+// Options configure the root model.
+type Options struct {
+	Lang base.Lang
+	// OpenSession, if set, opens that session's screen at start.
+	OpenSession uint64
+}
+
+// Model is the root model.
+type Model struct {
+	ctx       *base.Context
+	screen    base.Screen
+	help      help.Model
+	showHelp  bool
+	status    string
+	statusErr bool
+	statusAt  time.Time
+	quitting  bool
+	offer     bool // first-run demo offer is showing
+	opts      Options
+	saveErr   error
+	savedAt   time.Time
+	// SessionOpened records that a session screen was shown, so the caller
+	// takes the "session closed" backup after the program ends.
+	SessionOpened bool
+}
+
+// SaveResult is the message the autosaver's callback sends after each write.
+func SaveResult(err error) tea.Msg { return savedMsg{err: err, at: time.Now()} }
+
+// New builds the root model over an open store.
+func New(ctx *base.Context, opts Options) *Model {
+	m := &Model{ctx: ctx, opts: opts, help: help.New()}
+	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
+	if opts.OpenSession != 0 {
+		m.screen = newCapture(ctx, opts.OpenSession)
+		m.SessionOpened = true
+	} else {
+		m.screen = newHome(ctx)
+	}
+	return m
+}
+
+// Init asks for the background colour, starts the first screen, loads the
+// repeat index in the background and decides on the first-run demo offer.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init(), loadIndex(m.ctx), m.firstRun())
+}
+
+// Update routes a message: global keys and navigation here, the rest to the
+// current screen.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		m.screen.SetSize(m.screenSize())
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.ctx.Styles = base.NewStyles(msg.IsDark())
+		m.help.Styles = help.DefaultStyles(msg.IsDark())
+		m.screen.SetSize(m.screenSize())
+		return m, nil
+	case tea.KeyPressMsg:
+		if cmd, done := m.onKey(msg); done {
+			return m, cmd
+		}
+	case base.StatusMsg:
+		m.setStatus(msg.Text, msg.Err)
+		return m, nil
+	case base.IndexReadyMsg:
+		if msg.Err != nil {
+			m.setStatus("", msg.Err)
+		} else {
+			m.setStatus(m.ctx.Text.F("app.idxready", msg.Count), nil)
+		}
+		var cmd tea.Cmd
+		m.screen, cmd = m.screen.Update(msg)
+		return m, cmd
+	case savedMsg:
+		m.saveErr = msg.err
+		if msg.err == nil {
+			m.savedAt = msg.at
+		}
+		return m, nil
+	case demoLoadedMsg:
+		return m, m.onDemoLoaded(msg)
+	}
+	if cmd, ok := m.navigate(msg); ok {
+		return m, cmd
+	}
+	var cmd tea.Cmd
+	m.screen, cmd = m.screen.Update(msg)
+	return m, cmd
+}
+
+func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit(), true
+	case m.offer:
+		return m.answerOffer(msg), true
+	case m.showHelp:
+		if msg.String() == "esc" || key.Matches(msg, k.Help) {
+			m.showHelp = false
+		}
+		return nil, true
+	case msg.String() == "f1" || (msg.String() == "?" && !m.screen.Typing()):
+		m.showHelp = true
+		return nil, true
+	case msg.String() == "f10":
+		m.leave()
+		m.screen = newHome(m.ctx)
+		m.screen.SetSize(m.screenSize())
+		return m.screen.Init(), true
+	case key.Matches(msg, k.Demo) && !m.screen.Typing():
+		return loadDemo(m.ctx), true
+	}
+	return nil, false
+}
+
+func (m *Model) setStatus(text string, err error) {
+	m.status, m.statusErr, m.statusAt = text, err != nil, time.Now()
+	if err != nil {
+		m.status = m.ctx.Text.F("app.error", err)
+	}
+}
+
+// leave lets the current screen hand its unsaved changes to the autosaver.
+func (m *Model) leave() {
+	if l, ok := m.screen.(base.Leaving); ok {
+		l.Leave()
+	}
+}
+
+// quit saves everything, then quits with status 0.
+func (m *Model) quit() tea.Cmd {
+	m.leave()
+	if m.ctx.DB != nil {
+		if a := m.ctx.DB.Autosaver(0, nil); a != nil {
+			m.saveErr = a.Flush()
+		}
+	}
+	m.quitting = true
+	return tea.Quit
+}
+
+func (m *Model) screenSize() (int, int) {
+	return m.ctx.Width, max(0, m.ctx.Height-2)
+}
+
+// View draws the current screen, then the status line and the help bar.
+func (m *Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "txct"
+	if m.quitting {
+		v.SetContent("")
+		return v
+	}
+	w, h := m.ctx.Width, m.ctx.Height
+	if w == 0 || h == 0 {
+		v.SetContent("txct…")
+		return v
+	}
+	if w < base.MinWidth || h < base.MinHeight {
+		msg := m.ctx.Text.F("app.toosmall", w, h, base.MinWidth, base.MinHeight)
+		v.SetContent(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center,
+			lipgloss.NewStyle().Width(w).Align(lipgloss.Center).Render(msg)))
+		return v
+	}
+	if m.offer {
+		v.SetContent(m.offerView())
+		return v
+	}
+	if m.showHelp {
+		v.SetContent(m.helpView())
+		return v
+	}
+	body := base.Fit(m.screen.View(), w, h-2)
+	v.SetContent(body + "\n" + m.statusLine() + "\n" + m.helpBar())
+	if c := m.screen.Cursor(); c != nil {
+		v.Cursor = c
+	}
+	return v
+}
+
+func (m *Model) statusLine() string {
+	s := m.ctx.Styles
+	var right string
+	switch {
+	case m.saveErr != nil:
+		right = s.Error.Render(m.ctx.Text.F("app.saveerr", m.saveErr))
+	case !m.savedAt.IsZero():
+		right = s.Muted.Render(m.ctx.Text.F("app.savedat", m.savedAt.Format("15:04:05")))
+	}
+	left := m.status
+	st := s.StatusBar
+	if m.statusErr {
+		st = s.Error
+	}
+	avail := m.ctx.Width - lipgloss.Width(right) - 1
+	return st.Render(truncate(left, max(0, avail))) + pad(m.ctx.Width-lipgloss.Width(truncate(left, max(0, avail)))-lipgloss.Width(right)) + right
+}
+
+func (m *Model) helpBar() string {
+	short, _ := m.screen.Help()
+	// Help first, so it survives when a narrow terminal cuts the bar.
+	short = append(append([]key.Binding{m.ctx.Keys.Help}, short...), m.ctx.Keys.Quit)
+	return truncate(m.help.ShortHelpView(short), m.ctx.Width)
+}
+
+func (m *Model) helpView() string {
+	_, full := m.screen.Help()
+	full = append(full, []key.Binding{m.ctx.Keys.Help, m.ctx.Keys.Home, m.ctx.Keys.Quit})
+	hm := m.help
+	hm.ShowAll = true
+	s := m.ctx.Styles
+	box := s.Overlay.Render(s.Title.Render(m.ctx.Text.S("app.helptitle")) + "\n\n" +
+		hm.FullHelpView(full) + "\n\n" + s.Muted.Render(m.ctx.Text.S("app.helpclose")))
+	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, base.Fit(box, m.ctx.Width, m.ctx.Height))
+}

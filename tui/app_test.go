@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"txct/store"
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+func newRoot(t *testing.T, lang base.Lang, opts Options) (*Model, *store.Store) {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ctx := base.NewContext(db, lang)
+	ctx.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	return New(ctx, opts), db
+}
+
+func view(m *Model) string { return ansi.Strip(m.View().Content) }
+
+// run feeds a command's messages back into the model, as the program would
+// (ticks are skipped: they would only schedule repeat checks).
+func run(m *Model, cmd tea.Cmd) {
+	for depth := 0; cmd != nil && depth < 8; depth++ {
+		msg := cmd()
+		switch msg := msg.(type) {
+		case nil:
+			return
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(m, c)
+			}
+			return
+		default:
+			if strings.Contains(strings.ToLower(typeName(msg)), "tick") {
+				return
+			}
+			_, cmd = m.Update(msg)
+		}
+	}
+}
+
+func typeName(v any) string { return strings.TrimPrefix(strings.TrimPrefix(fmtType(v), "*"), "tui.") }
+
+func TestTooSmallAndBack(t *testing.T) {
+	m, _ := newRoot(t, base.VI, Options{})
+	m.Update(tea.WindowSizeMsg{Width: 20, Height: 5})
+	if v := view(m); !strings.Contains(v, "quá nhỏ") {
+		t.Fatalf("20x5 view: %q", v)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if v := view(m); strings.Contains(v, "quá nhỏ") || !strings.Contains(v, "trợ giúp") {
+		t.Fatalf("view after growing back: %q", v)
+	}
+}
+
+func TestFirstRunOffersDemoOnce(t *testing.T) {
+	m, db := newRoot(t, base.VI, Options{})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	run(m, m.firstRun())
+	if !m.offer || !strings.Contains(view(m), "dữ liệu mẫu") {
+		t.Fatalf("no demo offer on an empty database: %q", view(m))
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 'k', Text: "k"})
+	if m.offer || cmd != nil {
+		t.Fatal("declining did not close the offer")
+	}
+	if !db.DemoOffered() {
+		t.Error("the offer is not remembered")
+	}
+	if cmd := m.firstRun(); cmd != nil && cmd() != nil {
+		t.Error("offered twice")
+	}
+}
+
+func TestHelpOverlayAndQuit(t *testing.T) {
+	m, db := newRoot(t, base.EN, Options{})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.Update(tea.KeyPressMsg{Code: tea.KeyF1})
+	if v := view(m); !strings.Contains(v, "Keys") || !strings.Contains(v, "quit") {
+		t.Fatalf("help overlay: %q", v)
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if m.showHelp {
+		t.Fatal("esc did not close help")
+	}
+	sess, _ := db.CreateSession(model.Session{Title: "T", Kind: model.KindOther, Date: "2026-11-20"})
+	_, cmd := m.Update(base.OpenSessionMsg{ID: sess.ID})
+	run(m, cmd)
+	m.Update(tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	for _, r := range "Ông A" {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	_, cmd = m.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	if cmd == nil {
+		t.Fatal("ctrl+c gave no command")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("ctrl+c did not quit")
+	}
+	rems, _ := db.Remarks(sess.ID)
+	if len(rems) != 1 || rems[0].Voter != "Ông A" {
+		t.Fatalf("ctrl+c did not save first: %+v", rems)
+	}
+}
+
+func TestNavigationBetweenScreens(t *testing.T) {
+	m, db := newRoot(t, base.VI, Options{})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	sess, _ := db.CreateSession(model.Session{Title: "Hội nghị thử", Kind: model.KindBefore, Date: "2026-11-20", Place: "Nhà văn hóa thôn 2"})
+	for _, msg := range []tea.Msg{base.OpenSessionMsg{ID: sess.ID}, base.OpenArchiveMsg{}, base.OpenReviewMsg{ID: sess.ID},
+		base.OpenStatsMsg{ID: sess.ID}, base.OpenExportMsg{ID: sess.ID}, base.EditSessionMsg{ID: sess.ID}, base.GoHomeMsg{}} {
+		_, cmd := m.Update(msg)
+		run(m, cmd)
+		if v := view(m); strings.Contains(v, "⟨") || len(strings.TrimSpace(v)) == 0 {
+			t.Errorf("after %T the view is empty or has a missing string: %q", msg, v)
+		}
+	}
+	if v := view(m); !strings.Contains(v, "Nhà văn hóa thôn 2") {
+		t.Errorf("home does not list the session: %q", v)
+	}
+}
+
+func fmtType(v any) string { return fmt.Sprintf("%T", v) }

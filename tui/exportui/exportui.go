@@ -1,0 +1,275 @@
+// Package exportui is the export dialog: the clerk picks the formats and the
+// folder, txct writes the minutes, the summary report and the spreadsheet,
+// and the dialog lists the files written.
+package exportui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"txct/export"
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+// Rows of the dialog, in tab order.
+const (
+	rowDocx = iota
+	rowXlsx
+	rowMd
+	rowForce
+	rowDir
+	rowGo
+	nRows
+)
+
+// Model is the export dialog.
+type Model struct {
+	ctx     *base.Context
+	id      uint64
+	sess    model.Session
+	loaded  bool
+	formats [3]bool // docx, xlsx, md
+	force   bool
+	dir     textinput.Model
+	row     int
+	busy    bool
+	files   []string
+	err     error
+	w, h    int
+}
+
+type loadedMsg struct {
+	sess model.Session
+	err  error
+}
+
+type doneMsg struct {
+	files []string
+	err   error
+}
+
+// New builds the dialog for session id.
+func New(ctx *base.Context, id uint64) *Model {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.SetVirtualCursor(false)
+	ti.SetValue(DefaultDir())
+	ti.CharLimit = 1024
+	return &Model{ctx: ctx, id: id, formats: [3]bool{true, true, false}, dir: ti, row: rowGo}
+}
+
+// DefaultDir is where documents go unless the clerk says otherwise:
+// ~/Documents when it exists, else the home folder, else the working folder.
+func DefaultDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		wd, _ := os.Getwd()
+		return wd
+	}
+	if fi, err := os.Stat(filepath.Join(home, "Documents")); err == nil && fi.IsDir() {
+		return filepath.Join(home, "Documents")
+	}
+	return home
+}
+
+// Init loads the session.
+func (m *Model) Init() tea.Cmd {
+	db, id := m.ctx.DB, m.id
+	return func() tea.Msg {
+		s, err := db.Session(id)
+		return loadedMsg{sess: s, err: err}
+	}
+}
+
+// Update handles keys and results.
+func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		m.sess, m.err, m.loaded = msg.sess, msg.err, true
+		return m, nil
+	case doneMsg:
+		m.busy, m.files, m.err = false, msg.files, msg.err
+		if msg.err == nil {
+			return m, func() tea.Msg { return base.StatusMsg{Text: m.ctx.Text.F("exp.done", len(msg.files))} }
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.onKey(msg)
+	case tea.PasteMsg:
+		if m.row == rowDir {
+			var cmd tea.Cmd
+			m.dir, cmd = m.dir.Update(msg)
+			return m, cmd
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return base.OpenSessionMsg{ID: m.id} }
+	case key.Matches(msg, k.NextField), msg.String() == "down" && m.row != rowDir:
+		return m.focus(m.row + 1)
+	case key.Matches(msg, k.PrevField), msg.String() == "up" && m.row != rowDir:
+		return m.focus(m.row - 1)
+	case msg.String() == "down":
+		return m.focus(m.row + 1)
+	case msg.String() == "up":
+		return m.focus(m.row - 1)
+	case key.Matches(msg, k.Submit), msg.String() == "enter" && (m.row == rowGo || m.row == rowDir):
+		return m.run()
+	}
+	if m.row == rowDir {
+		var cmd tea.Cmd
+		m.dir, cmd = m.dir.Update(msg)
+		return cmd
+	}
+	if msg.String() == "space" || msg.String() == "enter" || msg.String() == "x" {
+		switch m.row {
+		case rowDocx, rowXlsx, rowMd:
+			m.formats[m.row] = !m.formats[m.row]
+		case rowForce:
+			m.force = !m.force
+		}
+	}
+	return nil
+}
+
+func (m *Model) focus(r int) tea.Cmd {
+	m.row = (r%nRows + nRows) % nRows
+	if m.row == rowDir {
+		return m.dir.Focus()
+	}
+	m.dir.Blur()
+	return nil
+}
+
+// chosen lists the chosen formats by name.
+func (m *Model) chosen() []string {
+	var out []string
+	for i, name := range []string{"docx", "xlsx", "md"} {
+		if m.formats[i] {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// run writes the documents in a command.
+func (m *Model) run() tea.Cmd {
+	if m.busy || !m.loaded {
+		return nil
+	}
+	formats := m.chosen()
+	if len(formats) == 0 {
+		m.err = errNoFormat{m.ctx.Text.S("exp.noformat")}
+		return nil
+	}
+	dir := expandHome(strings.TrimSpace(m.dir.Value()))
+	m.busy, m.err, m.files = true, nil, nil
+	db, id, now, force := m.ctx.DB, m.id, m.ctx.Now(), m.force
+	return func() tea.Msg {
+		files, err := db.ExportSession(id, now, func(snap model.Snapshot) ([]string, error) {
+			return export.WriteFiles(dir, snap, formats, export.Options{Today: now, Force: force})
+		})
+		return doneMsg{files: files, err: err}
+	}
+}
+
+type errNoFormat struct{ s string }
+
+func (e errNoFormat) Error() string { return e.s }
+
+func expandHome(p string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, strings.TrimPrefix(p, "~"))
+		}
+	}
+	return p
+}
+
+// View draws the dialog.
+func (m *Model) View() string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	if !m.loaded {
+		return s.Muted.Render(t.S("exp.loading"))
+	}
+	var b strings.Builder
+	b.WriteString(s.Title.Render(t.S("exp.title")) + "\n")
+	b.WriteString(s.Muted.Render(model.Safe(m.sess.Title, false)+" · "+base.ShortDate(m.sess.Date)) + "\n")
+	dl, dst := m.ctx.DeadlineLabel(&m.sess)
+	b.WriteString(s.Label.Render(t.S("exp.deadline")+" ") + dst.Render(dl+" ("+m.ctx.DueDate(&m.sess)+")") + "\n\n")
+	check := func(row int, on bool, label string) {
+		box := "[ ]"
+		if on {
+			box = "[x]"
+		}
+		line := box + " " + label
+		if m.row == row {
+			line = s.Selected.Render("› " + line)
+		} else {
+			line = "  " + line
+		}
+		b.WriteString(line + "\n")
+	}
+	check(rowDocx, m.formats[0], t.S("exp.docx"))
+	check(rowXlsx, m.formats[1], t.S("exp.xlsx"))
+	check(rowMd, m.formats[2], t.S("exp.md"))
+	check(rowForce, m.force, t.S("exp.force"))
+	b.WriteString("\n")
+	lbl := "  " + t.S("exp.dir") + " "
+	if m.row == rowDir {
+		lbl = s.Cursor.Render("› "+t.S("exp.dir")) + " "
+	}
+	m.dir.SetWidth(max(20, m.w-lipgloss.Width(lbl)-2))
+	b.WriteString(lbl + m.dir.View() + "\n\n")
+	goLbl := "[ " + t.S("exp.go") + " ]"
+	if m.row == rowGo {
+		goLbl = s.Selected.Render(goLbl)
+	}
+	b.WriteString("  " + goLbl + "\n\n")
+	switch {
+	case m.busy:
+		b.WriteString(s.Muted.Render(t.S("exp.busy")) + "\n")
+	case m.err != nil:
+		b.WriteString(s.Error.Render(lipgloss.NewStyle().Width(max(20, m.w-2)).Render(t.F("app.error", m.err))) + "\n")
+	case len(m.files) > 0:
+		b.WriteString(s.OK.Render(t.S("exp.written")) + "\n")
+		for _, f := range m.files {
+			b.WriteString("  " + model.Safe(f, false) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// SetSize records the area.
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Typing is true while the folder field has focus.
+func (m *Model) Typing() bool { return m.row == rowDir }
+
+// Cursor puts the real cursor in the folder field.
+func (m *Model) Cursor() *tea.Cursor {
+	if m.row != rowDir || !m.loaded {
+		return nil
+	}
+	return tea.NewCursor(lipgloss.Width("› "+m.ctx.Text.S("exp.dir")+" ")+m.dir.Position(), 10)
+}
+
+// Help lists the dialog's keys.
+func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
+	k := m.ctx.Keys
+	toggle := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", m.ctx.Text.S("exp.toggle")))
+	short := []key.Binding{k.NextField, toggle, k.Submit, k.Back}
+	return short, [][]key.Binding{short}
+}
