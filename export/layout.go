@@ -58,7 +58,7 @@ func (pg *page) heading3(s string) {
 // issuing body left (about 40 %), the motto right (about 60 %).
 func (pg *page) header(s *model.Session, typeCode string, dated bool) {
 	o := pg.opts
-	leftW := pg.textW * 40 / 100
+	leftW := pg.textW * 42 / 100
 	rightW := pg.textW - leftW
 	var left []docx.Para
 	if pb := clean(s.ParentBody); pb != "" {
@@ -73,12 +73,14 @@ func (pg *page) header(s *model.Session, typeCode string, dated bool) {
 	}
 	// The rule under the issuing body: a third to a half of its width.
 	left = append(left,
-		docx.Para{Runs: []docx.Run{{Text: strings.ToUpper(issuer), Bold: true, Size: 26}}, Align: docx.Center, BottomRule: true, RuleIndent: leftW * 3 / 10},
+		docx.Para{Runs: []docx.Run{{Text: strings.ToUpper(issuer), Bold: true, Size: 26}}, Align: docx.Center},
+		docx.Rule(leftW*3/10),
 		docx.Para{Runs: []docx.Run{{Text: "Số:        /" + typeCode + "-" + clean(o.IssuerCode), Size: 26}}, Align: docx.Center, Before: 120})
 	right := []docx.Para{
-		{Runs: []docx.Run{{Text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Bold: true, Size: 26}}, Align: docx.Center},
-		// The motto's rule is as wide as the motto (about 6.2 cm at 14 pt).
-		{Runs: []docx.Run{{Text: "Độc lập - Tự do - Hạnh phúc", Bold: true, Size: 28}}, Align: docx.Center, BottomRule: true, RuleIndent: max(0, (rightW-3520)/2)},
+		{Runs: []docx.Run{{Text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Bold: true, Size: 24}}, Align: docx.Center},
+		{Runs: []docx.Run{{Text: "Độc lập - Tự do - Hạnh phúc", Bold: true, Size: 26}}, Align: docx.Center},
+		// The motto's rule is as wide as the motto (about 6 cm at 13 pt).
+		docx.Rule(max(0, (rightW-3400)/2)),
 	}
 	if dated {
 		loc := s.Locality
@@ -94,7 +96,9 @@ func (pg *page) header(s *model.Session, typeCode string, dated bool) {
 func (pg *page) title(kind, summary string) {
 	pg.add(
 		docx.Para{Runs: []docx.Run{{Text: kind, Bold: true, Size: 28}}, Align: docx.Center, Before: 360},
-		docx.Para{Runs: []docx.Run{{Text: summary, Bold: true, Size: 28}}, Align: docx.Center, BottomRule: true, RuleIndent: pg.textW * 2 / 5, After: 240},
+		docx.Para{Runs: []docx.Run{{Text: summary, Bold: true, Size: 28}}, Align: docx.Center},
+		docx.Rule(pg.textW*2/5),
+		docx.Para{After: 120},
 	)
 }
 

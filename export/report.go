@@ -219,7 +219,7 @@ func (pg *page) appendix(snap model.Snapshot) {
 	pg.add(docx.Para{Runs: []docx.Run{{Text: "PHỤ LỤC", Bold: true}}, Align: docx.Center, PageBreak: true})
 	pg.add(docx.Para{Runs: []docx.Run{{Text: "Danh sách ý kiến, kiến nghị của cử tri", Bold: true}}, Align: docx.Center, After: 240})
 	// STT, nội dung, cử tri, địa chỉ, lĩnh vực, thẩm quyền, trả lời tại chỗ, lặp lại (mm, 165 in all).
-	mm := []float64{10, 52, 22, 20, 17, 14, 18, 12}
+	mm := []float64{9, 46, 20, 18, 16, 13, 27, 16}
 	widths := make([]int, len(mm))
 	total := 0
 	for i, v := range mm {
@@ -232,7 +232,7 @@ func (pg *page) appendix(snap model.Snapshot) {
 		if i == 0 || bold {
 			al = docx.Center
 		}
-		return docx.Cell{Width: widths[i], Paras: []docx.Para{{Runs: []docx.Run{{Text: s, Bold: bold, Size: 22}}, Align: al, Size: 22}}}
+		return docx.Cell{Width: widths[i], Paras: []docx.Para{{Runs: []docx.Run{{Text: s, Bold: bold, Size: 20}}, Align: al, Size: 20}}}
 	}
 	head := []string{"STT", "Nội dung", "Cử tri", "Địa chỉ", "Lĩnh vực", "Thẩm quyền", "Trả lời tại chỗ", "Lặp lại"}
 	var row []docx.Cell
@@ -242,6 +242,9 @@ func (pg *page) appendix(snap model.Snapshot) {
 	rows := [][]docx.Cell{row}
 	for i, r := range snap.Remarks {
 		vals := remarkRow(i, r, snap.Petitions)
+		// The full answer is in section III; the table keeps its gist.
+		vals[6] = shorten(vals[6], 140)
+		vals[7] = strings.ReplaceAll(vals[7], " (", "\n(")
 		row = nil
 		for j, v := range vals {
 			row = append(row, cell(j, v, false))

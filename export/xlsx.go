@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -73,6 +75,17 @@ func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
 		if err := f.SetSheetRow(SheetRemarks, cell, &row); err != nil {
 			return err
 		}
+		// Spreadsheet programs do not all grow wrapped rows by themselves
+		// (LibreOffice keeps the default height), so set it from the text.
+		lines := 1
+		for j, c := range cols {
+			if s, ok := row[j].(string); ok {
+				lines = max(lines, wrappedLines(s, c.width))
+			}
+		}
+		if err := f.SetRowHeight(SheetRemarks, i+2, float64(lines)*15.5+2); err != nil {
+			return err
+		}
 	}
 	if n := len(snap.Remarks); n > 0 {
 		if err := f.SetCellStyle(SheetRemarks, "A2", fmt.Sprintf("%s%d", last, n+1), body); err != nil {
@@ -83,6 +96,9 @@ func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
 		return err
 	}
 	if err := f.AutoFilter(SheetRemarks, "A1:"+last+fmt.Sprint(max(1, len(snap.Remarks))+1), nil); err != nil {
+		return err
+	}
+	if err := printLandscape(f, SheetRemarks); err != nil {
 		return err
 	}
 	if err := countsSheet(f, snap, head, body); err != nil {
@@ -180,4 +196,28 @@ func levelTitle(a model.Authority) string {
 		return "Xã"
 	}
 	return "Chưa xác định"
+}
+
+// wrappedLines estimates how many lines s takes in a column of width
+// characters (12 pt Times New Roman fits about 1.1 characters per unit).
+func wrappedLines(s string, width float64) int {
+	per := int(width * 1.1)
+	if per < 1 {
+		per = 1
+	}
+	n := 0
+	for _, para := range strings.Split(s, "\n") {
+		n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
+	}
+	return min(n, 30)
+}
+
+// printLandscape prints the sheet on A4 landscape, one page wide.
+func printLandscape(f *excelize.File, sheet string) error {
+	a4, landscape, one, tall := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
 }

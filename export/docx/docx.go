@@ -63,6 +63,15 @@ type Para struct {
 	RuleIndent int  // indent of the rule on both sides, twips (short rules)
 	PageBreak  bool // start on a new page
 	Size       int  // default size of the runs, half-points
+	Exact      bool // Line is an exact height (for rule paragraphs)
+}
+
+// Rule is an empty paragraph drawn as a short horizontal rule: a bottom
+// border indented by indent twips on both sides, two points high. Used under
+// the issuing body, the motto and the title, where the text above must keep
+// its full width.
+func Rule(indent int) Para {
+	return Para{BottomRule: true, RuleIndent: indent, Line: 40, Exact: true, Size: 4, Align: Center}
 }
 
 // Cell is a table cell: its width in twips and its paragraphs.
@@ -184,9 +193,13 @@ func writePara(b *strings.Builder, p Para) {
 		b.WriteString(`<w:pageBreakBefore/>`)
 	}
 	if p.BottomRule {
-		b.WriteString(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>`)
+		b.WriteString(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>`)
 	}
-	fmt.Fprintf(b, `<w:spacing w:before="%d" w:after="%d" w:line="%d" w:lineRule="auto"/>`, p.Before, p.After, or(p.Line, 240))
+	rule := "auto"
+	if p.Exact {
+		rule = "exact"
+	}
+	fmt.Fprintf(b, `<w:spacing w:before="%d" w:after="%d" w:line="%d" w:lineRule="%s"/>`, p.Before, p.After, or(p.Line, 240), rule)
 	ind := ""
 	if p.FirstLine > 0 {
 		ind += fmt.Sprintf(` w:firstLine="%d"`, p.FirstLine)
