@@ -12,11 +12,16 @@ func runDemo(g *global, args []string, env Env) error {
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	db, err := g.open(store.Options{NoIndex: true})
+	db, err := g.open(store.Options{})
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer db.Close() // saves the repeat index with the demo petitions in it
+	// Load the saved index first, so the demo rows join it instead of
+	// making the next start rebuild it from the whole archive.
+	if err := db.LoadIndex(); err != nil {
+		return err
+	}
 	id, err := demo.Load(db, env.Now())
 	if err != nil {
 		return err
