@@ -85,6 +85,7 @@ func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
 
 // UpdatePetition stores an edited petition (answer, status…).
 func (s *Store) UpdatePetition(p model.Petition) error {
+	textChanged := false
 	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPetitions)
 		var old model.Petition
@@ -92,13 +93,14 @@ func (s *Store) UpdatePetition(p model.Petition) error {
 			return fmt.Errorf("petition %q: %w", p.ID, err)
 		}
 		if old.Text != p.Text || old.Location != p.Location {
+			textChanged = true
 			if err := bumpArchiveGen(tx); err != nil {
 				return err
 			}
 		}
 		return putJSON(b, []byte(p.ID), p)
 	})
-	if err == nil && s.index != nil {
+	if err == nil && s.index != nil && textChanged {
 		s.index.put(p)
 	}
 	return err
@@ -126,13 +128,8 @@ func (s *Store) linkRepeats(tx *bolt.Tx, old, cur []string, r model.Remark) erro
 		if add {
 			p.Raises = append(p.Raises, model.Raise{Date: sess.Date, Session: sess.Title, Ref: ref})
 		}
-		if err := putJSON(b, []byte(id), p); err != nil {
-			return err
-		}
-		if s.index != nil {
-			s.index.put(p)
-		}
-		return nil
+		// The index holds only text and location, so a raise leaves it be.
+		return putJSON(b, []byte(id), p)
 	}
 	for _, id := range old {
 		if !slices.Contains(cur, id) {
