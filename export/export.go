@@ -272,7 +272,10 @@ func repeatNote(r model.Remark, ps map[string]model.Petition) []string {
 			out = append(out, fmt.Sprintf("Kiến nghị lặp lại (mã %s, không có trong kho kiến nghị).", clean(id)))
 			continue
 		}
-		s := fmt.Sprintf("Kiến nghị lặp lại: cử tri đã nêu ngày %s", shortDate(p.RaisedAt))
+		s := fmt.Sprintf("Kiến nghị lặp lại (mã %s: \u201c%s\u201d): cử tri đã nêu", clean(p.ID), shorten(clean(p.Text), 160))
+		if p.RaisedAt != "" {
+			s += " ngày " + shortDate(p.RaisedAt)
+		}
 		if p.Session != "" {
 			s += " (" + clean(p.Session) + ")"
 		}

@@ -169,7 +169,7 @@ func TestReportCountsAddUp(t *testing.T) {
 	if !strings.Contains(rep, "2 lượt cử tri") {
 		t.Error("the merged group is not shown once with its count")
 	}
-	if !strings.Contains(rep, "(kiến nghị lặp lại)") || !strings.Contains(rep, "Kiến nghị lặp lại: cử tri đã nêu ngày") {
+	if !strings.Contains(rep, "(kiến nghị lặp lại)") || !strings.Contains(rep, "): cử tri đã nêu ngày") {
 		t.Error("no repeat marker citing the earlier petition")
 	}
 	// The spreadsheet's count sheet has the same total.

@@ -78,7 +78,7 @@ func TestSecondTxctFailsFastNamingTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, args := range [][]string{{"sessions"}, {"check"}, {"verify"}, {"backup", filepath.Join(t.TempDir(), "b.db")}, {"demo"}} {
+	for _, args := range [][]string{{}, {"sessions"}, {"check"}, {"verify"}, {"backup", filepath.Join(t.TempDir(), "b.db")}, {"demo"}} {
 		start := time.Now()
 		code, _, errs := call(t, "", append([]string{"--db", path}, args...)...)
 		if code == 0 || !strings.Contains(errs, path) || !strings.Contains(errs, "another txct has it open") {
@@ -185,4 +185,108 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+func TestCheckContract(t *testing.T) {
+	path := tempDB(t)
+	arch := filepath.Join(t.TempDir(), "a.jsonl")
+	os.WriteFile(arch, []byte(`{"id":"A1","text":"Đề nghị xây mới cầu tràn Nà Ca nối thôn Hòa Bình với trung tâm xã","field":"giao thông","authority":"tỉnh","location":"xã Dũng Liệt","raised_at":"2021-08-20","session":"Sau kỳ họp thứ 2","response":"","status":"answered"}
+{"id":"A2","text":"Nạo vét kênh N2 để đủ nước tưới","field":"nông nghiệp - thủy lợi","authority":"xã","location":"","raised_at":"2022-01-01","session":"","response":"","status":"unresolved"}
+`), 0o600)
+	if code, out, errs := call(t, "", "--db", path, "import", arch); code != 0 || !strings.Contains(out, "2 added") {
+		t.Fatalf("import: %d %q %q", code, out, errs)
+	}
+	in := "cau tran Na Ca xuong cap de nghi xay moi\n\n" + strings.Repeat("đường ", 20000) + "\n"
+	code, out, errs := call(t, in, "--db", path, "check", "--top", "1")
+	if code != 0 {
+		t.Fatalf("check: %d %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d answers for 3 remarks", len(lines))
+	}
+	var first, empty checkOut
+	json.Unmarshal([]byte(lines[0]), &first)
+	json.Unmarshal([]byte(lines[1]), &empty)
+	if !first.Repeat || len(first.Matches) != 1 || first.Matches[0].ID != "A1" || first.Matches[0].Score <= 0 || first.Matches[0].Score > 1 {
+		t.Errorf("first answer: %+v", first)
+	}
+	if empty.Repeat || empty.Matches == nil || len(empty.Matches) != 0 {
+		t.Errorf("empty remark: %s", lines[1])
+	}
+	// --jsonl reads objects with a "text" field; a line without it is an error naming the line.
+	code, out, _ = call(t, `{"text":"nạo vét kênh N2"}`+"\n", "--db", path, "check", "--jsonl")
+	if code != 0 || !strings.Contains(out, `"A2"`) {
+		t.Errorf("--jsonl: %d %s", code, out)
+	}
+	if code, _, errs := call(t, `{"txt":"x"}`+"\n", "--db", path, "check", "--jsonl"); code == 0 || !strings.Contains(errs, "stdin:1") {
+		t.Errorf("missing text field: %d %q", code, errs)
+	}
+}
+
+// Text from a file with terminal escape sequences is stored as given but
+// never comes out raw: not in check's JSON, not in an export.
+func TestEscapeSequencesEndToEnd(t *testing.T) {
+	path := tempDB(t)
+	arch := filepath.Join(t.TempDir(), "evil.csv")
+	os.WriteFile(arch, []byte("Mã,Nội dung,Lĩnh vực,Tình trạng\nE1,\"Sửa cầu \x1b]52;c;aGk=\x07 Nà Ca \u202eabc\",giao thông,answered\n"), 0o600)
+	if code, _, errs := call(t, "", "--db", path, "import", arch); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	db, _ := store.Open(path, store.Options{NoIndex: true})
+	p, err := db.Petition("E1")
+	db.Close()
+	if err != nil || !strings.Contains(p.Text, "\x1b]52") {
+		t.Fatalf("not stored as given: %q %v", p.Text, err)
+	}
+	_, out, _ := call(t, "sửa cầu Nà Ca\n", "--db", path, "check")
+	if strings.ContainsAny(out, "\x1b\x07") {
+		t.Errorf("raw escape in check output: %q", out)
+	}
+	id := withSession(t, path, "2026-11-20")
+	db, _ = store.Open(path, store.Options{NoIndex: true})
+	db.SaveRemark(model.Remark{SessionID: id, Text: "cầu Nà Ca", RepeatOf: []string{"E1"}})
+	db.Close()
+	dir := t.TempDir()
+	if code, _, errs := call(t, "", "--db", path, "export", "latest", "--out", dir, "--format", "md"); code != 0 {
+		t.Fatal(errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	md, _ := os.ReadFile(files[0])
+	if strings.ContainsAny(string(md), "\x1b\x07\u202e") || !strings.Contains(string(md), "␛]52") {
+		t.Errorf("export carries raw escapes or lost the text: %q", md)
+	}
+}
+
+func TestBundleCommands(t *testing.T) {
+	path := tempDB(t)
+	withSession(t, path, "2026-11-20")
+	file := filepath.Join(t.TempDir(), "s.json")
+	if code, _, errs := call(t, "", "--db", path, "bundle", "export", "latest", file); code != 0 {
+		t.Fatal(errs)
+	}
+	other := tempDB(t)
+	for i := 0; i < 2; i++ {
+		code, out, errs := call(t, "", "--db", other, "bundle", "import", file)
+		if code != 0 || strings.TrimSpace(out) == "" {
+			t.Fatalf("import %d: %d %q %q", i, code, out, errs)
+		}
+	}
+	_, out, _ := call(t, "", "--db", other, "sessions", "--json")
+	var rows []sessionRow
+	json.Unmarshal([]byte(out), &rows)
+	if len(rows) != 1 {
+		t.Fatalf("two imports made %d sessions", len(rows))
+	}
+	again := filepath.Join(t.TempDir(), "again.json")
+	call(t, "", "--db", other, "bundle", "export", "latest", again)
+	a, _ := os.ReadFile(file)
+	b, _ := os.ReadFile(again)
+	if !bytes.Equal(a, b) {
+		t.Error("bundle did not round-trip byte for byte")
+	}
+	os.WriteFile(file, []byte(`{"format":"txct-session/1","session":{"title":"x","kind":"nope","date":"2026-11-20"},"remarks":[]}`), 0o600)
+	if code, _, errs := call(t, "", "--db", other, "bundle", "import", file); code == 0 || !strings.Contains(errs, "session.kind") {
+		t.Errorf("malformed bundle: %d %q", code, errs)
+	}
 }

@@ -1,0 +1,74 @@
+package exportui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"txct/store"
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+func TestExportFromTheDialog(t *testing.T) {
+	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sess, _ := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindBefore, Date: "2026-11-20", Place: "Nhà văn hóa", Locality: "Tân Thành"})
+	db.SaveRemark(model.Remark{SessionID: sess.ID, Voter: "Ông A", Text: "Sửa đường"})
+	ctx := base.NewContext(db, base.VI)
+	ctx.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	m := New(ctx, sess.ID)
+	m.SetSize(100, 28)
+	m.Update(m.Init()())
+	out := t.TempDir()
+	// Folder: go to its row, clear it, type the temp folder.
+	m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	m.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	m.Update(tea.PasteMsg{Content: out})
+	// Markdown too: go up to its row and toggle it.
+	for range 2 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	if got := m.chosen(); strings.Join(got, ",") != "docx,xlsx,md" {
+		t.Fatalf("formats %v", got)
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	if cmd == nil {
+		t.Fatal("ctrl+s started nothing")
+	}
+	m.Update(cmd())
+	if m.err != nil || len(m.files) != 4 {
+		t.Fatalf("export: %v %v", m.files, m.err)
+	}
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "bien-ban-2026-11-20-tan-thanh.docx") {
+		t.Errorf("the files written are not listed: %s", v)
+	}
+	for _, f := range m.files {
+		if _, err := os.Stat(f); err != nil {
+			t.Error(err)
+		}
+	}
+	if s, _ := db.Session(sess.ID); s.ExportedAt.IsZero() {
+		t.Error("the session is not marked exported")
+	}
+	if len(store.Backups(db.BackupDir())) == 0 {
+		t.Error("no automatic backup at export")
+	}
+	// An unknown folder is a clear error on the screen.
+	m.dir.SetValue(filepath.Join(out, "nope"))
+	_, cmd = m.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	m.Update(cmd())
+	if m.err == nil || !strings.Contains(ansi.Strip(m.View()), "does not exist") {
+		t.Errorf("missing folder: %v", m.err)
+	}
+}
