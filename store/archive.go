@@ -20,14 +20,32 @@ func (s *Store) Petition(id string) (model.Petition, error) {
 	return p, nil
 }
 
-// ArchiveCount is the number of archived petitions.
+// ArchiveCount is the number of archived petitions. With the index loaded
+// it is the index's count; otherwise it walks the bucket's pages, which at
+// 100,000 petitions maps most of the file into memory.
 func (s *Store) ArchiveCount() int {
+	if s.IndexReady() {
+		s.index.mu.RLock()
+		defer s.index.mu.RUnlock()
+		return s.index.ix.Len()
+	}
 	n := 0
 	_ = s.view(func(tx *bolt.Tx) error {
 		n = tx.Bucket(bucketPetitions).Stats().KeyN
 		return nil
 	})
 	return n
+}
+
+// HasArchive reports whether any petition is archived (one page read).
+func (s *Store) HasArchive() bool {
+	has := false
+	_ = s.view(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bucketPetitions).Cursor().First()
+		has = k != nil
+		return nil
+	})
+	return has
 }
 
 // Petitions calls fn for every archived petition, in id order.

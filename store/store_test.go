@@ -320,12 +320,15 @@ func TestRepeatLinksCountRaises(t *testing.T) {
 
 func TestImportUpdatesById(t *testing.T) {
 	s, _ := openTemp(t)
+	if s.HasArchive() {
+		t.Fatal("a new file has an archive")
+	}
 	res, err := s.PutPetitions([]model.Petition{{ID: "A", Text: "x"}, {ID: "B", Text: "y"}})
 	if err != nil || res.Added != 2 {
 		t.Fatal(res, err)
 	}
 	res, _ = s.PutPetitions([]model.Petition{{ID: "A", Text: "x2"}, {ID: "C", Text: "z"}})
-	if res.Added != 1 || res.Updated != 1 || s.ArchiveCount() != 3 {
+	if res.Added != 1 || res.Updated != 1 || s.ArchiveCount() != 3 || !s.HasArchive() {
 		t.Fatalf("second import: %+v, count %d", res, s.ArchiveCount())
 	}
 	if _, err := s.PutPetitions([]model.Petition{{ID: "D", Text: "ok"}, {Text: "no id"}}); err == nil {

@@ -75,7 +75,7 @@ func (m *Model) firstRun() tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		if db.DemoOffered() || db.ArchiveCount() > 0 {
+		if db.DemoOffered() || db.HasArchive() {
 			return nil
 		}
 		if ss, err := db.Sessions(); err != nil || len(ss) > 0 {
