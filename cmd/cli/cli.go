@@ -83,7 +83,7 @@ func init() {
 		{"import", "import archive files (JSONL, CSV, XLSX): txct import FILE...", runImport},
 		{"check", "read remarks on stdin, write repeat matches as JSON lines", runCheck},
 		{"sessions", "list sessions with their deadlines [--json]", runSessions},
-		{"export", "export a session's documents: txct export SESSION --out DIR [--format docx,xlsx,md] [--force]", runExport},
+		{"export", "export a session's documents: txct export SESSION --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME]", runExport},
 		{"bundle", "move a session: txct bundle export SESSION FILE | txct bundle import FILE", runBundle},
 		{"backup", "write a consistent copy of the database: txct backup FILE", runBackup},
 		{"restore", "replace the database with a backup: txct restore FILE", runRestore},

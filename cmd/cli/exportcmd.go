@@ -14,12 +14,14 @@ func runExport(g *global, args []string, env Env) error {
 	out := fs.String("out", "", "folder to write into (required)")
 	formats := fs.String("format", "docx,xlsx,md", "formats to write: docx, xlsx, md")
 	force := fs.Bool("force", false, "overwrite files of the same name (otherwise a suffix is added)")
+	to := fs.String("to", "", `the report's addressee ("Kính gửi: …"), e.g. "Thường trực HĐND tỉnh Đồng Nai"`)
+	signer := fs.String("signer", "", "name typed under the report's signature")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 || *out == "" {
-		return fmt.Errorf("usage: txct export SESSION --out DIR [--format docx,xlsx,md] [--force]")
+		return fmt.Errorf("usage: txct export SESSION --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME]")
 	}
 	db, err := g.open(store.Options{NoIndex: true})
 	if err != nil {
@@ -32,7 +34,7 @@ func runExport(g *global, args []string, env Env) error {
 	}
 	now := env.Now()
 	files, err := db.ExportSession(sess.ID, now, func(snap model.Snapshot) ([]string, error) {
-		return export.WriteFiles(*out, snap, splitList(*formats), export.Options{Today: now, Force: *force})
+		return export.WriteFiles(*out, snap, splitList(*formats), export.Options{Today: now, Force: *force, SentTo: *to, SignerName: *signer})
 	})
 	for _, f := range files {
 		fmt.Fprintln(env.Stdout, f)
