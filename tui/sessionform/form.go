@@ -102,6 +102,11 @@ type Model struct {
 	w, h   int
 	offset int // first body line shown when the form is taller than the screen
 
+	// prefilled marks fields holding a default the user has not touched
+	// (today's date, the current time): typing replaces the default instead
+	// of appending to it, as a selected field would.
+	prefilled map[field]bool
+
 	choose, kindKey, cancel key.Binding
 }
 
@@ -131,6 +136,7 @@ func New(ctx *base.Context, id uint64) *Model {
 		m.orig = model.Session{Kind: model.KindBefore}
 		m.inputs[fDate].SetValue(now.Format("02/01/2006"))
 		m.inputs[fStart].SetValue(now.Round(15 * time.Minute).Format("15:04"))
+		m.prefilled = map[field]bool{fDate: true, fStart: true}
 		m.focus = fTitle
 	}
 	return m
@@ -308,6 +314,12 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	in := &m.inputs[m.focus]
+	if m.prefilled[m.focus] {
+		delete(m.prefilled, m.focus)
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
+			in.SetValue("")
+		}
+	}
 	before := in.Value()
 	var cmd tea.Cmd
 	*in, cmd = in.Update(msg)

@@ -432,3 +432,20 @@ func TestEnglish(t *testing.T) {
 		t.Error("a string is missing from the catalog")
 	}
 }
+
+// Typing into a field that holds a default (today's date, the time now)
+// replaces the default; moving the cursor first keeps it for editing.
+func TestTypingReplacesDefault(t *testing.T) {
+	m := newForm(t, base.VI, openStore(t), 0, 80, 22)
+	goTo(t, m, fDate)
+	typeText(t, m, "21/05/2026")
+	if got := m.inputs[fDate].Value(); got != "21/05/2026" {
+		t.Errorf("date %q, want the typed date alone", got)
+	}
+	goTo(t, m, fStart)
+	press(t, m, "backspace")
+	typeText(t, m, "5")
+	if got := m.inputs[fStart].Value(); got == "5" || len(got) != 5 {
+		t.Errorf("editing the default time gave %q", got)
+	}
+}
