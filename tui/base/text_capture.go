@@ -7,6 +7,7 @@ func init() {
 		"section.short.y_kien":     {"Ý kiến", "Remarks"},
 		"section.short.giai_trinh": {"Giải trình", "Answers"},
 		"section.short.ket_luan":   {"Kết luận", "Conclusion"},
+		"cap.key.accept":           {"nhận tên gợi ý", "take the suggested name"},
 		"cap.loading":              {"Đang mở hội nghị…", "Opening the session…"},
 		"cap.anonymous":            {"Một cử tri", "A voter"},
 		"cap.empty":                {"(chưa có nội dung)", "(no text yet)"},

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -346,5 +347,22 @@ func TestViewGolden(t *testing.T) {
 				golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
 			})
 		}
+	}
+}
+
+func TestVoterCompletion(t *testing.T) {
+	m, _ := newTest(t, 0, 100, 30)
+	m.ed.suggest(map[store.NameKind][]string{store.NamePerson: {"Bà Trần Thị Bích", "Ông Lê Văn Tám"}, store.NamePlace: {"Ấp Bàu Sen"}})
+	press(m, ctrlN)
+	typeText(m, "Ông L")
+	press(m, tea.KeyPressMsg{Code: tea.KeyRight})
+	if got := m.remarks[0].Voter; got != "Ông Lê Văn Tám" {
+		t.Fatalf("voter after → = %q", got)
+	}
+	press(m, enter)
+	typeText(m, "Ấp")
+	press(m, tea.KeyPressMsg{Code: tea.KeyRight})
+	if got := m.remarks[0].Address; got != "Ấp Bàu Sen" {
+		t.Fatalf("address after → = %q", got)
 	}
 }

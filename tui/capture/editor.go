@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"golang.org/x/text/unicode/norm"
 
+	"txct/store"
 	"txct/store/classify"
 	"txct/store/model"
 	"txct/tui/base"
@@ -77,8 +78,23 @@ func newEditor(ctx *base.Context) editor {
 	ta.KeyMap.InsertNewline.SetEnabled(false)
 	e := editor{ctx: ctx, idx: -1, voter: mk("cap.ph.voter"), address: mk("cap.ph.address"), text: ta,
 		answerBy: mk("cap.ph.answerby"), answer: mk("cap.ph.answer")}
+	// Names and places used before complete inline as grey text; → takes
+	// the completion (tab stays "next field", and arrows up/down are free).
+	for _, ti := range []*textinput.Model{&e.voter, &e.address, &e.answerBy} {
+		ti.ShowSuggestions = true
+		ti.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right"))
+		ti.KeyMap.NextSuggestion = key.NewBinding(key.WithKeys("down"))
+		ti.KeyMap.PrevSuggestion = key.NewBinding(key.WithKeys("up"))
+	}
 	e.answer.CharLimit = maxText
 	return e
+}
+
+// suggest gives the fields the names remembered from earlier sessions.
+func (e *editor) suggest(names map[store.NameKind][]string) {
+	e.voter.SetSuggestions(names[store.NamePerson])
+	e.address.SetSuggestions(names[store.NamePlace])
+	e.answerBy.SetSuggestions(names[store.NameAnswerer])
 }
 
 func (e *editor) setWidth(w int) {

@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"txct/store"
 	"txct/store/match/telex"
 	"txct/store/model"
 	"txct/tui/base"
@@ -85,6 +86,7 @@ type loadedMsg struct {
 	id      uint64
 	sess    model.Session
 	remarks []model.Remark
+	names   map[store.NameKind][]string // for completion in the editor
 	err     error
 }
 
@@ -122,7 +124,11 @@ func (m *Model) Init() tea.Cmd {
 			return loadedMsg{id: id, err: err}
 		}
 		rems, err := db.Remarks(id)
-		return loadedMsg{id: id, sess: sess, remarks: rems, err: err}
+		names := map[store.NameKind][]string{}
+		for _, k := range []store.NameKind{store.NamePerson, store.NamePlace, store.NameAnswerer} {
+			names[k], _ = db.Names(k)
+		}
+		return loadedMsg{id: id, sess: sess, remarks: rems, names: names, err: err}
 	}
 }
 
@@ -133,6 +139,7 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	m.loaded, m.err = true, msg.err
 	m.sess, m.remarks = msg.sess, msg.remarks
 	m.sel = max(0, len(m.remarks)-1)
+	m.ed.suggest(msg.names)
 	m.notes.load(&m.sess, model.Sections[m.section])
 	m.layout()
 }
@@ -279,8 +286,9 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	default:
 		short = []key.Binding{k.NewRemark, k.Edit, k.Delete, k.Undo, k.NextSection, k.Review, k.Export}
 	}
+	accept := key.NewBinding(key.WithKeys("right"), key.WithHelp("→", m.ctx.Text.S("cap.key.accept")))
 	full := [][]key.Binding{
-		{k.NewRemark, k.Commit, k.NextField, k.PrevField, k.Back, k.Telex},
+		{k.NewRemark, k.Commit, k.NextField, k.PrevField, accept, k.Back, k.Telex},
 		{k.CycleType, k.CycleField, k.CycleLevel, k.NextMatch, k.Confirm, k.Dismiss, k.Merge},
 		{k.Edit, k.Up, k.Down, k.MoveUp, k.MoveDown, k.Delete, k.Undo},
 		{k.NextSection, k.PrevSection, k.Review, k.Stats, k.Export},
