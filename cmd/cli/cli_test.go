@@ -9,7 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"txct/store"
+	"txct/store/ingest"
 	"txct/store/model"
 )
 
@@ -288,5 +291,43 @@ func TestBundleCommands(t *testing.T) {
 	os.WriteFile(file, []byte(`{"format":"txct-session/1","session":{"title":"x","kind":"nope","date":"2026-11-20"},"remarks":[]}`), 0o600)
 	if code, _, errs := call(t, "", "--db", other, "bundle", "import", file); code == 0 || !strings.Contains(errs, "session.kind") {
 		t.Errorf("malformed bundle: %d %q", code, errs)
+	}
+}
+
+func TestImportFormats(t *testing.T) {
+	path := tempDB(t)
+	dir := t.TempDir()
+	// CSV saved by an old office PC in TCVN3 (ABC), semicolon-separated.
+	csv := "Mã;Nội dung;Lĩnh vực;Thẩm quyền;Tình trạng\r\nT1;Đề nghị sửa đường liên thôn;giao thông;xã;đã trả lời\r\n"
+	legacy, err := ingest.TCVN3.Encode(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "cu.csv"), legacy, 0o600)
+	code, out, errs := call(t, "", "--db", path, "import", filepath.Join(dir, "cu.csv"))
+	if code != 0 || !strings.Contains(out, "1 added") || !strings.Contains(out, "TCVN3") {
+		t.Fatalf("TCVN3 CSV: %d %q %q", code, out, errs)
+	}
+	// XLSX with the same headers.
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Mã", "Nội dung", "Lĩnh vực", "Tình trạng"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"X1", "Nạo vét kênh N2", "nông nghiệp - thủy lợi", "unresolved"})
+	f.SaveAs(filepath.Join(dir, "a.xlsx"))
+	if code, out, errs := call(t, "", "--db", path, "import", filepath.Join(dir, "a.xlsx")); code != 0 || !strings.Contains(out, "1 added") {
+		t.Fatalf("XLSX: %d %q %q", code, out, errs)
+	}
+	// A bad row refuses the whole file, naming file, line and the allowed values.
+	os.WriteFile(filepath.Join(dir, "bad.csv"), []byte("id,text,field\nB1,ok,giao thông\nB2,x,giao thong xa\n"), 0o600)
+	code, out, errs = call(t, "", "--db", path, "import", filepath.Join(dir, "bad.csv"))
+	if code == 0 || !strings.Contains(errs, "bad.csv:3") || !strings.Contains(errs, "giao thong xa") || !strings.Contains(errs, "đất đai") || !strings.Contains(out, "refused") {
+		t.Fatalf("bad CSV: %d %q %q", code, out, errs)
+	}
+	db, _ := store.Open(path, store.Options{NoIndex: true})
+	defer db.Close()
+	if db.ArchiveCount() != 2 {
+		t.Errorf("%d petitions; the refused file must add none", db.ArchiveCount())
+	}
+	if p, _ := db.Petition("T1"); p.Text != "Đề nghị sửa đường liên thôn" || p.Status != model.StatusAnswered {
+		t.Errorf("TCVN3 row read as %+v", p)
 	}
 }
