@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -232,13 +233,13 @@ func TestWriteFiles(t *testing.T) {
 	if len(left) > 0 {
 		t.Errorf("temporary files left behind: %v", left)
 	}
-	if _, err := WriteFiles(filepath.Join(dir, "nope"), snap, []string{"md"}, opts()); err == nil || !strings.Contains(err.Error(), "does not exist") {
+	if _, err := WriteFiles(filepath.Join(dir, "nope"), snap, []string{"md"}, opts()); !errors.Is(err, ErrNoFolder) || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("missing folder: %v", err)
 	}
 	ro := filepath.Join(dir, "ro")
 	os.Mkdir(ro, 0o500)
 	if os.Geteuid() != 0 { // root writes anywhere
-		if _, err := WriteFiles(ro, snap, []string{"md"}, opts()); err == nil || !strings.Contains(err.Error(), "cannot write") {
+		if _, err := WriteFiles(ro, snap, []string{"md"}, opts()); err == nil || !errors.Is(err, ErrNotWritable) {
 			t.Errorf("read-only folder: %v", err)
 		}
 	}

@@ -16,6 +16,14 @@ import (
 	"txct/store/model"
 )
 
+// Errors about the output folder, wrapped with the folder's name; the TUI
+// words them in the user's language.
+var (
+	ErrNoFolder    = errors.New("does not exist")
+	ErrNotFolder   = errors.New("is not a folder")
+	ErrNotWritable = errors.New("cannot be written")
+)
+
 // WriteFiles writes the chosen formats of the session into dir and returns
 // the paths written. Each file goes to a temporary file (mode 0600) in dir,
 // is synced, then renamed to its name, so a kill never leaves a truncated
@@ -38,11 +46,11 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("output folder %s does not exist", dir)
+		return nil, fmt.Errorf("output folder %s %w", dir, ErrNoFolder)
 	case err != nil:
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	case !fi.IsDir():
-		return nil, fmt.Errorf("output folder %s is not a folder", dir)
+		return nil, fmt.Errorf("output folder %s %w", dir, ErrNotFolder)
 	}
 	base := Slug(snap.Session)
 	type doc struct {
@@ -81,7 +89,7 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 func place(dir, name string, data []byte, force bool) (string, error) {
 	tmp, err := os.CreateTemp(dir, ".txct-export-*")
 	if err != nil {
-		return "", fmt.Errorf("cannot write in folder %s: %w", dir, err)
+		return "", fmt.Errorf("output folder %s %w: %v", dir, ErrNotWritable, err)
 	}
 	defer os.Remove(tmp.Name())
 	if err := tmp.Chmod(0o600); err != nil {

@@ -4,6 +4,7 @@
 package exportui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -242,7 +243,7 @@ func (m *Model) View() string {
 	case m.busy:
 		b.WriteString(s.Muted.Render(t.S("exp.busy")) + "\n")
 	case m.err != nil:
-		b.WriteString(s.Error.Render(lipgloss.NewStyle().Width(max(20, m.w-2)).Render(t.F("app.error", m.err))) + "\n")
+		b.WriteString(s.Error.Render(lipgloss.NewStyle().Width(max(20, m.w-2)).Render(m.errText())) + "\n")
 	case len(m.files) > 0:
 		b.WriteString(s.OK.Render(t.S("exp.written")) + "\n")
 		for _, f := range m.files {
@@ -250,6 +251,21 @@ func (m *Model) View() string {
 		}
 	}
 	return b.String()
+}
+
+// errText words the export's error in the UI language where it is one the
+// clerk can act on (the folder), and as it came otherwise.
+func (m *Model) errText() string {
+	t, dir := m.ctx.Text, model.Safe(expandHome(strings.TrimSpace(m.dir.Value())), false)
+	switch {
+	case errors.Is(m.err, export.ErrNoFolder):
+		return t.F("exp.err.nofolder", dir)
+	case errors.Is(m.err, export.ErrNotFolder):
+		return t.F("exp.err.notfolder", dir)
+	case errors.Is(m.err, export.ErrNotWritable):
+		return t.F("exp.err.notwritable", dir)
+	}
+	return t.F("app.error", m.err)
 }
 
 // SetSize records the area.

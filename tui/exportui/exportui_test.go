@@ -68,7 +68,7 @@ func TestExportFromTheDialog(t *testing.T) {
 	m.dir.SetValue(filepath.Join(out, "nope"))
 	_, cmd = m.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	m.Update(cmd())
-	if m.err == nil || !strings.Contains(ansi.Strip(m.View()), "does not exist") {
+	if m.err == nil || !strings.Contains(ansi.Strip(m.View()), "không tồn tại") {
 		t.Errorf("missing folder: %v", m.err)
 	}
 }
