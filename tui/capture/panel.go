@@ -274,18 +274,22 @@ func (m *Model) hitView(hit store.Repeat, selected, confirmed bool, w int) []str
 		txt = truncRunes(txt, 2*(w-2))
 	}
 	out = append(out, indent(wrap(txt, w-2), 2))
-	if selected {
-		body := safe(p.Body)
-		if body == "" {
-			body = t.S("cap.panel.nobody")
-		}
-		ans := safe(p.Response)
-		if ans == "" {
-			ans = t.S("cap.panel.noanswer")
-		}
-		out = append(out, indent(s.Answer.Render(wrap(t.F("cap.panel.answer", body, ans), w-2)), 2))
-		out = append(out, indent(statusStyle(s, p.Status).Render(t.S("status."+string(p.Status))), 2))
-	} else {
+	body := safe(p.Body)
+	if body == "" {
+		body = t.S("cap.panel.nobody")
+	}
+	ans := safe(p.Response)
+	if ans == "" {
+		ans = t.S("cap.panel.noanswer")
+	}
+	answer := t.F("cap.panel.answer", body, ans)
+	if !selected {
+		// Every match shows who answered and the start of the answer; the
+		// highlighted one shows it whole.
+		answer = truncRunes(answer, w-3)
+	}
+	out = append(out, indent(s.Answer.Render(wrap(answer, w-2)), 2))
+	if p.Status != "" {
 		out = append(out, indent(statusStyle(s, p.Status).Render(t.S("status."+string(p.Status))), 2))
 	}
 	return out
