@@ -11,48 +11,19 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/xuri/excelize/v2"
 
-	"txct/store"
-	"txct/store/demo"
 	"txct/store/model"
 )
-
-var today = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-
-// example is the demo session, plus a remark carrying terminal escape
-// sequences and a bidi override, as a hostile file could bring.
-func example(t testing.TB) model.Snapshot {
-	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{NoIndex: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	id, err := demo.Load(db, time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.SaveRemark(model.Remark{SessionID: id, Voter: "Ông X\x1b]0;title\x07", Address: "ấp 5",
-		Text: "Đề nghị\x1b]52;c;aGk=\x07 kiểm tra \u202eđèn đường", Type: model.TypePetition, Field: "đô thị - xây dựng", Authority: model.AuthCommune}); err != nil {
-		t.Fatal(err)
-	}
-	snap, err := db.Snapshot(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return snap
-}
 
 func opts() Options {
 	return Options{Today: today, SentTo: "Thường trực HĐND tỉnh Đồng Nai", SignerName: "Nguyễn Văn Hùng"}
 }
 
 func TestGoldenDocuments(t *testing.T) {
-	snap := example(t)
+	snap := example()
 	t.Run("minutes", func(t *testing.T) { golden.RequireEqual(t, []byte(MinutesXML(snap, opts()))) })
 	t.Run("report", func(t *testing.T) { golden.RequireEqual(t, []byte(ReportXML(snap, opts()))) })
 	t.Run("markdown", func(t *testing.T) {
@@ -94,7 +65,7 @@ func zipPart(t *testing.T, data []byte, name string) []byte {
 
 // Every part of every DOCX parses as XML, and the layout is the decree's.
 func TestDocxValidAndLaidOut(t *testing.T) {
-	snap := example(t)
+	snap := example()
 	for name, fn := range map[string]func(io.Writer, model.Snapshot, Options) error{"minutes": Minutes, "report": Report} {
 		var b bytes.Buffer
 		if err := fn(&b, snap, opts()); err != nil {
@@ -135,7 +106,7 @@ func TestDocxValidAndLaidOut(t *testing.T) {
 
 // No control, escape or bidi character reaches any output.
 func TestNoEscapeSequencesInOutput(t *testing.T) {
-	snap := example(t)
+	snap := example()
 	outs := map[string]string{"minutes": MinutesXML(snap, opts()), "report": ReportXML(snap, opts())}
 	var md bytes.Buffer
 	Markdown(&md, snap, opts())
@@ -154,7 +125,7 @@ func TestNoEscapeSequencesInOutput(t *testing.T) {
 }
 
 func TestReportCountsAddUp(t *testing.T) {
-	snap := example(t)
+	snap := example()
 	c := Count(snap)
 	byLevel, byField := 0, 0
 	for _, n := range c.ByLevel {
@@ -206,7 +177,7 @@ func TestEmptySession(t *testing.T) {
 }
 
 func TestWriteFiles(t *testing.T) {
-	snap := example(t)
+	snap := example()
 	dir := t.TempDir()
 	files, err := WriteFiles(dir, snap, []string{"docx", "md"}, opts())
 	if err != nil {
@@ -268,7 +239,7 @@ func TestDateLine(t *testing.T) {
 
 // BenchmarkExportAll300 writes a 300-remark session to all three formats.
 func BenchmarkExportAll300(b *testing.B) {
-	snap := example(b)
+	snap := example()
 	base := snap.Remarks
 	for len(snap.Remarks) < 300 {
 		r := base[len(snap.Remarks)%len(base)]

@@ -81,6 +81,10 @@ func Markdown(w io.Writer, snap model.Snapshot, o Options) error {
 	p("")
 	p("*%s*", dateLine(s.Locality, o.Today))
 	p("")
+	if o.SentTo != "" {
+		p("Kính gửi: %s", clean(o.SentTo))
+		p("")
+	}
 	p("## I. Tình hình tổ chức hội nghị")
 	p("")
 	p("- Ngày: %s, từ %s đến %s; địa điểm: %s", shortDate(s.Date), orDots(s.Start), orDots(s.End), orDots(s.Place))
@@ -139,6 +143,8 @@ func Markdown(w io.Writer, snap model.Snapshot, o Options) error {
 	if k == 0 {
 		p("Không có ý kiến nào được trả lời tại hội nghị.")
 	}
+	p("")
+	p("%s — %s: %s", strings.ToUpper(o.SignerPrefix), strings.ToUpper(o.SignerTitle), orDots(o.SignerName))
 	p("")
 	p("## Phụ lục: danh sách ý kiến")
 	p("")

@@ -1,6 +1,10 @@
 package base
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -50,5 +54,33 @@ func TestWidthMatchesLipgloss(t *testing.T) {
 		if got, want := Width(s), ansiWidth(s); got != want {
 			t.Errorf("Width(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// Every literal key passed to S or F anywhere in tui/ is in the catalog, so
+// no screen can show ⟨key⟩ (a golden file would catch it only on the screens
+// it draws).
+func TestEveryUsedKeyExists(t *testing.T) {
+	re := regexp.MustCompile(`\.(?:S|F)\("([a-z0-9_.]+)"`)
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			if strings.HasSuffix(m[1], ".") {
+				continue // a prefix completed at run time ("field." + f)
+			}
+			if _, ok := catalog[m[1]]; !ok {
+				t.Errorf("%s uses UI string %q, which is not in the catalog", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -5,6 +5,7 @@ package exportui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,6 +26,8 @@ const (
 	rowXlsx
 	rowMd
 	rowForce
+	rowTo
+	rowSigner
 	rowDir
 	rowGo
 	nRows
@@ -39,6 +42,8 @@ type Model struct {
 	formats [3]bool // docx, xlsx, md
 	force   bool
 	dir     textinput.Model
+	to      textinput.Model // the report's addressee ("Kính gửi")
+	signer  textinput.Model // the name under the report's signature
 	row     int
 	busy    bool
 	files   []string
@@ -63,7 +68,28 @@ func New(ctx *base.Context, id uint64) *Model {
 	ti.SetVirtualCursor(false)
 	ti.SetValue(DefaultDir())
 	ti.CharLimit = 1024
-	return &Model{ctx: ctx, id: id, formats: [3]bool{true, true, false}, dir: ti, row: rowGo}
+	mk := func(ph string) textinput.Model {
+		in := textinput.New()
+		in.Prompt = ""
+		in.SetVirtualCursor(false)
+		in.CharLimit = 200
+		in.Placeholder = ctx.Text.S(ph)
+		return in
+	}
+	return &Model{ctx: ctx, id: id, formats: [3]bool{true, true, false}, dir: ti, to: mk("exp.ph.to"), signer: mk("exp.ph.signer"), row: rowGo}
+}
+
+// input is the text field of a row, or nil for a check box or the button.
+func (m *Model) input(row int) *textinput.Model {
+	switch row {
+	case rowTo:
+		return &m.to
+	case rowSigner:
+		return &m.signer
+	case rowDir:
+		return &m.dir
+	}
+	return nil
 }
 
 // DefaultDir is where documents go unless the clerk says otherwise:
@@ -104,9 +130,9 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.onKey(msg)
 	case tea.PasteMsg:
-		if m.row == rowDir {
+		if in := m.input(m.row); in != nil {
 			var cmd tea.Cmd
-			m.dir, cmd = m.dir.Update(msg)
+			*in, cmd = in.Update(msg)
 			return m, cmd
 		}
 	}
@@ -118,20 +144,18 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return base.OpenSessionMsg{ID: m.id} }
-	case key.Matches(msg, k.NextField), msg.String() == "down" && m.row != rowDir:
+	case key.Matches(msg, k.NextField), msg.String() == "down":
 		return m.focus(m.row + 1)
-	case key.Matches(msg, k.PrevField), msg.String() == "up" && m.row != rowDir:
-		return m.focus(m.row - 1)
-	case msg.String() == "down":
-		return m.focus(m.row + 1)
-	case msg.String() == "up":
+	case key.Matches(msg, k.PrevField), msg.String() == "up":
 		return m.focus(m.row - 1)
 	case key.Matches(msg, k.Submit), msg.String() == "enter" && (m.row == rowGo || m.row == rowDir):
 		return m.run()
+	case msg.String() == "enter" && m.input(m.row) != nil:
+		return m.focus(m.row + 1)
 	}
-	if m.row == rowDir {
+	if in := m.input(m.row); in != nil {
 		var cmd tea.Cmd
-		m.dir, cmd = m.dir.Update(msg)
+		*in, cmd = in.Update(msg)
 		return cmd
 	}
 	if msg.String() == "space" || msg.String() == "enter" || msg.String() == "x" {
@@ -147,10 +171,12 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) focus(r int) tea.Cmd {
 	m.row = (r%nRows + nRows) % nRows
-	if m.row == rowDir {
-		return m.dir.Focus()
+	for _, row := range []int{rowTo, rowSigner, rowDir} {
+		m.input(row).Blur()
 	}
-	m.dir.Blur()
+	if in := m.input(m.row); in != nil {
+		return in.Focus()
+	}
 	return nil
 }
 
@@ -177,10 +203,11 @@ func (m *Model) run() tea.Cmd {
 	}
 	dir := expandHome(strings.TrimSpace(m.dir.Value()))
 	m.busy, m.err, m.files = true, nil, nil
-	db, id, now, force := m.ctx.DB, m.id, m.ctx.Now(), m.force
+	db, id, now := m.ctx.DB, m.id, m.ctx.Now()
+	opts := export.Options{Today: now, Force: m.force, SentTo: strings.TrimSpace(m.to.Value()), SignerName: strings.TrimSpace(m.signer.Value())}
 	return func() tea.Msg {
 		files, err := db.ExportSession(id, now, func(snap model.Snapshot) ([]string, error) {
-			return export.WriteFiles(dir, snap, formats, export.Options{Today: now, Force: force})
+			return export.WriteFiles(dir, snap, formats, opts)
 		})
 		return doneMsg{files: files, err: err}
 	}
@@ -228,12 +255,19 @@ func (m *Model) View() string {
 	check(rowMd, m.formats[2], t.S("exp.md"))
 	check(rowForce, m.force, t.S("exp.force"))
 	b.WriteString("\n")
-	lbl := "  " + t.S("exp.dir") + " "
-	if m.row == rowDir {
-		lbl = s.Cursor.Render("› "+t.S("exp.dir")) + " "
+	for _, f := range []struct {
+		row   int
+		label string
+	}{{rowTo, "exp.to"}, {rowSigner, "exp.signer"}, {rowDir, "exp.dir"}} {
+		lbl := fmt.Sprintf("  %-*s ", labelW, t.S(f.label))
+		if m.row == f.row {
+			lbl = s.Cursor.Render(fmt.Sprintf("› %-*s", labelW, t.S(f.label))) + " "
+		}
+		in := m.input(f.row)
+		in.SetWidth(max(20, m.w-lipgloss.Width(lbl)-2))
+		b.WriteString(lbl + in.View() + "\n")
 	}
-	m.dir.SetWidth(max(20, m.w-lipgloss.Width(lbl)-2))
-	b.WriteString(lbl + m.dir.View() + "\n\n")
+	b.WriteString("\n")
 	goLbl := "[ " + t.S("exp.go") + " ]"
 	if m.row == rowGo {
 		goLbl = s.Selected.Render(goLbl)
@@ -271,15 +305,21 @@ func (m *Model) errText() string {
 // SetSize records the area.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
-// Typing is true while the folder field has focus.
-func (m *Model) Typing() bool { return m.row == rowDir }
+// labelW is the width of the text fields' labels, in cells.
+const labelW = 16
+
+// Typing is true while a text field has focus.
+func (m *Model) Typing() bool { return m.input(m.row) != nil }
 
 // Cursor puts the real cursor in the folder field.
 func (m *Model) Cursor() *tea.Cursor {
-	if m.row != rowDir || !m.loaded {
+	in := m.input(m.row)
+	if in == nil || !m.loaded {
 		return nil
 	}
-	return tea.NewCursor(lipgloss.Width("› "+m.ctx.Text.S("exp.dir")+" ")+m.dir.Position(), 10)
+	// Title, session, deadline, a blank line, four check boxes, a blank
+	// line, then the fields in row order.
+	return tea.NewCursor(2+labelW+1+in.Position(), 9+m.row-rowTo)
 }
 
 // Help lists the dialog's keys.

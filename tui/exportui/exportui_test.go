@@ -33,6 +33,12 @@ func TestExportFromTheDialog(t *testing.T) {
 	m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
 	m.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
 	m.Update(tea.PasteMsg{Content: out})
+	// The addressee, two rows up.
+	m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	for _, r := range "Thường trực HĐND tỉnh" {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
 	// Markdown too: go up to its row and toggle it.
 	for range 2 {
 		m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
@@ -52,6 +58,14 @@ func TestExportFromTheDialog(t *testing.T) {
 	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "bien-ban-2026-11-20-tan-thanh.docx") {
 		t.Errorf("the files written are not listed: %s", v)
+	}
+	for _, f := range m.files {
+		if strings.HasSuffix(f, ".md") {
+			md, _ := os.ReadFile(f)
+			if !strings.Contains(string(md), "Thường trực HĐND tỉnh") {
+				t.Error("the addressee typed in the dialog is not in the report")
+			}
+		}
 	}
 	for _, f := range m.files {
 		if _, err := os.Stat(f); err != nil {
