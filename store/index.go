@@ -65,7 +65,9 @@ func (s *Store) LoadIndex() error {
 		if err == nil && ix == nil {
 			var all []model.Petition
 			err = s.Petitions(func(p model.Petition) error {
-				all = append(all, p)
+				// The index reads only these; the rest would double the
+				// memory a 100,000-row build needs.
+				all = append(all, model.Petition{ID: p.ID, Text: p.Text, Location: p.Location})
 				return nil
 			})
 			if err == nil {
