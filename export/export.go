@@ -8,14 +8,11 @@ package export
 
 import (
 	"fmt"
-	"io"
-	"slices"
 	"strings"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
 
-	"txct/export/docx"
 	"txct/store/model"
 )
 
@@ -49,8 +46,9 @@ func (m Margins) Validate() error {
 
 // Options shape the documents. The zero value gives the defaults.
 type Options struct {
-	// Today is the date on the documents' date line (required for
-	// repeatable output; the zero time prints as a blank date).
+	// Today is the issue date on the report's date line (the zero time
+	// prints a blank date for the clerk). The minutes are dated on the
+	// session's day: they are approved before the meeting closes.
 	Today time.Time
 	// Force overwrites files of the same name; otherwise -2, -3… is added.
 	Force bool
@@ -74,12 +72,21 @@ type Options struct {
 	Proposals string
 }
 
-func (o Options) withDefaults() Options {
+// prepare fills in the defaults and checks what was set: margins within
+// the decree's ranges, a body size of 13 or 14 pt.
+func (o Options) prepare() (Options, error) {
 	if o.Margins == (Margins{}) {
 		o.Margins = DefaultMargins
 	}
-	if o.FontSize != 13 {
+	if err := o.Margins.Validate(); err != nil {
+		return o, err
+	}
+	switch o.FontSize {
+	case 0:
 		o.FontSize = 14
+	case 13, 14:
+	default:
+		return o, fmt.Errorf("font size %d pt is not 13 or 14 (Nghị định 30/2020)", o.FontSize)
 	}
 	if o.IssuerCode == "" {
 		o.IssuerCode = "TĐB"
@@ -90,15 +97,16 @@ func (o Options) withDefaults() Options {
 	if o.SignerTitle == "" {
 		o.SignerTitle = "TỔ TRƯỞNG"
 	}
-	return o
+	return o, nil
 }
 
 // Formats are the formats WriteFiles knows.
 var Formats = []string{"docx", "xlsx", "md"}
 
-// clean makes stored text safe for a document: NFC, and every control,
-// escape or bidi character rendered inert (issue 5).
-func clean(s string) string { return model.Safe(norm.NFC.String(s), false) }
+// clean makes stored text safe for a document: every control, escape or
+// bidi character rendered inert (issue 5), then NFC (after, because dropping
+// a bidi control can bring a letter and its mark together).
+func clean(s string) string { return norm.NFC.String(model.Safe(s, false)) }
 
 // upper is the Vietnamese upper case of s (strings.ToUpper handles the
 // precomposed letters).
@@ -139,12 +147,12 @@ func shortDate(iso string) string {
 	return t.Format("02/01/2006")
 }
 
-// clock turns "08:30" into "08 giờ 30 phút" ("… giờ … phút" when empty).
+// clock turns "08:30" into "08 giờ 30" ("… giờ …" when empty).
 func clock(hhmm string) string {
 	if _, err := model.ParseClock(hhmm); err != nil {
-		return "… giờ … phút"
+		return "… giờ …"
 	}
-	return hhmm[:2] + " giờ " + hhmm[3:] + " phút"
+	return hhmm[:2] + " giờ " + hhmm[3:]
 }
 
 // paras splits a note into its paragraphs, dropping empty ones.
@@ -156,21 +164,6 @@ func paras(note string) []string {
 		}
 	}
 	return out
-}
-
-// levelName is the report's heading word for a level.
-func levelName(a model.Authority) string {
-	switch a {
-	case model.AuthCentral:
-		return "Trung ương"
-	case model.AuthProvince:
-		return "tỉnh"
-	case model.AuthDistrict:
-		return "huyện (theo hồ sơ trước ngày 01/7/2025)"
-	case model.AuthCommune:
-		return "xã"
-	}
-	return "chưa xác định"
 }
 
 // kindPhrase words the session kind for the minutes' title line.
@@ -193,109 +186,3 @@ func kindPhrase(s *model.Session) string {
 	return ""
 }
 
-// item is one entry of the report's section II: a remark, or a merge group
-// shown once.
-type item struct {
-	lead    model.Remark
-	members []model.Remark // the lead first
-	seq     int            // the lead's number in the minutes
-}
-
-// items groups merged remarks under their lead and keeps minutes order.
-func items(rs []model.Remark) []item {
-	pos := map[uint64]int{}
-	var out []item
-	for i, r := range rs {
-		if r.MergedInto != 0 {
-			if j, ok := pos[r.MergedInto]; ok {
-				out[j].members = append(out[j].members, r)
-				continue
-			}
-		}
-		pos[r.ID] = len(out)
-		out = append(out, item{lead: r, members: []model.Remark{r}, seq: i + 1})
-	}
-	return out
-}
-
-// grouped orders items by level, then field in the fixed order, keeping
-// minutes order within a group.
-func grouped(its []item) []item {
-	out := slices.Clone(its)
-	slices.SortStableFunc(out, func(a, b item) int {
-		if c := a.lead.Authority.Index() - b.lead.Authority.Index(); c != 0 {
-			return c
-		}
-		return fieldIndex(a.lead.Field) - fieldIndex(b.lead.Field)
-	})
-	return out
-}
-
-func fieldIndex(f model.Field) int {
-	if i := f.Index(); i >= 0 {
-		return i
-	}
-	return model.FieldOther.Index()
-}
-
-func fieldOf(r model.Remark) model.Field {
-	if r.Field.Valid() {
-		return r.Field
-	}
-	return model.FieldOther
-}
-
-// voters describes who raised an item: one voter, or the voters of a group.
-func voters(it item) string {
-	var names []string
-	for _, m := range it.members {
-		n := clean(m.Voter)
-		if n == "" {
-			n = "một cử tri"
-		}
-		if a := clean(m.Address); a != "" {
-			n += ", " + a
-		}
-		if !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	return strings.Join(names, "; ")
-}
-
-// repeatNote cites the petitions a remark repeats, for the report.
-func repeatNote(r model.Remark, ps map[string]model.Petition) []string {
-	var out []string
-	for _, id := range r.RepeatOf {
-		p, ok := ps[id]
-		if !ok {
-			out = append(out, fmt.Sprintf("Kiến nghị lặp lại (mã %s, không có trong kho kiến nghị).", clean(id)))
-			continue
-		}
-		s := fmt.Sprintf("Kiến nghị lặp lại (mã %s: \u201c%s\u201d): cử tri đã nêu", clean(p.ID), shorten(clean(p.Text), 160))
-		if p.RaisedAt != "" {
-			s += " ngày " + shortDate(p.RaisedAt)
-		}
-		if p.Session != "" {
-			s += " (" + clean(p.Session) + ")"
-		}
-		if n := p.TimesRaised(); n > 1 {
-			s += fmt.Sprintf(", đã nêu %d lần", n)
-		}
-		body := clean(p.Body)
-		if body == "" {
-			body = "cơ quan có thẩm quyền"
-		}
-		if strings.TrimSpace(p.Response) != "" {
-			s += fmt.Sprintf("; %s đã trả lời: %s", body, strings.TrimSuffix(clean(p.Response), "."))
-		} else {
-			s += "; chưa có văn bản trả lời"
-		}
-		s += fmt.Sprintf(" (tình trạng: %s).", p.Status.Label())
-		out = append(out, s)
-	}
-	return out
-}
-
-// write renders a docx document to w.
-func write(w io.Writer, d *docx.Document) error { return d.Write(w) }

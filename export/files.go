@@ -38,10 +38,8 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 			return nil, fmt.Errorf("unknown format %q: choose from %s", f, strings.Join(Formats, ", "))
 		}
 	}
-	if o.Margins != (Margins{}) {
-		if err := o.Margins.Validate(); err != nil {
-			return nil, err
-		}
+	if _, err := o.prepare(); err != nil {
+		return nil, err
 	}
 	fi, err := os.Stat(dir)
 	switch {
@@ -52,6 +50,13 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 	case !fi.IsDir():
 		return nil, fmt.Errorf("output folder %s %w", dir, ErrNotFolder)
 	}
+	// Find out now, before any work, whether files can be made there.
+	probe, err := os.CreateTemp(dir, ".txct-export-*")
+	if err != nil {
+		return nil, fmt.Errorf("output folder %s %w: %v", dir, ErrNotWritable, err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
 	base := Slug(snap.Session)
 	type doc struct {
 		name  string
@@ -65,7 +70,7 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 				doc{"bien-ban-" + base + ".docx", func(w io.Writer) error { return Minutes(w, snap, o) }},
 				doc{"bao-cao-tong-hop-" + base + ".docx", func(w io.Writer) error { return Report(w, snap, o) }})
 		case "xlsx":
-			docs = append(docs, doc{"tong-hop-y-kien-" + base + ".xlsx", func(w io.Writer) error { return Spreadsheet(w, snap, o) }})
+			docs = append(docs, doc{"tong-hop-" + base + ".xlsx", func(w io.Writer) error { return Spreadsheet(w, snap, o) }})
 		case "md":
 			docs = append(docs, doc{"bien-ban-bao-cao-" + base + ".md", func(w io.Writer) error { return Markdown(w, snap, o) }})
 		}
@@ -82,6 +87,12 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 		}
 		written = append(written, path)
 	}
+	// Make the new names durable too: sync the folder (best effort; some
+	// systems cannot open a folder for syncing).
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 	return written, nil
 }
 
@@ -96,11 +107,15 @@ func place(dir, name string, data []byte, force bool) (string, error) {
 		tmp.Close()
 		return "", err
 	}
-	if _, err := tmp.Write(data); err == nil {
+	_, err = tmp.Write(data)
+	if err == nil {
 		err = tmp.Sync()
 	}
-	if cerr := tmp.Close(); err == nil && cerr != nil {
-		return "", cerr
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("write %s in %s: %w", name, dir, err)
 	}
 	ext := filepath.Ext(name)
 	stem := strings.TrimSuffix(name, ext)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"strings"
+	"time"
 
 	"txct/export/docx"
 	"txct/store/model"
@@ -17,19 +18,29 @@ type page struct {
 
 func newPage(o Options) *page {
 	pg := &page{opts: o, body: 2 * o.FontSize}
-	a4 := docx.A4
-	pg.textW = a4.Width - docx.MM(o.Margins.Left) - docx.MM(o.Margins.Right)
+	pg.textW = pg.setup().TextWidth()
 	return pg
 }
 
-func (pg *page) doc(title string) *docx.Document {
+// setup is A4 portrait with the chosen margins.
+func (pg *page) setup() docx.Page {
 	p := docx.A4
 	m := pg.opts.Margins
 	p.Top, p.Bottom, p.Left, p.Right = docx.MM(m.Top), docx.MM(m.Bottom), docx.MM(m.Left), docx.MM(m.Right)
-	return &docx.Document{Page: p, Font: "Times New Roman", Size: pg.body, Blocks: pg.blocks, PageNums: true, Title: title}
+	return p
+}
+
+func (pg *page) doc(title string) *docx.Document {
+	return &docx.Document{Page: pg.setup(), Font: "Times New Roman", Size: pg.body, Blocks: pg.blocks, PageNums: true, Title: title}
 }
 
 func (pg *page) add(b ...docx.Block) { pg.blocks = append(pg.blocks, b...) }
+
+func (pg *page) addParas(ps []docx.Para) {
+	for _, p := range ps {
+		pg.add(p)
+	}
+}
 
 // text is a body paragraph: justified, first line indented 1 cm, 6 pt after,
 // line spacing 1.15 (all inside the decree's ranges).
@@ -56,7 +67,7 @@ func (pg *page) heading3(s string) {
 
 // header is the national header block: a borderless two-column table, the
 // issuing body left (about 40 %), the motto right (about 60 %).
-func (pg *page) header(s *model.Session, typeCode string, dated bool) {
+func (pg *page) header(s *model.Session, typeCode string, date time.Time) {
 	o := pg.opts
 	leftW := pg.textW * 42 / 100
 	rightW := pg.textW - leftW
@@ -64,16 +75,9 @@ func (pg *page) header(s *model.Session, typeCode string, dated bool) {
 	if pb := clean(s.ParentBody); pb != "" {
 		left = append(left, docx.Para{Runs: []docx.Run{{Text: strings.ToUpper(pb), Size: 26}}, Align: docx.Center})
 	}
-	issuer := clean(s.Organiser)
-	if issuer == "" {
-		issuer = clean(s.DelegateGroup)
-	}
-	if issuer == "" {
-		issuer = "TỔ ĐẠI BIỂU"
-	}
 	// The rule under the issuing body: a third to a half of its width.
 	left = append(left,
-		docx.Para{Runs: []docx.Run{{Text: strings.ToUpper(issuer), Bold: true, Size: 26}}, Align: docx.Center},
+		docx.Para{Runs: []docx.Run{{Text: strings.ToUpper(issuer(s)), Bold: true, Size: 26}}, Align: docx.Center},
 		docx.Rule(leftW*3/10),
 		docx.Para{Runs: []docx.Run{{Text: "Số:        /" + typeCode + "-" + clean(o.IssuerCode), Size: 26}}, Align: docx.Center, Before: 120})
 	right := []docx.Para{
@@ -82,13 +86,11 @@ func (pg *page) header(s *model.Session, typeCode string, dated bool) {
 		// The motto's rule is as wide as the motto (about 6 cm at 13 pt).
 		docx.Rule(max(0, (rightW-3400)/2)),
 	}
-	if dated {
-		loc := s.Locality
-		if loc == "" {
-			loc = s.Place
-		}
-		right = append(right, docx.Para{Runs: []docx.Run{{Text: dateLine(loc, o.Today), Italic: true, Size: 28}}, Align: docx.Center, Before: 240})
+	loc := s.Locality
+	if loc == "" {
+		loc = s.Place
 	}
+	right = append(right, docx.Para{Runs: []docx.Run{{Text: dateLine(loc, date), Italic: true, Size: 2 * o.FontSize}}, Align: docx.Center, Before: 240})
 	pg.add(docx.Table{Widths: []int{leftW, rightW}, Rows: [][]docx.Cell{{{Width: leftW, Paras: left}, {Width: rightW, Paras: right}}}})
 }
 
@@ -100,6 +102,25 @@ func (pg *page) title(kind, summary string) {
 		docx.Rule(pg.textW*2/5),
 		docx.Para{After: 120},
 	)
+}
+
+// signatures is a borderless two-column table that never breaks across
+// pages: left and right blocks side by side. The paragraph before it should
+// keep with it.
+func (pg *page) signatures(leftW int, left, right []docx.Para) {
+	pg.add(docx.Para{After: 0, KeepNext: true},
+		docx.Table{Widths: []int{leftW, pg.textW - leftW}, KeepRows: true, Rows: [][]docx.Cell{{
+			{Width: leftW, Paras: keepTogether(left)},
+			{Width: pg.textW - leftW, Paras: keepTogether(right)},
+		}}})
+}
+
+// keepTogether marks every paragraph but the last keep-with-next.
+func keepTogether(ps []docx.Para) []docx.Para {
+	for i := range ps[:max(0, len(ps)-1)] {
+		ps[i].KeepNext = true
+	}
+	return ps
 }
 
 // signature is one signing block: the office in caps, bold, four blank lines,
@@ -126,12 +147,3 @@ func recipients(list []string) []docx.Para {
 	return append(ps, docx.Para{Runs: []docx.Run{{Text: "- Lưu: VT, Hồ sơ.", Size: 22}}, Align: docx.Left})
 }
 
-func (pg *page) recipientList(s *model.Session) []string {
-	if len(pg.opts.Recipients) > 0 {
-		return pg.opts.Recipients
-	}
-	if len(s.Recipients) > 0 {
-		return s.Recipients
-	}
-	return []string{"Thường trực HĐND tỉnh", "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", "Thường trực HĐND, UBND xã", "Các đại biểu trong Tổ"}
-}

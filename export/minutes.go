@@ -8,23 +8,28 @@ import (
 	"txct/store/model"
 )
 
-// Minutes writes the minutes (biên bản) of the session as DOCX.
+// Minutes writes the minutes (biên bản) of the session as DOCX
+// (domain.md §3): header, title, time and place, attendance, chair and
+// secretary, the proceedings in order with every remark numbered and its
+// answer on the spot under it, the closing lines, the signatures of the
+// secretary and the chair, and "Nơi nhận".
 func Minutes(w io.Writer, snap model.Snapshot, o Options) error {
-	return write(w, minutesDoc(snap, o.withDefaults()))
-}
-
-// MinutesXML is the minutes' word/document.xml (for golden tests).
-func MinutesXML(snap model.Snapshot, o Options) string {
-	return minutesDoc(snap, o.withDefaults()).DocumentXML()
+	o, err := o.prepare()
+	if err != nil {
+		return err
+	}
+	return minutesDoc(snap, o).Write(w)
 }
 
 func minutesDoc(snap model.Snapshot, o Options) *docx.Document {
 	s := &snap.Session
 	pg := newPage(o)
-	pg.header(s, "BB", false)
+	// Minutes are approved at the meeting, so they carry its date.
+	day, _ := model.ParseDate(s.Date)
+	pg.header(s, "BB", day)
 	pg.title("BIÊN BẢN", meetingName(s))
 
-	pg.plain(fmt.Sprintf("Vào hồi %s, %s, tại %s, %s tổ chức hội nghị tiếp xúc cử tri%s.",
+	pg.plain(fmt.Sprintf("Vào hồi %s %s, tại %s, %s tổ chức hội nghị tiếp xúc cử tri%s.",
 		clock(s.Start), longDate(s.Date), orDots(s.Place), orDots(s.DelegateGroup), withSpace(kindPhrase(s))))
 
 	pg.heading1("I. Thành phần tham dự")
@@ -53,106 +58,31 @@ func minutesDoc(snap model.Snapshot, o Options) *docx.Document {
 	pg.notes(s, model.SecReport, "")
 	pg.heading2("3. Ý kiến, kiến nghị của cử tri")
 	if len(snap.Remarks) == 0 {
-		pg.plain("Không có ý kiến, kiến nghị nào của cử tri.")
+		pg.plain(NoRemarks)
 	} else {
 		pg.plain(fmt.Sprintf("Có %d lượt ý kiến, kiến nghị của cử tri:", len(snap.Remarks)))
 	}
 	for i, r := range snap.Remarks {
-		who := clean(r.Voter)
-		if who == "" {
-			who = "Một cử tri"
-		}
-		if a := clean(r.Address); a != "" {
-			who += " (" + a + ")"
-		}
-		pg.text(docx.Run{Text: fmt.Sprintf("3.%d. %s: ", i+1, who), Bold: true}, docx.Run{Text: clean(r.Text)})
+		pg.text(docx.Run{Text: fmt.Sprintf("%d. %s: ", i+1, speaker(r)), Bold: true}, docx.Run{Text: clean(r.Text)})
 		if r.Answered() {
-			by := clean(r.Answer.By)
-			if by == "" {
-				by = "Đại biểu"
-			}
-			pg.add(docx.Para{Runs: []docx.Run{{Text: "Trả lời tại hội nghị — " + by + ": ", Italic: true, Bold: true}, {Text: clean(r.Answer.Text), Italic: true}},
+			pg.add(docx.Para{Runs: []docx.Run{{Text: "Trả lời: " + answerer(r) + ": ", Italic: true, Bold: true}, {Text: clean(r.Answer.Text), Italic: true}},
 				Align: docx.Justify, Indent: 567, FirstLine: 567, After: 120, Line: 276})
 		}
 	}
-	pg.notes(s, model.SecRemarks, "")
-	pg.heading2("4. Giải trình, trả lời của đại biểu")
+	for _, p := range paras(s.Note(model.SecRemarks)) {
+		pg.plain(p)
+	}
+	pg.heading2("4. Giải trình, trả lời của đại biểu và đại diện chính quyền")
 	pg.notes(s, model.SecAnswers, "")
 	pg.heading2("5. Kết luận")
 	pg.notes(s, model.SecConclusion, "")
 
 	pg.plain(fmt.Sprintf("Hội nghị kết thúc vào hồi %s cùng ngày.", clock(s.End)))
-	pg.plain("Biên bản đã được đọc lại cho hội nghị nghe và thống nhất thông qua.")
+	pg.plain("Biên bản đã được thông qua trước hội nghị.")
 
-	half := pg.textW / 2
-	pg.add(docx.Table{Widths: []int{half, pg.textW - half}, Rows: [][]docx.Cell{{
-		{Width: half, Paras: signature("", "Thư ký", clean(s.Secretary))},
-		{Width: pg.textW - half, Paras: signature("", "Chủ trì", clean(s.Chair))},
-	}}})
+	pg.signatures(pg.textW/2, signature("", "Thư ký", clean(s.Secretary)), signature("", "Chủ trì", clean(s.Chair)))
 	pg.add(docx.Para{Before: 240})
-	for _, p := range recipients(pg.recipientList(s)) {
-		pg.add(p)
-	}
+	pg.addParas(keepTogether(recipients(recipientList(o, s))))
 	return pg.doc("Biên bản " + meetingName(s))
 }
 
-// notes adds a section's paragraphs, or def when it is empty.
-func (pg *page) notes(s *model.Session, sec model.Section, def string) {
-	ps := paras(s.Note(sec))
-	if len(ps) == 0 && def != "" {
-		ps = []string{def}
-	}
-	if len(ps) == 0 {
-		ps = []string{"(Không ghi nội dung.)"}
-	}
-	for _, p := range ps {
-		pg.plain(p)
-	}
-}
-
-// meetingName is the minutes' summary line.
-func meetingName(s *model.Session) string {
-	name := "Hội nghị tiếp xúc cử tri"
-	if g := clean(s.DelegateGroup); g != "" {
-		name += " của " + g
-	}
-	if k := kindPhrase(s); k != "" {
-		name += " " + k
-	}
-	if name == "Hội nghị tiếp xúc cử tri" && clean(s.Title) != "" {
-		return clean(s.Title)
-	}
-	return name
-}
-
-func withTitle(name, title string) string {
-	n, t := clean(name), clean(title)
-	switch {
-	case n == "":
-		return "…"
-	case t == "":
-		return n
-	}
-	return n + ", " + t
-}
-
-func orDots(s string) string {
-	if c := clean(s); c != "" {
-		return c
-	}
-	return "…"
-}
-
-func withSpace(s string) string {
-	if s == "" {
-		return ""
-	}
-	return " " + s
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}

@@ -9,105 +9,47 @@ import (
 	"txct/store/model"
 )
 
-// Counts are the numbers the report prints. By level and by field each add
-// up to AfterMerge (domain.md §10).
-type Counts struct {
-	Remarks, AfterMerge, Answered, Repeats, Opinions, Speakers int
-	ByLevel                                                    map[model.Authority]int
-	ByField                                                    map[model.Field]int
-}
-
-// Count computes the report's numbers from a snapshot.
-func Count(snap model.Snapshot) Counts {
-	its := items(snap.Remarks)
-	c := Counts{Remarks: len(snap.Remarks), AfterMerge: len(its), ByLevel: map[model.Authority]int{}, ByField: map[model.Field]int{}}
-	voters := map[string]bool{}
-	for _, r := range snap.Remarks {
-		if r.Answered() {
-			c.Answered++
-		}
-		if len(r.RepeatOf) > 0 {
-			c.Repeats++
-		}
-		voters[strings.ToLower(clean(r.Voter))+"|"+strings.ToLower(clean(r.Address))] = true
-	}
-	c.Speakers = snap.Session.Speakers
-	if c.Speakers == 0 {
-		c.Speakers = len(voters)
-	}
-	for _, it := range its {
-		c.ByLevel[it.lead.Authority]++
-		c.ByField[fieldOf(it.lead)]++
-		if it.lead.Type == model.TypeOpinion {
-			c.Opinions++
-		}
-	}
-	return c
-}
-
-// Report writes the summary report (báo cáo tổng hợp) as DOCX.
+// Report writes the summary report (báo cáo tổng hợp) as DOCX (domain.md
+// §10). Section II holds both opinions (ý kiến) and petitions (kiến nghị),
+// as the report's title "ý kiến, kiến nghị" says; opinions are labelled
+// "Ý kiến:" and counted apart, and a remark without a type counts as a
+// petition. Merged remarks appear once, under their group's first remark.
 func Report(w io.Writer, snap model.Snapshot, o Options) error {
-	return write(w, reportDoc(snap, o.withDefaults()))
-}
-
-// ReportXML is the report's word/document.xml (for golden tests).
-func ReportXML(snap model.Snapshot, o Options) string {
-	return reportDoc(snap, o.withDefaults()).DocumentXML()
+	o, err := o.prepare()
+	if err != nil {
+		return err
+	}
+	return reportDoc(snap, o).Write(w)
 }
 
 func reportDoc(snap model.Snapshot, o Options) *docx.Document {
 	s := &snap.Session
 	c := Count(snap)
 	pg := newPage(o)
-	pg.header(s, "BC", true)
-	summary := "Tổng hợp ý kiến, kiến nghị của cử tri tại hội nghị tiếp xúc cử tri"
-	if k := kindPhrase(s); k != "" {
-		summary += " " + k
-	}
-	pg.title("BÁO CÁO", summary)
+	pg.header(s, "BC", o.Today)
+	pg.title("BÁO CÁO", reportSummary(s))
 	if o.SentTo != "" {
 		pg.add(docx.Para{Runs: []docx.Run{{Text: "Kính gửi: " + clean(o.SentTo)}}, Align: docx.Center, After: 240})
 	}
-	pg.plain(fmt.Sprintf("Thực hiện chương trình tiếp xúc cử tri, %s báo cáo kết quả hội nghị tiếp xúc cử tri và tổng hợp ý kiến, kiến nghị của cử tri như sau:", orDots(s.DelegateGroup)))
+	pg.plain(reportIntro(s))
 
 	pg.heading1("I. Tình hình tổ chức hội nghị")
-	pg.plain(fmt.Sprintf("Thời gian: từ %s đến %s, %s.", clock(s.Start), clock(s.End), longDate(s.Date)))
-	pg.plain("Địa điểm: " + orDots(s.Place) + ".")
-	if len(s.Delegates) > 0 {
-		ds := make([]string, len(s.Delegates))
-		for i, d := range s.Delegates {
-			ds[i] = clean(d)
-		}
-		pg.plain("Đại biểu tham dự: " + strings.Join(ds, "; ") + ".")
+	for _, l := range organisation(s, c) {
+		pg.plain(l)
 	}
-	pg.plain("Chủ trì: " + withTitle(s.Chair, s.ChairTitle) + ".")
-	pg.plain(fmt.Sprintf("Số cử tri tham dự: %d; số lượt cử tri phát biểu: %d.", s.Voters, c.Speakers))
-	pg.plain(fmt.Sprintf("Số ý kiến, kiến nghị ghi nhận: %d; sau khi tổng hợp, gộp các ý kiến trùng nội dung còn %d; số ý kiến đã được trả lời, giải trình tại hội nghị: %d.",
-		c.Remarks, c.AfterMerge, c.Answered))
 
 	pg.heading1("II. Ý kiến, kiến nghị của cử tri")
 	if c.AfterMerge == 0 {
-		pg.plain("Tại hội nghị không có ý kiến, kiến nghị nào của cử tri.")
+		pg.plain(NoRemarks)
 	} else {
 		pg.plain(countsSentence(c))
 	}
-	its := grouped(items(snap.Remarks))
-	n, lvlNo := 0, 0
-	for i := 0; i < len(its); {
-		lvl := its[i].lead.Authority
-		lvlNo++
-		pg.heading2(fmt.Sprintf("%d. Thuộc thẩm quyền %s (%d)", lvlNo, levelName(lvl), c.ByLevel[lvl]))
-		sub := 'a'
-		for i < len(its) && its[i].lead.Authority == lvl {
-			f := fieldOf(its[i].lead)
-			var group []item
-			for i < len(its) && its[i].lead.Authority == lvl && fieldOf(its[i].lead) == f {
-				group = append(group, its[i])
-				i++
-			}
-			pg.heading3(fmt.Sprintf("%c) Lĩnh vực %s", sub, f))
-			sub++
-			for _, it := range group {
+	n := 0
+	for _, lg := range sections(snap.Remarks) {
+		pg.heading2(fmt.Sprintf("%d. Thuộc thẩm quyền %s (%d)", lg.no, levelName(lg.level), c.ByLevel[lg.level]))
+		for _, fg := range lg.fields {
+			pg.heading3(fmt.Sprintf("%c) Lĩnh vực %s", fg.letter, fg.field))
+			for _, it := range fg.items {
 				n++
 				pg.item(n, it, snap.Petitions)
 			}
@@ -121,118 +63,67 @@ func reportDoc(snap model.Snapshot, o Options) *docx.Document {
 			continue
 		}
 		answered++
-		by := clean(r.Answer.By)
-		if by == "" {
-			by = "Đại biểu"
-		}
-		pg.text(docx.Run{Text: fmt.Sprintf("%d. Ý kiến số %d (%s): ", answered, i+1, shorten(clean(r.Text), 120))},
-			docx.Run{Text: by + " trả lời: ", Italic: true}, docx.Run{Text: clean(r.Answer.Text)})
+		pg.text(docx.Run{Text: fmt.Sprintf("%d. Ý kiến số %d (%s): ", answered, i+1, strings.TrimSuffix(shorten(clean(r.Text), 120), "."))},
+			docx.Run{Text: answerer(r) + " trả lời: ", Italic: true}, docx.Run{Text: clean(r.Answer.Text)})
 	}
 	if answered == 0 {
 		pg.plain("Không có ý kiến nào được trả lời tại hội nghị.")
 	}
 
 	pg.heading1("IV. Đề xuất, kiến nghị của Tổ đại biểu")
-	prop := o.Proposals
-	if prop == "" {
-		prop = "Đề nghị Thường trực Hội đồng nhân dân chuyển các kiến nghị nêu tại mục II đến cơ quan có thẩm quyền xem xét, giải quyết và trả lời cử tri theo quy định; quan tâm đôn đốc giải quyết dứt điểm các kiến nghị cử tri đã nêu nhiều lần."
-	}
-	for _, p := range paras(prop) {
+	for _, p := range paras(proposals(o)) {
 		pg.plain(p)
 	}
-	pg.plain(fmt.Sprintf("Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của cử tri tại hội nghị tiếp xúc cử tri ngày %s của %s.", shortDate(s.Date), orDots(s.DelegateGroup)))
+	pg.plain(reportClosing(s))
 
-	leftW := pg.textW * 45 / 100
-	pg.add(docx.Table{Widths: []int{leftW, pg.textW - leftW}, Rows: [][]docx.Cell{{
-		{Width: leftW, Paras: recipients(pg.recipientList(s))},
-		{Width: pg.textW - leftW, Paras: signature(o.SignerPrefix, o.SignerTitle, clean(o.SignerName))},
-	}}})
+	pg.signatures(pg.textW*45/100, recipients(recipientList(o, s)), signature(o.SignerPrefix, o.SignerTitle, clean(o.SignerName)))
 	pg.appendix(snap)
 	return pg.doc("Báo cáo tổng hợp ý kiến, kiến nghị cử tri")
 }
 
-// item writes one numbered entry of section II.
+// item writes one numbered entry of section II: the demand, who raised it
+// ("(n lượt cử tri)" for a merged group), the repeat marker and, under it,
+// each earlier petition it repeats.
 func (pg *page) item(n int, it item, ps map[string]model.Petition) {
 	head := fmt.Sprintf("%d. ", n)
 	if it.lead.Type == model.TypeOpinion {
 		head += "Ý kiến: "
 	}
-	runs := []docx.Run{{Text: head, Bold: true}, {Text: strings.TrimSuffix(clean(it.lead.Text), ".") + "."}}
-	who := " (Cử tri " + voters(it)
-	if len(it.members) > 1 {
-		who += fmt.Sprintf("; %d lượt cử tri", len(it.members))
-	}
-	runs = append(runs, docx.Run{Text: who + ")", Italic: true})
-	var rep []string
-	for _, m := range it.members {
-		rep = append(rep, repeatNote(m, ps)...)
-	}
+	runs := []docx.Run{{Text: head, Bold: true}, {Text: strings.TrimSuffix(clean(it.lead.Text), ".") + ". "}, {Text: raisedBy(it), Italic: true}}
+	rep := itemRepeats(it, ps)
 	if len(rep) > 0 {
 		runs = append(runs, docx.Run{Text: " (kiến nghị lặp lại)", Bold: true})
 	}
 	pg.text(runs...)
-	for _, r := range dedupe(rep) {
+	for _, r := range rep {
 		pg.add(docx.Para{Runs: []docx.Run{{Text: r, Italic: true}}, Align: docx.Justify, Indent: 567, FirstLine: 567, After: 120, Line: 276})
 	}
 }
 
-func dedupe(ss []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// countsSentence states the totals by level and by field; both add up.
-func countsSentence(c Counts) string {
-	var lv []string
-	for _, a := range append(append([]model.Authority{}, model.AllAuthorities...), "") {
-		if c.ByLevel[a] > 0 {
-			lv = append(lv, fmt.Sprintf("thẩm quyền %s: %d", levelName(a), c.ByLevel[a]))
-		}
-	}
-	var fl []string
-	for _, f := range model.Fields {
-		if c.ByField[f] > 0 {
-			fl = append(fl, fmt.Sprintf("%s: %d", f, c.ByField[f]))
-		}
-	}
-	return fmt.Sprintf("Tổng hợp %d ý kiến, kiến nghị (sau khi gộp), trong đó %s. Theo lĩnh vực: %s.",
-		c.AfterMerge, strings.Join(lv, "; "), strings.Join(fl, "; "))
-}
-
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n])) + "…"
-}
-
-// appendix is the table of every remark, one row each, on a new page.
+// appendix is the table of every remark, one row each, in a landscape
+// section of its own: eight columns do not fit a portrait page readably.
 func (pg *page) appendix(snap model.Snapshot) {
-	pg.add(docx.Para{Runs: []docx.Run{{Text: "PHỤ LỤC", Bold: true}}, Align: docx.Center, PageBreak: true})
+	land := pg.setup().Landscape()
+	pg.add(docx.NewSection{Page: land})
+	pg.add(docx.Para{Runs: []docx.Run{{Text: "PHỤ LỤC", Bold: true}}, Align: docx.Center})
 	pg.add(docx.Para{Runs: []docx.Run{{Text: "Danh sách ý kiến, kiến nghị của cử tri", Bold: true}}, Align: docx.Center, After: 240})
-	// STT, nội dung, cử tri, địa chỉ, lĩnh vực, thẩm quyền, trả lời tại chỗ, lặp lại (mm, 165 in all).
-	mm := []float64{9, 46, 20, 18, 16, 13, 27, 16}
-	widths := make([]int, len(mm))
+	// STT, nội dung, cử tri, địa chỉ, lĩnh vực, thẩm quyền, trả lời tại
+	// chỗ, lặp lại: shares of the text width, in per mille.
+	share := []int{40, 320, 115, 80, 100, 75, 180, 90}
+	textW := land.TextWidth()
+	widths := make([]int, len(share))
 	total := 0
-	for i, v := range mm {
-		widths[i] = docx.MM(v)
+	for i, v := range share {
+		widths[i] = textW * v / 1000
 		total += widths[i]
 	}
-	widths[1] += pg.textW - total // give any rounding to the text column
+	widths[1] += textW - total // give any rounding to the text column
 	cell := func(i int, s string, bold bool) docx.Cell {
 		al := docx.Left
 		if i == 0 || bold {
 			al = docx.Center
 		}
-		return docx.Cell{Width: widths[i], Paras: []docx.Para{{Runs: []docx.Run{{Text: s, Bold: bold, Size: 20}}, Align: al, Size: 20}}}
+		return docx.Cell{Width: widths[i], Paras: []docx.Para{{Runs: []docx.Run{{Text: s, Bold: bold}}, Align: al, Size: 22, Before: 20, After: 20}}}
 	}
 	head := []string{"STT", "Nội dung", "Cử tri", "Địa chỉ", "Lĩnh vực", "Thẩm quyền", "Trả lời tại chỗ", "Lặp lại"}
 	var row []docx.Cell
@@ -242,8 +133,6 @@ func (pg *page) appendix(snap model.Snapshot) {
 	rows := [][]docx.Cell{row}
 	for i, r := range snap.Remarks {
 		vals := remarkRow(i, r, snap.Petitions)
-		// The full answer is in section III; the table keeps its gist.
-		vals[6] = shorten(vals[6], 140)
 		vals[7] = strings.ReplaceAll(vals[7], " (", "\n(")
 		row = nil
 		for j, v := range vals {
@@ -252,31 +141,8 @@ func (pg *page) appendix(snap model.Snapshot) {
 		rows = append(rows, row)
 	}
 	if len(snap.Remarks) == 0 {
-		rows = append(rows, []docx.Cell{{Width: pg.textW, Span: len(widths), Paras: []docx.Para{{Runs: []docx.Run{{Text: "Không có ý kiến, kiến nghị nào.", Size: 22}}, Align: docx.Center}}}})
+		rows = append(rows, []docx.Cell{{Width: textW, Span: len(widths), Paras: []docx.Para{{Runs: []docx.Run{{Text: NoRemarks}}, Align: docx.Center, Size: 22}}}})
 	}
 	pg.add(docx.Table{Widths: widths, Rows: rows, Borders: true, Header: 1})
 }
 
-// remarkRow is a remark's values in the appendix and spreadsheet order.
-func remarkRow(i int, r model.Remark, ps map[string]model.Petition) []string {
-	ans := ""
-	if r.Answered() {
-		ans = clean(r.Answer.Text)
-		if by := clean(r.Answer.By); by != "" {
-			ans = by + ": " + ans
-		}
-	}
-	var rep []string
-	for _, id := range r.RepeatOf {
-		if p, ok := ps[id]; ok {
-			rep = append(rep, clean(id)+" ("+shortDate(p.RaisedAt)+")")
-		} else {
-			rep = append(rep, clean(id))
-		}
-	}
-	lvl := ""
-	if r.Authority != "" {
-		lvl = levelName(r.Authority)
-	}
-	return []string{fmt.Sprint(i + 1), clean(r.Text), clean(r.Voter), clean(r.Address), string(fieldOf(r)), lvl, ans, strings.Join(rep, "; ")}
-}

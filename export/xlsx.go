@@ -3,11 +3,13 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
+	"txct/export/docx"
 	"txct/store/model"
 )
 
@@ -21,6 +23,9 @@ const (
 // field, a bold header, frozen panes and readable widths; a second sheet
 // counts remarks (after merging) by level × field, with totals that add up.
 func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
+	if _, err := o.prepare(); err != nil {
+		return err
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", SheetRemarks); err != nil {
@@ -41,7 +46,7 @@ func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
 	cols := []struct {
 		title string
 		width float64
-	}{{"STT", 6}, {"Nội dung", 60}, {"Loại", 11}, {"Cử tri", 22}, {"Địa chỉ", 20}, {"Lĩnh vực", 20},
+	}{{"STT", 6}, {"Nội dung", 60}, {"Cử tri", 22}, {"Địa chỉ", 16}, {"Loại", 11}, {"Lĩnh vực", 20},
 		{"Thẩm quyền", 13}, {"Trả lời tại chỗ", 40}, {"Lặp lại (mã, ngày nêu)", 24}, {"Gộp với ý kiến số", 10}}
 	for i, c := range cols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
@@ -70,7 +75,12 @@ func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
 		if r.MergedInto != 0 && pos[r.MergedInto] > 0 {
 			merged = fmt.Sprint(pos[r.MergedInto])
 		}
-		row := []any{i + 1, v[1], typ, v[2], v[3], v[4], v[5], v[6], v[7], merged}
+		row := []any{i + 1, v[1], v[2], v[3], typ, v[4], v[5], v[6], v[7], merged}
+		for j, c := range row {
+			if s, ok := c.(string); ok {
+				row[j] = docx.Printable(s)
+			}
+		}
 		cell := fmt.Sprintf("A%d", i+2)
 		if err := f.SetSheetRow(SheetRemarks, cell, &row); err != nil {
 			return err
@@ -121,14 +131,23 @@ func countsSheet(f *excelize.File, snap model.Snapshot, head, body int) error {
 	if _, err := f.NewSheet(SheetCounts); err != nil {
 		return err
 	}
-	levels := append(append([]model.Authority{}, model.AllAuthorities...), "")
 	grid := map[model.Field]map[model.Authority]int{}
+	used := map[model.Authority]bool{}
 	for _, it := range items(snap.Remarks) {
 		fl := fieldOf(it.lead)
 		if grid[fl] == nil {
 			grid[fl] = map[model.Authority]int{}
 		}
-		grid[fl][it.lead.Authority]++
+		grid[fl][levelOf(it.lead)]++
+		used[levelOf(it.lead)] = true
+	}
+	// The three current levels always; the legacy huyện and "unclassified"
+	// only when some remark has them.
+	var levels []model.Authority
+	for _, a := range append(append([]model.Authority{}, model.AllAuthorities...), "") {
+		if slices.Contains(model.Authorities, a) || used[a] {
+			levels = append(levels, a)
+		}
 	}
 	header := []any{"Lĩnh vực"}
 	for _, a := range levels {
@@ -179,6 +198,9 @@ func countsSheet(f *excelize.File, snap model.Snapshot, head, body int) error {
 	}
 	b, _ := excelize.ColumnNumberToName(2)
 	if err := f.SetColWidth(SheetCounts, b, last, 14); err != nil {
+		return err
+	}
+	if err := printLandscape(f, SheetCounts); err != nil {
 		return err
 	}
 	return f.SetPanes(SheetCounts, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})

@@ -1,12 +1,17 @@
 // Package docx writes the small part of WordprocessingML (OOXML) that txct's
-// documents need: A4 sections with margins, a first page without a header and
-// a centred PAGE field on the others, paragraphs with alignment, first-line
-// indent, spacing and borders, runs in Times New Roman, and tables with or
-// without borders. It exists because github.com/gomutex/godocx (checked at
-// v0.1.6-0.20250811222946) cannot express the official layout of Nghị định
-// 30/2020: its SectionProp holds a single HeaderReference (so no separate
-// first-page header), it has no API to add header parts, and complex fields
-// (w:fldChar, needed for the page number) are a TODO in wml/ctypes/run.go.
+// documents need: A4 sections (portrait or landscape) with margins, a first
+// page without a header and a centred PAGE field on the others, paragraphs
+// with alignment, first-line indent, spacing and a bottom border (rules),
+// runs in Times New Roman (ASCII, East Asian and complex-script slots), and
+// tables with fixed column widths, with or without borders.
+//
+// It exists because github.com/gomutex/godocx (checked at
+// v0.1.6-0.20250811222946-aefd2d814cd1) cannot express the official layout
+// of Nghị định 30/2020: ctypes.SectionProp (wml/ctypes/sectionProp.go) holds
+// one *HeaderReference, so a section cannot refer to both a default and a
+// first-page header; package docx (docx/*.go) has no call that adds a header
+// part or its relationship; and w:fldChar is a TODO in ctypes.Run
+// (wml/ctypes/run.go), so no PAGE field can be written.
 //
 // Output is deterministic: the same document gives the same bytes.
 package docx
@@ -16,8 +21,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -83,24 +90,43 @@ type Cell struct {
 
 // Table is a table with fixed column widths.
 type Table struct {
-	Widths  []int // twips
-	Rows    [][]Cell
-	Borders bool
-	Header  int // number of leading rows repeated on each page
+	Widths   []int // twips
+	Rows     [][]Cell
+	Borders  bool
+	Header   int  // number of leading rows repeated on each page
+	KeepRows bool // no row breaks across pages (signature blocks)
 }
 
-// Block is a Para or a Table.
+// NewSection ends the section so far (laid out on the page in force until
+// now) and starts a new one on Page, e.g. a landscape appendix. Only the
+// first section has a first page without a page number.
+type NewSection struct{ Page Page }
+
+// Block is a Para, a Table or a NewSection.
 type Block interface{ block() }
 
-func (Para) block()  {}
-func (Table) block() {}
+func (Para) block()       {}
+func (Table) block()      {}
+func (NewSection) block() {}
 
-// Page is the page set-up of the single section.
+// Page is the page set-up of a section.
 type Page struct {
 	Width, Height            int // twips
 	Top, Bottom, Left, Right int // twips
 	HeaderDistance           int // twips from the top edge to the header
 }
+
+// Landscape is p turned a quarter: width and height swapped, the margins
+// kept on the same sides (the binding stays on the left).
+func (p Page) Landscape() Page {
+	if p.Width < p.Height {
+		p.Width, p.Height = p.Height, p.Width
+	}
+	return p
+}
+
+// TextWidth is the width between the left and right margins.
+func (p Page) TextWidth() int { return p.Width - p.Left - p.Right }
 
 // A4 is portrait A4 with the default margins of Nghị định 30/2020:
 // 20 mm top and bottom, 30 mm left, 15 mm right.
@@ -151,30 +177,54 @@ func (d *Document) Write(w io.Writer) error {
 	return err
 }
 
-// DocumentXML is word/document.xml.
+// DocumentXML is word/document.xml. Each block starts on a line of its own
+// (whitespace between block elements is insignificant), so golden files of
+// it give readable diffs.
 func (d *Document) DocumentXML() string {
 	var b strings.Builder
-	b.WriteString(xmlHeader + `<w:document ` + ns + `><w:body>`)
+	b.WriteString(xmlHeader + `<w:document ` + ns + `><w:body>` + "\n")
+	page, first := d.Page, true
 	for _, bl := range d.Blocks {
 		switch x := bl.(type) {
 		case Para:
 			writePara(&b, x)
 		case Table:
 			writeTable(&b, x)
+		case NewSection:
+			b.WriteString(`<w:p><w:pPr>`)
+			d.writeSectPr(&b, page, first)
+			b.WriteString(`</w:pPr></w:p>`)
+			page, first = x.Page, false
 		}
+		b.WriteByte('\n')
 	}
-	p := d.Page
+	d.writeSectPr(&b, page, first)
+	b.WriteString("\n" + `</w:body></w:document>`)
+	return b.String()
+}
+
+// writeSectPr writes a section's properties. Every section refers to the
+// page-number header; the first also has an empty first-page header and
+// w:titlePg, so page 1 carries no number (Nghị định 30/2020).
+func (d *Document) writeSectPr(b *strings.Builder, p Page, first bool) {
 	b.WriteString(`<w:sectPr>`)
 	if d.PageNums {
-		b.WriteString(`<w:headerReference w:type="default" r:id="rIdHeader1"/><w:headerReference w:type="first" r:id="rIdHeader2"/>`)
+		b.WriteString(`<w:headerReference w:type="default" r:id="rIdHeader1"/>`)
+		if first {
+			b.WriteString(`<w:headerReference w:type="first" r:id="rIdHeader2"/>`)
+		}
 	}
-	fmt.Fprintf(&b, `<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
-		p.Width, p.Height, p.Top, p.Right, p.Bottom, p.Left, p.HeaderDistance, p.HeaderDistance)
-	if d.PageNums {
+	b.WriteString(`<w:type w:val="nextPage"/>`)
+	orient := ""
+	if p.Width > p.Height {
+		orient = ` w:orient="landscape"`
+	}
+	fmt.Fprintf(b, `<w:pgSz w:w="%d" w:h="%d"%s/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
+		p.Width, p.Height, orient, p.Top, p.Right, p.Bottom, p.Left, p.HeaderDistance, p.HeaderDistance)
+	if d.PageNums && first {
 		b.WriteString(`<w:titlePg/>`)
 	}
-	b.WriteString(`</w:sectPr></w:body></w:document>`)
-	return b.String()
+	b.WriteString(`</w:sectPr>`)
 }
 
 // HeaderXML is the header of pages 2 and on: the page number, centred.
@@ -225,7 +275,7 @@ func writePara(b *strings.Builder, p Para) {
 		fmt.Fprintf(b, `<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, p.Size, p.Size)
 	}
 	b.WriteString(`</w:pPr>`)
-	for _, r := range p.Runs {
+	for _, r := range keepMarks(p.Runs) {
 		if r.Size == 0 {
 			r.Size = p.Size
 		}
@@ -271,6 +321,35 @@ func writeRun(b *strings.Builder, r Run) {
 	b.WriteString(`</w:r>`)
 }
 
+// keepMarks moves combining marks that open a run to the end of the run
+// before, so a letter and its marks never sit in different runs (a renderer
+// would draw them apart). Text is NFC, so this only matters for marks NFC
+// cannot compose, but a split character is never acceptable (§9).
+func keepMarks(runs []Run) []Run {
+	var out []Run
+	for i, r := range runs {
+		n := 0
+		for n < len(r.Text) {
+			c, size := utf8.DecodeRuneInString(r.Text[n:])
+			if !unicode.Is(unicode.M, c) {
+				break
+			}
+			n += size
+		}
+		if n > 0 && i > 0 && !r.Break {
+			if out == nil {
+				out = slices.Clone(runs)
+			}
+			out[i-1].Text += r.Text[:n]
+			out[i].Text = r.Text[n:]
+		}
+	}
+	if out == nil {
+		return runs
+	}
+	return out
+}
+
 func writeTable(b *strings.Builder, t Table) {
 	total := 0
 	for _, w := range t.Widths {
@@ -298,8 +377,11 @@ func writeTable(b *strings.Builder, t Table) {
 	b.WriteString(`</w:tblGrid>`)
 	for i, row := range t.Rows {
 		b.WriteString(`<w:tr>`)
-		if i < t.Header {
-			b.WriteString(`<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>`)
+		switch {
+		case i < t.Header:
+			b.WriteString(`<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+		case t.KeepRows:
+			b.WriteString(`<w:trPr><w:cantSplit/></w:trPr>`)
 		}
 		for _, c := range row {
 			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, c.Width)
@@ -340,10 +422,46 @@ func escape(b *strings.Builder, s string) {
 			b.WriteString("&apos;")
 		case r == utf8.RuneError && size <= 1, r < 0x20 && r != '\t', r == 0xFFFE, r == 0xFFFF:
 			b.WriteRune('\uFFFD')
+		case r >= 0x2400 && r <= 0x2426:
+			b.WriteString(pictureName(r))
 		default:
 			b.WriteRune(r)
 		}
 	}
+}
+
+// c0Names are the names of the C0 control characters, in code order.
+var c0Names = strings.Fields("NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US")
+
+// pictureName spells out a Control Pictures character (U+2400–U+2426), which
+// model.Safe puts where a control character was: Times New Roman and its
+// substitutes have no glyph for them, and LibreOffice's fallback then lays
+// out the rest of the line wrongly. "[ESC]" is inert and readable.
+func pictureName(r rune) string {
+	switch {
+	case r < 0x2420:
+		return "[" + c0Names[r-0x2400] + "]"
+	case r == 0x2421:
+		return "[DEL]"
+	}
+	return fmt.Sprintf("[U+%04X]", r)
+}
+
+// Printable spells out the Control Pictures in s as pictureName does, for
+// other document formats (the spreadsheet) that face the same fonts.
+func Printable(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x2400 && r <= 0x2426 }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 0x2400 && r <= 0x2426 {
+			b.WriteString(pictureName(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Escape returns s escaped for XML text (exported for the tests of callers).

@@ -5,98 +5,123 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 )
 
 func sample() *Document {
-	return &Document{Page: A4, Font: "Times New Roman", Size: 28, PageNums: true, Title: "Thử <&>",
-		Blocks: []Block{
-			Para{Runs: []Run{{Text: "BIÊN BẢN", Bold: true}}, Align: Center},
-			Rule(1000),
-			Para{Runs: []Run{{Text: "Dòng một\nDòng hai", Italic: true}, {Text: " & <thẻ>", Underline: true, Size: 22}}, FirstLine: 567, After: 120, Line: 276},
-			Table{Widths: []int{3000, 6000}, Borders: true, Header: 1, Rows: [][]Cell{
-				{{Width: 3000, Paras: []Para{{Runs: []Run{{Text: "STT"}}}}}, {Width: 6000}},
-				{{Width: 9000, Span: 2, Paras: []Para{{Runs: []Run{{Text: "gộp"}}}}}},
-			}},
-		}}
+	return &Document{Page: A4, Size: 28, PageNums: true, Title: `A & "B"`, Blocks: []Block{
+		Para{Runs: []Run{{Text: "Tiếng Việt <có dấu> & \"ngoặc\"", Bold: true}, {Text: "dòng một\ndòng hai", Italic: true}}, Align: Justify, FirstLine: 567, After: 120, Line: 276},
+		Rule(1000),
+		Table{Widths: []int{4000, 5355}, Rows: [][]Cell{{{Width: 4000, Paras: []Para{{Runs: []Run{{Text: "trái"}}}}}, {Width: 5355}}}, KeepRows: true},
+		NewSection{Page: A4.Landscape()},
+		Table{Widths: []int{2000, 3000}, Borders: true, Header: 1, Rows: [][]Cell{{{Width: 2000}, {Width: 3000}}, {{Width: 5000, Span: 2}}}},
+	}}
 }
 
-func TestWriteIsValidAndDeterministic(t *testing.T) {
-	var a, b bytes.Buffer
-	if err := sample().Write(&a); err != nil {
+func TestPackageIsValid(t *testing.T) {
+	var b bytes.Buffer
+	if err := sample().Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	sample().Write(&b)
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Fatal("two writes of one document differ")
-	}
-	zr, err := zip.NewReader(bytes.NewReader(a.Bytes()), int64(a.Len()))
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := map[string]bool{}
+	var names []string
 	for _, f := range zr.File {
-		names[f.Name] = true
+		names = append(names, f.Name)
 		rc, _ := f.Open()
-		dec := xml.NewDecoder(rc)
+		d := xml.NewDecoder(rc)
 		for {
-			if _, err := dec.Token(); err == io.EOF {
+			_, err := d.Token()
+			if err == io.EOF {
 				break
-			} else if err != nil {
-				t.Fatalf("%s does not parse: %v", f.Name, err)
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
 			}
 		}
 		rc.Close()
 	}
-	for _, want := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/header1.xml", "word/header2.xml", "word/_rels/document.xml.rels"} {
-		if !names[want] {
-			t.Errorf("package lacks %s", want)
+	for _, want := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
+		"word/header1.xml", "word/header2.xml", "word/_rels/document.xml.rels"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("package lacks %s (has %v)", want, names)
 		}
+	}
+	var again bytes.Buffer
+	sample().Write(&again)
+	if !bytes.Equal(b.Bytes(), again.Bytes()) {
+		t.Error("two writes of one document differ")
 	}
 }
 
-func TestDocumentXML(t *testing.T) {
+func TestSections(t *testing.T) {
 	x := sample().DocumentXML()
-	for _, want := range []string{
-		`<w:pgSz w:w="11906" w:h="16838"/>`,
-		`<w:headerReference w:type="default" r:id="rIdHeader1"/><w:headerReference w:type="first" r:id="rIdHeader2"/>`,
-		`<w:titlePg/>`,
-		`<w:t xml:space="preserve"> &amp; &lt;thẻ&gt;</w:t>`, // escaped, and the composed ẻ kept whole
-		`<w:br/>`,                                                     // the newline
-		`w:lineRule="exact"`, `<w:ind w:left="1000" w:right="1000"/>`, // the rule
-		`<w:gridSpan w:val="2"/>`, `<w:tblHeader/>`, `w:firstLine="567"`,
-	} {
-		if !strings.Contains(x, want) {
-			t.Errorf("document.xml lacks %s", want)
+	if n := strings.Count(x, "<w:sectPr>"); n != 2 {
+		t.Fatalf("%d sections, want 2", n)
+	}
+	first := x[strings.Index(x, "<w:sectPr>"):strings.Index(x, "</w:sectPr>")]
+	last := x[strings.LastIndex(x, "<w:sectPr>"):]
+	for _, want := range []string{`<w:pgSz w:w="11906" w:h="16838"/>`, `w:type="first"`, `<w:titlePg/>`, `w:top="1134" w:right="850" w:bottom="1134" w:left="1701"`} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first section lacks %s: %s", want, first)
 		}
 	}
-	d := sample()
-	d.PageNums = false
-	if strings.Contains(d.DocumentXML(), "headerReference") {
-		t.Error("header references without page numbers")
+	if !strings.Contains(last, `<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`) || strings.Contains(last, "titlePg") || !strings.Contains(last, `w:type="default"`) {
+		t.Errorf("landscape section wrong: %s", last)
+	}
+	if !strings.Contains(x, `<w:trPr><w:cantSplit/></w:trPr>`) || !strings.Contains(x, `<w:tblHeader/>`) || !strings.Contains(x, `<w:gridSpan w:val="2"/>`) {
+		t.Error("row properties missing")
+	}
+	if !strings.Contains(x, `<w:top w:val="nil"/>`) || !strings.Contains(x, `<w:insideV w:val="single"`) {
+		t.Error("borderless and bordered tables not both present")
 	}
 }
 
-func TestEscapeDropsWhatXMLCannotCarry(t *testing.T) {
-	cases := map[string]string{
-		"a<b>&\"'":        "a&lt;b&gt;&amp;&quot;&apos;",
-		"bell\x07esc\x1b": "bell\uFFFDesc\uFFFD",
-		"bad\xffutf8":     "bad\uFFFDutf8",
-		"tab\tok":         "tab\tok",
-		"Việt":            "Việt",
+func TestEscape(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"specials", `a<b>&"c'`, "a&lt;b&gt;&amp;&quot;c&apos;"},
+		{"control", "a\x01b", "a\uFFFDb"},
+		{"invalid utf8", "a\xffb", "a\uFFFDb"},
+		{"control pictures", "x\u241b]52\u2407", "x[ESC]]52[BEL]"},
+		{"del picture", "\u2421", "[DEL]"},
+		{"vietnamese", "Đường ĐT.768", "Đường ĐT.768"},
 	}
-	for in, want := range cases {
-		if got := Escape(in); got != want {
-			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
-		}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Escape(c.in); got != c.want {
+				t.Errorf("Escape(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// A combining mark that opens a run joins the letter at the end of the run
+// before it.
+func TestKeepMarks(t *testing.T) {
+	runs := keepMarks([]Run{{Text: "Ba", Bold: true}, {Text: "\u0300\u0323 tiếp"}})
+	if runs[0].Text != "Ba\u0300\u0323" || runs[1].Text != " tiếp" {
+		t.Errorf("marks not moved: %q %q", runs[0].Text, runs[1].Text)
+	}
+	plain := []Run{{Text: "a"}, {Text: "b"}}
+	if got := keepMarks(plain); &got[0] != &plain[0] {
+		t.Error("runs without leading marks were copied")
 	}
 }
 
 func TestMM(t *testing.T) {
-	for mm, tw := range map[float64]int{20: 1134, 30: 1701, 15: 850, 25: 1417, 35: 1984} {
-		if got := MM(mm); got != tw {
-			t.Errorf("MM(%v) = %d, want %d (domain.md §9)", mm, got, tw)
+	for mm, tw := range map[float64]int{20: 1134, 25: 1417, 30: 1701, 35: 1984, 15: 850, 10: 567} {
+		if MM(mm) != tw {
+			t.Errorf("MM(%v) = %d, want %d", mm, MM(mm), tw)
 		}
+	}
+}
+
+func TestPrintable(t *testing.T) {
+	if got := Printable("a\u241bb & <c>"); got != "a[ESC]b & <c>" {
+		t.Errorf("Printable = %q", got)
 	}
 }
