@@ -11,83 +11,6 @@ import (
 	"txct/store/model"
 )
 
-// levelName is the report's heading word for a level.
-func levelName(a model.Authority) string {
-	switch a {
-	case model.AuthCentral:
-		return "Trung ương"
-	case model.AuthProvince:
-		return "tỉnh"
-	case model.AuthDistrict:
-		return "huyện (theo hồ sơ trước ngày 01/7/2025)"
-	case model.AuthCommune:
-		return "xã"
-	}
-	return "chưa xác định"
-}
-
-
-// item is one entry of the report's section II: a remark, or a merge group
-// shown once.
-type item struct {
-	lead    model.Remark
-	members []model.Remark // the lead first
-	seq     int            // the lead's number in the minutes
-}
-
-// items groups merged remarks under their lead and keeps minutes order.
-func items(rs []model.Remark) []item {
-	pos := map[uint64]int{}
-	var out []item
-	for i, r := range rs {
-		if r.MergedInto != 0 {
-			if j, ok := pos[r.MergedInto]; ok {
-				out[j].members = append(out[j].members, r)
-				continue
-			}
-		}
-		pos[r.ID] = len(out)
-		out = append(out, item{lead: r, members: []model.Remark{r}, seq: i + 1})
-	}
-	return out
-}
-
-// grouped orders items by level, then field in the fixed order, keeping
-// minutes order within a group.
-func grouped(its []item) []item {
-	out := slices.Clone(its)
-	slices.SortStableFunc(out, func(a, b item) int {
-		if c := levelOf(a.lead).Index() - levelOf(b.lead).Index(); c != 0 {
-			return c
-		}
-		return fieldIndex(a.lead.Field) - fieldIndex(b.lead.Field)
-	})
-	return out
-}
-
-func fieldIndex(f model.Field) int {
-	if i := f.Index(); i >= 0 {
-		return i
-	}
-	return model.FieldOther.Index()
-}
-
-// levelOf is a remark's competent level, or "" (unclassified) when it has
-// none or one txct does not know, so every remark is counted somewhere.
-func levelOf(r model.Remark) model.Authority {
-	if r.Authority.Valid() {
-		return r.Authority
-	}
-	return ""
-}
-
-func fieldOf(r model.Remark) model.Field {
-	if r.Field.Valid() {
-		return r.Field
-	}
-	return model.FieldOther
-}
-
 // voters describes who raised an item: one voter, or the voters of a group.
 func voters(it item) string {
 	var names []string
@@ -145,43 +68,6 @@ func repeatNote(r model.Remark, ps map[string]model.Petition) []string {
 	return out
 }
 
-// Counts are the numbers the report prints. By level and by field each add
-// up to AfterMerge (domain.md §10).
-type Counts struct {
-	Remarks, AfterMerge, Answered, Repeats, Opinions, Speakers int
-	ByLevel                                                    map[model.Authority]int
-	ByField                                                    map[model.Field]int
-}
-
-// Count computes the report's numbers from a snapshot.
-func Count(snap model.Snapshot) Counts {
-	its := items(snap.Remarks)
-	c := Counts{Remarks: len(snap.Remarks), AfterMerge: len(its), ByLevel: map[model.Authority]int{}, ByField: map[model.Field]int{}}
-	voters := map[string]bool{}
-	for _, r := range snap.Remarks {
-		if r.Answered() {
-			c.Answered++
-		}
-		if len(r.RepeatOf) > 0 {
-			c.Repeats++
-		}
-		voters[strings.ToLower(clean(r.Voter))+"|"+strings.ToLower(clean(r.Address))] = true
-	}
-	c.Speakers = snap.Session.Speakers
-	if c.Speakers == 0 {
-		c.Speakers = len(voters)
-	}
-	for _, it := range its {
-		c.ByLevel[levelOf(it.lead)]++
-		c.ByField[fieldOf(it.lead)]++
-		if it.lead.Type == model.TypeOpinion {
-			c.Opinions++
-		}
-	}
-	return c
-}
-
-
 // raisedBy is "(Cử tri Ông A, ấp 1)", with "(n lượt cử tri)" after it for a
 // merged group.
 func raisedBy(it item) string {
@@ -191,19 +77,6 @@ func raisedBy(it item) string {
 	}
 	return s
 }
-
-func dedupe(ss []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 
 // countsSentence states the totals by level and by field; both add up.
 func countsSentence(c Counts) string {
@@ -230,7 +103,6 @@ func shorten(s string, n int) string {
 	}
 	return strings.TrimSpace(string(r[:n])) + "…"
 }
-
 
 // remarkRow is a remark's values in the appendix and spreadsheet order.
 func remarkRow(i int, r model.Remark, ps map[string]model.Petition) []string {
@@ -277,20 +149,6 @@ func answerer(r model.Remark) string {
 		return by
 	}
 	return "Đại biểu"
-}
-
-// notes adds a section's paragraphs, or def when it is empty.
-func (pg *page) notes(s *model.Session, sec model.Section, def string) {
-	ps := paras(s.Note(sec))
-	if len(ps) == 0 && def != "" {
-		ps = []string{def}
-	}
-	if len(ps) == 0 {
-		ps = []string{"(Không ghi nội dung.)"}
-	}
-	for _, p := range ps {
-		pg.plain(p)
-	}
 }
 
 // meetingName is the minutes' summary line.
@@ -408,46 +266,15 @@ func reportClosing(s *model.Session) string {
 	return fmt.Sprintf("Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của cử tri tại hội nghị tiếp xúc cử tri ngày %s của %s.", shortDate(s.Date), orDots(s.DelegateGroup))
 }
 
-// levelGroup is one competent level of section II, numbered from 1 in the
-// order central, province, (legacy district), commune, unclassified; only
-// levels with items appear.
-type levelGroup struct {
-	no     int
-	level  model.Authority
-	fields []fieldGroup
-}
-
-// fieldGroup is one field within a level, lettered a), b)… in the fixed
-// order of model.Fields.
-type fieldGroup struct {
-	letter rune
-	field  model.Field
-	items  []item
-}
-
-// sections groups the items of a session for section II.
-func sections(rs []model.Remark) []levelGroup {
-	var out []levelGroup
-	for _, it := range grouped(items(rs)) {
-		if len(out) == 0 || out[len(out)-1].level != levelOf(it.lead) {
-			out = append(out, levelGroup{no: len(out) + 1, level: levelOf(it.lead)})
-		}
-		lg := &out[len(out)-1]
-		f := fieldOf(it.lead)
-		if len(lg.fields) == 0 || lg.fields[len(lg.fields)-1].field != f {
-			lg.fields = append(lg.fields, fieldGroup{letter: 'a' + rune(len(lg.fields)), field: f})
-		}
-		fg := &lg.fields[len(lg.fields)-1]
-		fg.items = append(fg.items, it)
+// noteParas is a minutes section's paragraphs; def, or a note that nothing
+// was recorded, when the secretary left it empty.
+func noteParas(s *model.Session, sec model.Section, def string) []string {
+	ps := paras(s.Note(sec))
+	if len(ps) == 0 && def != "" {
+		ps = []string{def}
 	}
-	return out
-}
-
-// itemRepeats cites every petition the members of an item repeat, once each.
-func itemRepeats(it item, ps map[string]model.Petition) []string {
-	var rep []string
-	for _, m := range it.members {
-		rep = append(rep, repeatNote(m, ps)...)
+	if len(ps) == 0 {
+		ps = []string{"(Không ghi nội dung.)"}
 	}
-	return dedupe(rep)
+	return ps
 }

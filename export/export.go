@@ -185,4 +185,3 @@ func kindPhrase(s *model.Session) string {
 	}
 	return ""
 }
-

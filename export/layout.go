@@ -146,4 +146,3 @@ func recipients(list []string) []docx.Para {
 	}
 	return append(ps, docx.Para{Runs: []docx.Run{{Text: "- Lưu: VT, Hồ sơ.", Size: 22}}, Align: docx.Left})
 }
-

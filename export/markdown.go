@@ -80,14 +80,7 @@ func (m *md) recipients(list []string) {
 }
 
 func (m *md) notes(s *model.Session, sec model.Section, def string) {
-	ps := paras(s.Note(sec))
-	if len(ps) == 0 && def != "" {
-		ps = []string{def}
-	}
-	if len(ps) == 0 {
-		ps = []string{"(Không ghi nội dung.)"}
-	}
-	for _, p := range ps {
+	for _, p := range noteParas(s, sec, def) {
 		m.para("%s", p)
 	}
 }

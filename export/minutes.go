@@ -86,3 +86,9 @@ func minutesDoc(snap model.Snapshot, o Options) *docx.Document {
 	return pg.doc("Biên bản " + meetingName(s))
 }
 
+// notes adds a section's paragraphs.
+func (pg *page) notes(s *model.Session, sec model.Section, def string) {
+	for _, p := range noteParas(s, sec, def) {
+		pg.plain(p)
+	}
+}

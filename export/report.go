@@ -133,7 +133,7 @@ func (pg *page) appendix(snap model.Snapshot) {
 	rows := [][]docx.Cell{row}
 	for i, r := range snap.Remarks {
 		vals := remarkRow(i, r, snap.Petitions)
-		vals[7] = strings.ReplaceAll(vals[7], " (", "\n(")
+		vals[7] = strings.NewReplacer(" (", "\n(", "; ", "\n").Replace(vals[7])
 		row = nil
 		for j, v := range vals {
 			row = append(row, cell(j, v, false))
@@ -143,6 +143,5 @@ func (pg *page) appendix(snap model.Snapshot) {
 	if len(snap.Remarks) == 0 {
 		rows = append(rows, []docx.Cell{{Width: textW, Span: len(widths), Paras: []docx.Para{{Runs: []docx.Run{{Text: NoRemarks}}, Align: docx.Center, Size: 22}}}})
 	}
-	pg.add(docx.Table{Widths: widths, Rows: rows, Borders: true, Header: 1})
+	pg.add(docx.Table{Widths: widths, Rows: rows, Borders: true, Header: 1, KeepRows: true})
 }
-

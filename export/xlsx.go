@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -206,18 +207,15 @@ func countsSheet(f *excelize.File, snap model.Snapshot, head, body int) error {
 	return f.SetPanes(SheetCounts, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
 }
 
+// levelTitle is a level as a column title: levelName capitalised, with a
+// short form for the legacy district.
 func levelTitle(a model.Authority) string {
-	switch a {
-	case model.AuthCentral:
-		return "Trung ương"
-	case model.AuthProvince:
-		return "Tỉnh"
-	case model.AuthDistrict:
+	if a == model.AuthDistrict {
 		return "Huyện (cũ)"
-	case model.AuthCommune:
-		return "Xã"
 	}
-	return "Chưa xác định"
+	n := levelName(a)
+	r, size := utf8.DecodeRuneInString(n)
+	return string(unicode.ToUpper(r)) + n[size:]
 }
 
 // wrappedLines estimates how many lines s takes in a column of width

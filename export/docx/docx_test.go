@@ -125,3 +125,25 @@ func TestPrintable(t *testing.T) {
 		t.Errorf("Printable = %q", got)
 	}
 }
+
+// Carried over from 5acc1e7: runs, rules and header references as written.
+func TestDocumentXMLDetails(t *testing.T) {
+	d := sample()
+	d.Blocks = append(d.Blocks, Para{Runs: []Run{{Text: " & <thẻ>\tx", Underline: true, Size: 22}}})
+	x := d.DocumentXML()
+	for _, want := range []string{
+		`<w:headerReference w:type="default" r:id="rIdHeader1"/><w:headerReference w:type="first" r:id="rIdHeader2"/>`,
+		"<w:t xml:space=\"preserve\"> &amp; &lt;thẻ&gt;\tx</w:t>", // escaped, the composed ẻ whole, the tab kept
+		`<w:br/>`,                                                     // the newline
+		`w:lineRule="exact"`, `<w:ind w:left="1000" w:right="1000"/>`, // the rule
+		`w:firstLine="567"`, `<w:u w:val="single"/><w:sz w:val="22"/>`,
+	} {
+		if !strings.Contains(x, want) {
+			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	d.PageNums = false
+	if x := d.DocumentXML(); strings.Contains(x, "headerReference") || strings.Contains(x, "titlePg") {
+		t.Error("header references without page numbers")
+	}
+}

@@ -1,0 +1,180 @@
+package export
+
+// How remarks become the items of the report: merge groups shown once,
+// grouped by competent level then by field, and the counts printed about
+// them (domain.md §10).
+
+import (
+	"slices"
+	"strings"
+
+	"txct/store/model"
+)
+
+// levelName is the report's heading word for a level.
+func levelName(a model.Authority) string {
+	switch a {
+	case model.AuthCentral:
+		return "Trung ương"
+	case model.AuthProvince:
+		return "tỉnh"
+	case model.AuthDistrict:
+		return "huyện (theo hồ sơ trước ngày 01/7/2025)"
+	case model.AuthCommune:
+		return "xã"
+	}
+	return "chưa xác định"
+}
+
+// item is one entry of the report's section II: a remark, or a merge group
+// shown once.
+type item struct {
+	lead    model.Remark
+	members []model.Remark // the lead first
+	seq     int            // the lead's number in the minutes
+}
+
+// items groups merged remarks under their lead and keeps minutes order.
+func items(rs []model.Remark) []item {
+	pos := map[uint64]int{}
+	var out []item
+	for i, r := range rs {
+		if r.MergedInto != 0 {
+			if j, ok := pos[r.MergedInto]; ok {
+				out[j].members = append(out[j].members, r)
+				continue
+			}
+		}
+		pos[r.ID] = len(out)
+		out = append(out, item{lead: r, members: []model.Remark{r}, seq: i + 1})
+	}
+	return out
+}
+
+// grouped orders items by level, then field in the fixed order, keeping
+// minutes order within a group.
+func grouped(its []item) []item {
+	out := slices.Clone(its)
+	slices.SortStableFunc(out, func(a, b item) int {
+		if c := levelOf(a.lead).Index() - levelOf(b.lead).Index(); c != 0 {
+			return c
+		}
+		return fieldIndex(a.lead.Field) - fieldIndex(b.lead.Field)
+	})
+	return out
+}
+
+func fieldIndex(f model.Field) int {
+	if i := f.Index(); i >= 0 {
+		return i
+	}
+	return model.FieldOther.Index()
+}
+
+// levelOf is a remark's competent level, or "" (unclassified) when it has
+// none or one txct does not know, so every remark is counted somewhere.
+func levelOf(r model.Remark) model.Authority {
+	if r.Authority.Valid() {
+		return r.Authority
+	}
+	return ""
+}
+
+func fieldOf(r model.Remark) model.Field {
+	if r.Field.Valid() {
+		return r.Field
+	}
+	return model.FieldOther
+}
+
+// Counts are the numbers the report prints. By level and by field each add
+// up to AfterMerge (domain.md §10).
+type Counts struct {
+	Remarks, AfterMerge, Answered, Repeats, Opinions, Speakers int
+	ByLevel                                                    map[model.Authority]int
+	ByField                                                    map[model.Field]int
+}
+
+// Count computes the report's numbers from a snapshot.
+func Count(snap model.Snapshot) Counts {
+	its := items(snap.Remarks)
+	c := Counts{Remarks: len(snap.Remarks), AfterMerge: len(its), ByLevel: map[model.Authority]int{}, ByField: map[model.Field]int{}}
+	voters := map[string]bool{}
+	for _, r := range snap.Remarks {
+		if r.Answered() {
+			c.Answered++
+		}
+		if len(r.RepeatOf) > 0 {
+			c.Repeats++
+		}
+		voters[strings.ToLower(clean(r.Voter))+"|"+strings.ToLower(clean(r.Address))] = true
+	}
+	c.Speakers = snap.Session.Speakers
+	if c.Speakers == 0 {
+		c.Speakers = len(voters)
+	}
+	for _, it := range its {
+		c.ByLevel[levelOf(it.lead)]++
+		c.ByField[fieldOf(it.lead)]++
+		if it.lead.Type == model.TypeOpinion {
+			c.Opinions++
+		}
+	}
+	return c
+}
+
+func dedupe(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// levelGroup is one competent level of section II, numbered from 1 in the
+// order central, province, (legacy district), commune, unclassified; only
+// levels with items appear.
+type levelGroup struct {
+	no     int
+	level  model.Authority
+	fields []fieldGroup
+}
+
+// fieldGroup is one field within a level, lettered a), b)… in the fixed
+// order of model.Fields.
+type fieldGroup struct {
+	letter rune
+	field  model.Field
+	items  []item
+}
+
+// sections groups the items of a session for section II.
+func sections(rs []model.Remark) []levelGroup {
+	var out []levelGroup
+	for _, it := range grouped(items(rs)) {
+		if len(out) == 0 || out[len(out)-1].level != levelOf(it.lead) {
+			out = append(out, levelGroup{no: len(out) + 1, level: levelOf(it.lead)})
+		}
+		lg := &out[len(out)-1]
+		f := fieldOf(it.lead)
+		if len(lg.fields) == 0 || lg.fields[len(lg.fields)-1].field != f {
+			lg.fields = append(lg.fields, fieldGroup{letter: 'a' + rune(len(lg.fields)), field: f})
+		}
+		fg := &lg.fields[len(lg.fields)-1]
+		fg.items = append(fg.items, it)
+	}
+	return out
+}
+
+// itemRepeats cites every petition the members of an item repeat, once each.
+func itemRepeats(it item, ps map[string]model.Petition) []string {
+	var rep []string
+	for _, m := range it.members {
+		rep = append(rep, repeatNote(m, ps)...)
+	}
+	return dedupe(rep)
+}
