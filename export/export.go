@@ -108,10 +108,6 @@ var Formats = []string{"docx", "xlsx", "md"}
 // a bidi control can bring a letter and its mark together).
 func clean(s string) string { return norm.NFC.String(model.Safe(s, false)) }
 
-// upper is the Vietnamese upper case of s (strings.ToUpper handles the
-// precomposed letters).
-func upper(s string) string { return strings.ToUpper(clean(s)) }
-
 // dateLine is "Tân Thành, ngày 05 tháng 02 năm 2027": days below 10 and the
 // months 1 and 2 are zero-padded (Nghị định 30/2020, Phụ lục I).
 func dateLine(place string, t time.Time) string {

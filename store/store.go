@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -52,7 +51,6 @@ type Store struct {
 	path     string
 	opts     Options
 	nextID   atomic.Uint64 // remark and session ids, allocated without a write
-	mu       sync.Mutex    // serialises writers that read-modify-write outside bbolt
 	index    *archiveIndex
 	closed   atomic.Bool
 	autosave *Autosaver

@@ -17,7 +17,6 @@ import (
 
 // Options configure the root model.
 type Options struct {
-	Lang base.Lang
 	// OpenSession, if set, opens that session's screen at start.
 	OpenSession uint64
 }
@@ -30,10 +29,8 @@ type Model struct {
 	showHelp  bool
 	status    string
 	statusErr bool
-	statusAt  time.Time
 	quitting  bool
 	offer     bool // first-run demo offer is showing
-	opts      Options
 	saveErr   error
 	savedAt   time.Time
 	// SessionOpened records that a session screen was shown, so the caller
@@ -46,7 +43,7 @@ func SaveResult(err error) tea.Msg { return savedMsg{err: err, at: time.Now()} }
 
 // New builds the root model over an open store.
 func New(ctx *base.Context, opts Options) *Model {
-	m := &Model{ctx: ctx, opts: opts, help: help.New()}
+	m := &Model{ctx: ctx, help: help.New()}
 	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
 	if opts.OpenSession != 0 {
 		m.screen = newCapture(ctx, opts.OpenSession)
@@ -137,7 +134,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 func (m *Model) setStatus(text string, err error) {
-	m.status, m.statusErr, m.statusAt = text, err != nil, time.Now()
+	m.status, m.statusErr = text, err != nil
 	if err != nil {
 		m.status = m.ctx.Text.F("app.error", err)
 	}
@@ -217,8 +214,9 @@ func (m *Model) statusLine() string {
 	if m.statusErr {
 		st = s.Error
 	}
-	avail := m.ctx.Width - lipgloss.Width(right) - 1
-	return st.Render(truncate(left, max(0, avail))) + pad(m.ctx.Width-lipgloss.Width(truncate(left, max(0, avail)))-lipgloss.Width(right)) + right
+	rw := base.Width(right)
+	left = truncate(left, max(0, m.ctx.Width-rw-1))
+	return st.Render(left) + pad(m.ctx.Width-base.Width(left)-rw) + right
 }
 
 func (m *Model) helpBar() string {

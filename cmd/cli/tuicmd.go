@@ -23,7 +23,7 @@ func runTUI(g *global, env Env) error {
 	ctx := base.NewContext(db, g.language())
 	ctx.Deadline = db.DeadlineRule()
 	ctx.NewToneStyle = g.tone == "new" || (g.tone == "" && os.Getenv("TXCT_TONE") == "new")
-	opts := tui.Options{Lang: g.language()}
+	var opts tui.Options
 	if g.openRef != "" {
 		sess, err := findSession(db, g.openRef)
 		if err != nil {

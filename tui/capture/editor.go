@@ -45,15 +45,14 @@ type editor struct {
 	answerBy textinput.Model
 	answer   textinput.Model
 
-	typ       model.RemarkType
-	field     model.Field
-	auth      model.Authority
-	setField  bool // chosen by hand: the guess no longer overrides it
-	setAuth   bool
-	setType   bool
-	lastTexts [nFields]string
-	cursorX   int // cursor position inside the form, set by editorView
-	cursorY   int
+	typ      model.RemarkType
+	field    model.Field
+	auth     model.Authority
+	setField bool // chosen by hand: the guess no longer overrides it
+	setAuth  bool
+	setType  bool
+	cursorX  int // cursor position inside the form, set by editorView
+	cursorY  int
 }
 
 func newEditor(ctx *base.Context) editor {
@@ -122,7 +121,6 @@ func (e *editor) open(r model.Remark, i int) tea.Cmd {
 	e.answer.SetValue(ans)
 	e.typ, e.field, e.auth = typeOr(r.Type), r.Field, r.Authority
 	e.setField, e.setAuth, e.setType = r.Field != "", r.Authority != "", r.Type != ""
-	e.lastTexts = [nFields]string{r.Voter, r.Address, r.Text, by, ans}
 	if r.Text == "" && r.Voter == "" {
 		return e.focusOn(fVoter)
 	}

@@ -56,8 +56,7 @@ func (m *Model) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.Leave()
 		return navigate(reviewMsg(m.id))
 	}
-	m.scroll()
-	return nil
+	return nil // listView keeps the selected remark in view
 }
 
 func (m *Model) deleteSelected() {
@@ -117,14 +116,6 @@ func (m *Model) onWheel(msg tea.MouseWheelMsg) {
 			m.notes.scroll(3)
 		}
 	}
-}
-
-// scroll keeps the selected remark in view.
-func (m *Model) scroll() {
-	if m.sel < m.top {
-		m.top = m.sel
-	}
-	// The bottom is settled in listView, which knows the heights.
 }
 
 // seqOf is the remark's number in the minutes: its position, 1-based.

@@ -24,8 +24,6 @@ type geometry struct {
 	mainW, panelW int
 	bodyH         int // rows under the header and tabs
 	panelBelow    bool
-	cursorX       int // editor origin, for the real cursor
-	cursorY       int
 }
 
 func (m *Model) geo() geometry {
