@@ -21,7 +21,7 @@ func runImport(g *global, args []string, env Env) error {
 		return err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("usage: txct import FILE...")
+		return fmt.Errorf("usage: txct import FILE [FILE]")
 	}
 	db, err := g.open(store.Options{})
 	if err != nil {

@@ -186,7 +186,7 @@ func crashOnce(t *testing.T, rng *rand.Rand, run int) (int, time.Duration, int) 
 		time.Sleep(20 * time.Millisecond)
 		cur := &typed{}
 		all = append(all, cur)
-		for _, c := range []rune(remarkTexts[(run+r)%len(remarkTexts)]) {
+		for _, c := range remarkTexts[(run+r)%len(remarkTexts)] {
 			if time.Since(start) >= killAfter {
 				killed = true
 				break

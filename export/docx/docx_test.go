@@ -92,7 +92,9 @@ func TestEscape(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := Escape(c.in); got != c.want {
+			var b strings.Builder
+			escape(&b, c.in)
+			if got := b.String(); got != c.want {
 				t.Errorf("Escape(%q) = %q, want %q", c.in, got, c.want)
 			}
 		})

@@ -67,10 +67,3 @@ func Printable(s string) string {
 	}
 	return b.String()
 }
-
-// Escape returns s escaped for XML text (exported for the tests of callers).
-func Escape(s string) string {
-	var b strings.Builder
-	escape(&b, s)
-	return b.String()
-}

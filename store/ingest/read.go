@@ -48,16 +48,6 @@ type Result struct {
 	Duplicates int
 }
 
-// ReadArchive reads the archive file at path, choosing the format from the
-// extension and then the content. It returns every petition or an *Error.
-func ReadArchive(path string) ([]model.Petition, error) {
-	res, err := ReadFile(path, Options{})
-	if err != nil {
-		return nil, err
-	}
-	return res.Petitions, nil
-}
-
 // ReadFile reads the archive file at path with opt, filling in opt.Size.
 // Errors name the file by its base name.
 func ReadFile(path string, opt Options) (*Result, error) {

@@ -35,21 +35,6 @@ func (k Kind) Valid() bool {
 	return false
 }
 
-// Label is the Vietnamese name of the kind.
-func (k Kind) Label() string {
-	switch k {
-	case KindBefore:
-		return "Trước kỳ họp"
-	case KindAfter:
-		return "Sau kỳ họp"
-	case KindThematic:
-		return "Chuyên đề"
-	case KindOther:
-		return "Khác"
-	}
-	return string(k)
-}
-
 // Field is a field (lĩnh vực) label from the fixed list of domain.md §6.
 type Field string
 
@@ -280,12 +265,11 @@ func (s *Session) Validate() error {
 	if !s.Kind.Valid() {
 		return fmt.Errorf("kind %q is not one of %v", s.Kind, Kinds)
 	}
-	d, err := ParseDate(s.Date)
-	if err != nil {
+	if _, err := ParseDate(s.Date); err != nil {
 		return err
 	}
-	_ = d
 	var st, en int
+	var err error
 	if s.Start != "" {
 		if st, err = ParseClock(s.Start); err != nil {
 			return fmt.Errorf("start: %w", err)

@@ -71,6 +71,3 @@ type (
 		Err   error
 	}
 )
-
-// Status is a command that shows text in the status bar.
-func Status(text string) func() any { return func() any { return StatusMsg{Text: text} } }

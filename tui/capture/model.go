@@ -104,14 +104,6 @@ func New(ctx *base.Context, id uint64) *Model {
 	return m
 }
 
-// NewWith builds the screen over an already loaded session (tests, benchmarks).
-func NewWith(ctx *base.Context, saver Saver, sess model.Session, remarks []model.Remark) *Model {
-	m := New(ctx, sess.ID)
-	m.saver = saver
-	m.onLoaded(loadedMsg{id: sess.ID, sess: sess, remarks: remarks})
-	return m
-}
-
 // Init loads the session in the background.
 func (m *Model) Init() tea.Cmd {
 	if m.loaded || m.ctx.DB == nil {

@@ -112,5 +112,5 @@ func FuzzDecodeVNIText(f *testing.F) {
 		"Cu73 tri kie61n nghi5 so71m su73a d9u7o7ng2",
 		"QL1A 2023 ĐT.612 km2 A4 CO2",
 		"thuo73 a1 d9i",
-	}, func(s string) bool { return strings.IndexAny(s, "0123456789") < 0 })
+	}, func(s string) bool { return !strings.ContainsAny(s, "0123456789") })
 }
