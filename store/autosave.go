@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -69,6 +70,11 @@ func (a *Autosaver) put(key string, o op) {
 	}
 	if _, ok := a.pending[key]; !ok {
 		a.keys = append(a.keys, key)
+	} else if o.kind == opOrder {
+		// An order names remarks queued after it was first queued (a deleted
+		// remark brought back): it is written after them, or they would be
+		// appended at the end instead of taking their place.
+		a.keys = append(slices.DeleteFunc(a.keys, func(k string) bool { return k == key }), key)
 	}
 	a.pending[key] = o
 	if a.timer == nil {

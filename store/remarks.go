@@ -17,17 +17,19 @@ type remarkRec struct {
 	RSession   uint64    `json:"session"`
 	RDismissed []string  `json:"dismissed,omitempty"`
 	RMerged    uint64    `json:"merged_into,omitempty"`
+	RGuessed   uint8     `json:"guessed,omitempty"`
 	RCreated   time.Time `json:"created"`
 	RUpdated   time.Time `json:"updated"`
 }
 
 func toRemarkRec(r model.Remark) remarkRec {
-	return remarkRec{Remark: r, RID: r.ID, RSession: r.SessionID, RDismissed: r.Dismissed, RMerged: r.MergedInto, RCreated: r.Created, RUpdated: r.Updated}
+	return remarkRec{Remark: r, RID: r.ID, RSession: r.SessionID, RDismissed: r.Dismissed, RMerged: r.MergedInto, RGuessed: uint8(r.Guessed), RCreated: r.Created, RUpdated: r.Updated}
 }
 
 func (r remarkRec) model() model.Remark {
 	m := r.Remark
 	m.ID, m.SessionID, m.Dismissed, m.MergedInto, m.Created, m.Updated = r.RID, r.RSession, r.RDismissed, r.RMerged, r.RCreated, r.RUpdated
+	m.Guessed = model.Guessed(r.RGuessed)
 	return m
 }
 

@@ -460,3 +460,35 @@ func TestIndexPersists(t *testing.T) {
 		t.Error("the rebuilt index was not saved on close")
 	}
 }
+
+// A remark deleted and brought back in one autosave batch keeps its place:
+// the order is written after the remark it names, however they were queued.
+func TestAutosaverUndeleteKeepsPlace(t *testing.T) {
+	s, _ := openTemp(t)
+	sess, _ := s.CreateSession(sampleSession())
+	var ids []uint64
+	for _, text := range []string{"a", "b", "c"} {
+		r, _ := s.SaveRemark(model.Remark{SessionID: sess.ID, Text: text, Guessed: model.GuessedField})
+		ids = append(ids, r.ID)
+	}
+	rems, _ := s.Remarks(sess.ID)
+	a := s.Autosaver(time.Hour, nil)
+	a.PutOrder(sess.ID, []uint64{ids[0], ids[2]}) // delete b
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	a.PutOrder(sess.ID, []uint64{ids[0]}) // delete c
+	a.PutRemark(rems[2])                  // undo: c back
+	a.PutRemark(rems[1])                  // undo: b back
+	a.PutOrder(sess.ID, ids)
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Remarks(sess.ID)
+	if len(got) != 3 || got[0].Text != "a" || got[1].Text != "b" || got[2].Text != "c" {
+		t.Fatalf("after undelete: %+v", got)
+	}
+	if got[1].Guessed != model.GuessedField {
+		t.Errorf("guess mark not stored: %v", got[1].Guessed)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"txct/store/demo"
+	"txct/store/model"
 	"txct/tui/base"
 )
 
@@ -36,24 +37,9 @@ func TestMonkey(t *testing.T) {
 	letters := []rune("anđươếệ /?e3 ")
 	sizes := [][2]int{{80, 24}, {120, 40}, {100, 30}, {20, 5}, {160, 50}}
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	mix := monkeyMix{keys: keys, letters: letters, sizes: sizes, paste: "Đề nghị\nsửa \x1b[31mđường", pKey: 45, pLetter: 93, pPaste: 97}
 	for i := 0; i < 4000; i++ {
-		var msg tea.Msg
-		switch r := rng.IntN(100); {
-		case r < 45:
-			msg = keys[rng.IntN(len(keys))]
-		case r < 93:
-			c := letters[rng.IntN(len(letters))]
-			msg = tea.KeyPressMsg{Code: c, Text: string(c)}
-		case r < 97:
-			msg = tea.PasteMsg{Content: "Đề nghị\nsửa \x1b[31mđường"}
-		default:
-			sz := sizes[rng.IntN(len(sizes))]
-			msg = tea.WindowSizeMsg{Width: sz[0], Height: sz[1]}
-		}
-		_, cmd := m.Update(msg)
-		if cmd != nil && rng.IntN(3) == 0 {
-			runOnce(m, cmd)
-		}
+		mix.step(m, rng)
 		if m.quitting {
 			t.Fatalf("quit at step %d", i)
 		}
@@ -82,5 +68,104 @@ func runOnce(m *Model, cmd tea.Cmd) {
 		}
 	default:
 		m.Update(msg)
+	}
+}
+
+// TestMonkeyBareKeysKeepRemarks types random keys without ctrl, alt or an
+// action key (Enter opens a remark for editing, F-keys reclassify) on the
+// session screen of the demo, with resizes and pastes, and checks that every
+// remark saved before is still there, unchanged, in the database.
+func TestMonkeyBareKeysKeepRemarks(t *testing.T) {
+	m, db := newRoot(t, base.VI, Options{})
+	sid, err := demo.Load(db, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := db.Remarks(sid)
+	if err != nil || len(before) == 0 {
+		t.Fatalf("demo remarks: %d, %v", len(before), err)
+	}
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 2))
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	run(m, func() tea.Msg { return base.OpenSessionMsg{ID: sid} })
+	keys := []tea.KeyPressMsg{
+		{Code: tea.KeyEscape}, {Code: tea.KeyTab}, {Code: tea.KeyTab, Mod: tea.ModShift},
+		{Code: tea.KeyUp}, {Code: tea.KeyDown}, {Code: tea.KeyLeft}, {Code: tea.KeyRight}, {Code: tea.KeyBackspace},
+		{Code: tea.KeyDelete}, {Code: tea.KeyPgDown}, {Code: tea.KeyPgUp}, {Code: tea.KeyHome}, {Code: tea.KeyEnd},
+	}
+	letters := []rune("deunarjkxyzDEU?/ 1-.,đươếệ")
+	sizes := [][2]int{{80, 24}, {120, 36}, {30, 10}, {20, 5}}
+	mix := monkeyMix{keys: keys, letters: letters, sizes: sizes, paste: "Đề nghị sửa đường", pKey: 30, pLetter: 95, pPaste: 98}
+	for i := 0; i < 2000; i++ {
+		mix.step(m, rng)
+		_ = m.View()
+	}
+	m.leave()
+	if err := db.Autosaver(0, nil).Flush(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := db.Remarks(sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[uint64]model.Remark{}
+	for _, r := range after {
+		byID[r.ID] = r
+	}
+	for i, b := range before {
+		a, ok := byID[b.ID]
+		switch {
+		case !ok:
+			t.Errorf("remark %d (%q) was deleted", i+1, b.Text)
+		case a.Text != b.Text || a.Voter != b.Voter || a.Address != b.Address || a.Field != b.Field ||
+			a.Authority != b.Authority || a.Type != b.Type || a.MergedInto != b.MergedInto || !sameAnswer(a.Answer, b.Answer):
+			t.Errorf("remark %d changed:\n was %+v\n now %+v", i+1, b, a)
+		}
+	}
+	for i, r := range after[:len(before)] {
+		if r.ID != before[i].ID {
+			t.Errorf("order changed at %d", i+1)
+			break
+		}
+	}
+}
+
+func sameAnswer(a, b *model.Answer) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// monkeyMix is a distribution of random input: keys below pKey percent,
+// letters below pLetter, the paste below pPaste, a resize above.
+type monkeyMix struct {
+	keys                  []tea.KeyPressMsg
+	letters               []rune
+	sizes                 [][2]int
+	paste                 string
+	pKey, pLetter, pPaste int
+}
+
+// step sends one random message and, one time in three, runs its command.
+func (x monkeyMix) step(m *Model, rng *rand.Rand) {
+	var msg tea.Msg
+	switch r := rng.IntN(100); {
+	case r < x.pKey:
+		msg = x.keys[rng.IntN(len(x.keys))]
+	case r < x.pLetter:
+		c := x.letters[rng.IntN(len(x.letters))]
+		msg = tea.KeyPressMsg{Code: c, Text: string(c)}
+	case r < x.pPaste:
+		msg = tea.PasteMsg{Content: x.paste}
+	default:
+		sz := x.sizes[rng.IntN(len(x.sizes))]
+		msg = tea.WindowSizeMsg{Width: sz[0], Height: sz[1]}
+	}
+	_, cmd := m.Update(msg)
+	if cmd != nil && rng.IntN(3) == 0 {
+		runOnce(m, cmd)
 	}
 }

@@ -313,11 +313,24 @@ type Remark struct {
 	Dismissed []string `json:"-"`
 	// MergedInto is the id of the first remark of a merge group ("nhiều cử tri
 	// cùng kiến nghị"); zero when the remark stands alone or leads its group.
-	MergedInto uint64    `json:"-"`
-	Pressing   bool      `json:"pressing,omitempty"`
-	Created    time.Time `json:"-"`
-	Updated    time.Time `json:"-"`
+	MergedInto uint64 `json:"-"`
+	Pressing   bool   `json:"pressing,omitempty"`
+	// Guessed marks the parts of the classification the app guessed from the
+	// text and no person has confirmed yet.
+	Guessed Guessed   `json:"-"`
+	Created time.Time `json:"-"`
+	Updated time.Time `json:"-"`
 }
+
+// Guessed is a set of classification parts still guessed.
+type Guessed uint8
+
+// The parts of a remark's classification that can be a guess.
+const (
+	GuessedField Guessed = 1 << iota
+	GuessedLevel
+	GuessedType
+)
 
 // Answered reports whether the remark got an answer on the spot.
 func (r *Remark) Answered() bool { return r.Answer != nil && strings.TrimSpace(r.Answer.Text) != "" }

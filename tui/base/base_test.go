@@ -1,11 +1,15 @@
 package base
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -82,5 +86,79 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// verbRE matches one fmt verb; "%%" is not one.
+var verbRE = regexp.MustCompile(`%(?:%|[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z])`)
+
+func countVerbs(s string) int {
+	n := 0
+	for _, v := range verbRE.FindAllString(s, -1) {
+		if v != "%%" {
+			n++
+		}
+	}
+	return n
+}
+
+// Every call of F with a literal key passes as many arguments as the string
+// has verbs in both languages, and S is never used on a string with verbs,
+// so no screen shows %!(EXTRA …) or %!d(MISSING).
+func TestCatalogArgumentCounts(t *testing.T) {
+	checked := 0
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || (sel.Sel.Name != "F" && sel.Sel.Name != "S") {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			k, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				return true
+			}
+			e, ok := catalog[k]
+			if !ok {
+				return true // TestEveryUsedKeyExists reports it
+			}
+			want := 0
+			if sel.Sel.Name == "F" {
+				if call.Ellipsis.IsValid() {
+					return true
+				}
+				want = len(call.Args) - 1
+			}
+			checked++
+			for li, s := range e {
+				if got := countVerbs(s); got != want {
+					t.Errorf("%s: %s(%q) passes %d arguments, the %s string has %d verbs: %q",
+						fset.Position(call.Pos()), sel.Sel.Name, k, want, []string{"vi", "en"}[li], got, s)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 50 {
+		t.Fatalf("only %d calls checked: the walk missed the screens", checked)
 	}
 }

@@ -1,6 +1,10 @@
 package base
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is the one key map. Bindings are named after actions. Where a text
 // field has focus it gets every key first, except ctrl-chords, alt-chords and
@@ -15,6 +19,8 @@ type KeyMap struct {
 	PageDown key.Binding
 	Open     key.Binding
 	Home     key.Binding
+	First    key.Binding
+	Last     key.Binding
 
 	// Home screen.
 	NewSession key.Binding
@@ -38,10 +44,14 @@ type KeyMap struct {
 	Edit        key.Binding
 	Delete      key.Binding
 	Undo        key.Binding
+	Redo        key.Binding
+	EditSession key.Binding
 	MoveUp      key.Binding
 	MoveDown    key.Binding
 	CycleField  key.Binding
 	CycleLevel  key.Binding
+	FieldBack   key.Binding
+	LevelBack   key.Binding
 	CycleType   key.Binding
 	Telex       key.Binding
 	NextMatch   key.Binding
@@ -74,6 +84,8 @@ func DefaultKeyMap(t Text) KeyMap {
 		PageDown: b("key.pgdown", "pgdown"),
 		Open:     b("key.open", "enter"),
 		Home:     b("key.home", "f10"),
+		First:    b("key.first", "home"),
+		Last:     b("key.last", "end"),
 
 		NewSession: b("key.newsession", "n", "ctrl+n"),
 		Filter:     b("key.filter", "/"),
@@ -94,10 +106,14 @@ func DefaultKeyMap(t Text) KeyMap {
 		Edit:        b("key.edit", "enter"),
 		Delete:      b("key.delete", "ctrl+d"),
 		Undo:        b("key.undo", "ctrl+z"),
+		Redo:        b("key.redo", "ctrl+r"),
+		EditSession: b("key.editsession", "ctrl+k"),
 		MoveUp:      b("key.moveup", "alt+up"),
 		MoveDown:    b("key.movedown", "alt+down"),
 		CycleField:  b("key.cyclefield", "f5"),
 		CycleLevel:  b("key.cyclelevel", "f6"),
+		FieldBack:   b("key.fieldback", "shift+f5"),
+		LevelBack:   b("key.levelback", "shift+f6"),
 		CycleType:   b("key.cycletype", "f7"),
 		Telex:       b("key.telex", "f9"),
 		NextMatch:   b("key.nextmatch", "f8"),
@@ -113,4 +129,36 @@ func DefaultKeyMap(t Text) KeyMap {
 		FilterLevel: b("key.filterlevel", "f6"),
 		FilterState: b("key.filterstate", "f8"),
 	}
+}
+
+// keyNames spell key names the way the README and the hints do.
+var keyNames = map[string]string{
+	"up": "↑", "down": "↓", "left": "←", "right": "→", "pgup": "PgUp", "pgdown": "PgDn",
+	"esc": "Esc", "enter": "Enter", "tab": "Tab", "space": "Space", "home": "Home", "end": "End",
+	"backspace": "Backspace", "delete": "Delete",
+}
+
+// KeyName spells a key as people read it: "ctrl+n" → "Ctrl+N", "f7" → "F7",
+// "alt+up" → "Alt+↑".
+func KeyName(k string) string {
+	parts := strings.Split(k, "+")
+	for i, p := range parts {
+		switch {
+		case keyNames[p] != "":
+			parts[i] = keyNames[p]
+		case p == "":
+			parts[i] = "+"
+		default:
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		}
+	}
+	return strings.Join(parts, "+")
+}
+
+// KeyOf spells the first key of a binding (see KeyName).
+func KeyOf(b key.Binding) string {
+	if ks := b.Keys(); len(ks) > 0 {
+		return KeyName(ks[0])
+	}
+	return ""
 }

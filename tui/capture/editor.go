@@ -120,7 +120,11 @@ func (e *editor) open(r model.Remark, i int) tea.Cmd {
 	e.answerBy.SetValue(by)
 	e.answer.SetValue(ans)
 	e.typ, e.field, e.auth = typeOr(r.Type), r.Field, r.Authority
-	e.setField, e.setAuth, e.setType = r.Field != "", r.Authority != "", r.Type != ""
+	// A classification the app guessed stays a guess (and follows the text)
+	// until a person picks it.
+	e.setField = r.Field != "" && r.Guessed&model.GuessedField == 0
+	e.setAuth = r.Authority != "" && r.Guessed&model.GuessedLevel == 0
+	e.setType = r.Type != "" && r.Guessed&model.GuessedType == 0
 	if r.Text == "" && r.Voter == "" {
 		return e.focusOn(fVoter)
 	}
@@ -258,14 +262,39 @@ func (e *editor) guess() {
 	}
 }
 
+// guessed says which of the classification is still the app's guess.
+func (e *editor) guessed() model.Guessed {
+	var g model.Guessed
+	if !e.setField && e.field != "" {
+		g |= model.GuessedField
+	}
+	if !e.setAuth && e.auth != "" {
+		g |= model.GuessedLevel
+	}
+	if !e.setType && e.text.Value() != "" {
+		g |= model.GuessedType
+	}
+	return g
+}
+
 func (e *editor) cycleField() {
 	e.setField = true
-	e.field = cycle(model.Fields, e.field)
+	e.field = cycle(model.Fields, e.field, +1)
+}
+
+func (e *editor) cycleFieldBack() {
+	e.setField = true
+	e.field = cycle(model.Fields, e.field, -1)
 }
 
 func (e *editor) cycleLevel() {
 	e.setAuth = true
-	e.auth = cycle(model.Authorities, e.auth)
+	e.auth = cycle(model.Authorities, e.auth, +1)
+}
+
+func (e *editor) cycleLevelBack() {
+	e.setAuth = true
+	e.auth = cycle(model.Authorities, e.auth, -1)
 }
 
 func (e *editor) cycleType() {
@@ -277,9 +306,15 @@ func (e *editor) cycleType() {
 	}
 }
 
-func cycle[T comparable](list []T, cur T) T {
+// cycle steps through list from cur by d (+1 or -1), wrapping; from a value
+// not in the list it starts at the first (or last) entry.
+func cycle[T comparable](list []T, cur T, d int) T {
 	i := slices.Index(list, cur)
-	return list[(i+1)%len(list)]
+	if i < 0 && d < 0 {
+		i = 0
+	}
+	n := len(list)
+	return list[((i+d)%n+n)%n]
 }
 
 // apply writes the form into r and reports whether anything changed.
@@ -292,13 +327,14 @@ func (e *editor) apply(r *model.Remark) bool {
 	if strings.TrimSpace(vals[fAnswerBy]+vals[fAnswer]) != "" {
 		ans = &model.Answer{By: vals[fAnswerBy], Text: vals[fAnswer]}
 	}
+	g := e.guessed()
 	changed := vals[fVoter] != r.Voter || vals[fAddress] != r.Address || vals[fText] != r.Text ||
-		e.typ != r.Type || e.field != r.Field || e.auth != r.Authority || !sameAnswer(ans, r.Answer)
+		e.typ != r.Type || e.field != r.Field || e.auth != r.Authority || !sameAnswer(ans, r.Answer) || g != r.Guessed
 	if !changed {
 		return false
 	}
 	r.Voter, r.Address, r.Text = vals[fVoter], vals[fAddress], vals[fText]
-	r.Type, r.Field, r.Authority, r.Answer = e.typ, e.field, e.auth, ans
+	r.Type, r.Field, r.Authority, r.Answer, r.Guessed = e.typ, e.field, e.auth, ans, g
 	return true
 }
 
@@ -319,26 +355,31 @@ func (m *Model) onEditKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Commit):
 		return m.newRemark()
-	case key.Matches(msg, k.NextField), msg.String() == "enter":
+	case key.Matches(msg, k.NextField), key.Matches(msg, k.Open):
 		m.tx.reset()
-		if e.focus == fAnswer && msg.String() == "enter" {
+		m.endRun()
+		if e.focus == fAnswer && key.Matches(msg, k.Open) {
 			return m.newRemark()
 		}
 		return e.focusOn(e.focus + 1)
 	case key.Matches(msg, k.PrevField):
 		m.tx.reset()
+		m.endRun()
 		return e.focusOn(e.focus - 1)
 	case key.Matches(msg, k.CycleField):
-		e.cycleField()
-		m.syncEditor()
+		m.classStep("cap.step.field", e.cycleField)
 		return nil
 	case key.Matches(msg, k.CycleLevel):
-		e.cycleLevel()
-		m.syncEditor()
+		m.classStep("cap.step.level", e.cycleLevel)
+		return nil
+	case key.Matches(msg, k.FieldBack):
+		m.classStep("cap.step.field", e.cycleFieldBack)
+		return nil
+	case key.Matches(msg, k.LevelBack):
+		m.classStep("cap.step.level", e.cycleLevelBack)
 		return nil
 	case key.Matches(msg, k.CycleType):
-		e.cycleType()
-		m.syncEditor()
+		m.classStep("cap.step.type", e.cycleType)
 		return nil
 	case key.Matches(msg, k.NextMatch):
 		m.panel.next()
@@ -352,16 +393,38 @@ func (m *Model) onEditKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Merge):
 		m.mergeWithSuggestion()
 		return nil
+	case key.Matches(msg, k.Undo):
+		m.undoStep()
+		return nil
+	case key.Matches(msg, k.Redo):
+		m.redoStep()
+		return nil
 	case key.Matches(msg, k.Delete):
+		i := m.ed.idx
 		m.commitEdit()
-		m.deleteSelected()
+		if i >= 0 && i < len(m.remarks) && m.sel == i {
+			m.deleteSelected()
+		}
 		return nil
 	}
 	return m.typeKey(msg)
 }
 
+// classStep changes the edited remark's type, field or level by hand as one
+// undo step.
+func (m *Model) classStep(label string, change func()) {
+	m.syncEditor()
+	m.record(m.ctx.Text.F(label, seqOf(m.ed.idx)), runKey{})
+	change()
+	m.syncEditor()
+}
+
+// fieldNames are the undo labels of the editor's fields.
+var fieldNames = [nFields]string{"cap.fname.voter", "cap.fname.address", "cap.fname.text", "cap.fname.answerby", "cap.fname.answer"}
+
 // typeKey sends a key to the focused field (through Telex when it is on),
 // then saves the remark and schedules a repeat check if the text changed.
+// A run of typing into one field is one undo step.
 func (m *Model) typeKey(msg tea.KeyPressMsg) tea.Cmd {
 	e := &m.ed
 	before := e.value(e.focus)
@@ -373,6 +436,7 @@ func (m *Model) typeKey(msg tea.KeyPressMsg) tea.Cmd {
 	if after == before {
 		return cmd
 	}
+	m.recordTyping()
 	e.normalise()
 	if e.focus == fText {
 		e.guess()
@@ -382,6 +446,22 @@ func (m *Model) typeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(cmd, m.scheduleCheck())
 	}
 	return cmd
+}
+
+// recordTyping starts an undo step for typing into the focused field, unless
+// this keystroke continues the run already recorded. The remark in m.remarks
+// still holds the text from before the keystroke.
+func (m *Model) recordTyping() {
+	e := &m.ed
+	if e.idx < 0 || e.idx >= len(m.remarks) {
+		return
+	}
+	run := runKey{id: m.remarks[e.idx].ID, field: e.focus}
+	if run == m.hist.run && len(m.hist.undo) > 0 {
+		return
+	}
+	t := m.ctx.Text
+	m.record(t.F("cap.step.typing", t.S(fieldNames[e.focus]), seqOf(e.idx)), run)
 }
 
 // onPaste takes a paste into the focused field, or refuses one that is too long.
@@ -402,6 +482,9 @@ func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
 		msg.Content = strings.ReplaceAll(strings.ReplaceAll(msg.Content, "\r", ""), "\n", " ")
 	}
 	m.tx.reset()
+	m.endRun()
+	m.recordTyping()
+	m.endRun() // a paste is a step of its own
 	cmd := e.update(msg)
 	e.normalise()
 	if e.focus == fText {

@@ -3,6 +3,7 @@ package capture
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -18,9 +19,17 @@ type cached struct {
 	lines []string
 }
 
+// onListKey handles a key while the remark list has focus. No key without a
+// modifier changes a remark here: a letter or digit starts a new remark with
+// that character in its text (what a secretary typing blind expects: the
+// words land in a remark, not in a command), other printable keys only show
+// how to start one. Delete and move need ctrl or alt and are undoable.
 func (m *Model) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	n := len(m.remarks)
+	if startsRemark(msg) {
+		return m.startTyping(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Up):
 		m.sel = max(0, m.sel-1)
@@ -30,21 +39,21 @@ func (m *Model) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.sel = max(0, m.sel-5)
 	case key.Matches(msg, k.PageDown):
 		m.sel = min(max(0, n-1), m.sel+5)
-	case msg.String() == "home":
+	case key.Matches(msg, k.First):
 		m.sel = 0
-	case msg.String() == "end":
+	case key.Matches(msg, k.Last):
 		m.sel = max(0, n-1)
-	case key.Matches(msg, k.Edit), msg.String() == "e":
+	case key.Matches(msg, k.Edit):
 		if n > 0 {
 			return m.edit(m.sel)
 		}
 		return m.newRemark()
-	case msg.String() == "n", msg.String() == "a":
-		return m.newRemark()
-	case key.Matches(msg, k.Delete), msg.String() == "delete", msg.String() == "d":
+	case key.Matches(msg, k.Delete):
 		m.deleteSelected()
-	case key.Matches(msg, k.Undo), msg.String() == "u":
-		m.undoDelete()
+	case key.Matches(msg, k.Undo):
+		m.undoStep()
+	case key.Matches(msg, k.Redo):
+		m.redoStep()
 	case key.Matches(msg, k.MoveUp):
 		m.move(-1)
 	case key.Matches(msg, k.MoveDown):
@@ -52,11 +61,35 @@ func (m *Model) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		m.Leave()
 		return navigate(goHome())
-	case msg.String() == "r":
-		m.Leave()
-		return navigate(reviewMsg(m.id))
+	case printable(msg):
+		m.status(m.ctx.Text.S("cap.listhint"))
 	}
 	return nil // listView keeps the selected remark in view
+}
+
+// printable reports whether a key types text (no ctrl or alt held).
+func printable(msg tea.KeyPressMsg) bool {
+	return msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModMeta|tea.ModSuper) == 0
+}
+
+// startsRemark reports whether a key in the list starts a new remark: a
+// letter or a digit typed without ctrl or alt.
+func startsRemark(msg tea.KeyPressMsg) bool {
+	if !printable(msg) {
+		return false
+	}
+	for _, r := range msg.Text {
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+// startTyping opens a new remark on its text field and types msg into it.
+func (m *Model) startTyping(msg tea.KeyPressMsg) tea.Cmd {
+	cmd := m.newRemark()
+	focus := m.ed.focusOn(fText)
+	m.status(m.ctx.Text.F("cap.started", seqOf(m.ed.idx)))
+	return tea.Batch(cmd, focus, m.typeKey(msg))
 }
 
 func (m *Model) deleteSelected() {
@@ -64,7 +97,8 @@ func (m *Model) deleteSelected() {
 		return
 	}
 	r := m.remarks[m.sel]
-	m.undo = append(m.undo, deleted{r: r, pos: m.sel})
+	label := m.ctx.Text.F("cap.step.delete", seqOf(m.sel))
+	m.record(label, runKey{})
 	m.remarks = append(m.remarks[:m.sel:m.sel], m.remarks[m.sel+1:]...)
 	// Remarks merged into the deleted one lose their lead.
 	for i := range m.remarks {
@@ -73,22 +107,10 @@ func (m *Model) deleteSelected() {
 			m.saveRemark(i)
 		}
 	}
+	clear(m.cache) // numbers after the deleted remark change
 	m.saveOrder()
 	m.sel = min(m.sel, max(0, len(m.remarks)-1))
-	m.status(m.ctx.Text.F("cap.deleted", r.ID))
-}
-
-func (m *Model) undoDelete() {
-	if len(m.undo) == 0 {
-		return
-	}
-	d := m.undo[len(m.undo)-1]
-	m.undo = m.undo[:len(m.undo)-1]
-	pos := min(d.pos, len(m.remarks))
-	m.remarks = append(m.remarks[:pos:pos], append([]model.Remark{d.r}, m.remarks[pos:]...)...)
-	m.saveRemark(pos)
-	m.saveOrder()
-	m.sel = pos
+	m.status(m.ctx.Text.F("cap.deleted", label))
 }
 
 func (m *Model) move(delta int) {
@@ -96,9 +118,9 @@ func (m *Model) move(delta int) {
 	if m.sel < 0 || j < 0 || j >= len(m.remarks) {
 		return
 	}
+	m.record(m.ctx.Text.F("cap.step.move", seqOf(m.sel), seqOf(j)), runKey{})
 	m.remarks[m.sel], m.remarks[j] = m.remarks[j], m.remarks[m.sel]
-	delete(m.cache, m.remarks[m.sel].ID)
-	delete(m.cache, m.remarks[j].ID)
+	clear(m.cache) // numbers, and merge badges naming them, change
 	m.sel = j
 	m.saveOrder()
 }

@@ -50,7 +50,7 @@ type Model struct {
 	mode    mode
 	sel     int // selected remark in list mode
 	top     int // first remark shown
-	undo    []deleted
+	hist    history
 
 	ed    editor
 	notes notes
@@ -60,6 +60,7 @@ type Model struct {
 	tx    telexState
 
 	cache   map[uint64]cached
+	saved   map[uint64]bool // remarks handed to the saver at least once
 	w, h    int
 	cur     cursorAt // where the real cursor goes, set by View
 	pending []string // status lines for the root
@@ -77,11 +78,6 @@ type Model struct {
 	}
 }
 
-type deleted struct {
-	r   model.Remark
-	pos int
-}
-
 type loadedMsg struct {
 	id      uint64
 	sess    model.Session
@@ -92,7 +88,7 @@ type loadedMsg struct {
 
 // New builds the session screen for session id.
 func New(ctx *base.Context, id uint64) *Model {
-	m := &Model{ctx: ctx, id: id, cache: map[uint64]cached{}, section: 2}
+	m := &Model{ctx: ctx, id: id, cache: map[uint64]cached{}, saved: map[uint64]bool{}, section: 2}
 	if ctx.DB != nil {
 		m.saver = ctx.DB.Autosaver(0, nil)
 	}
@@ -130,6 +126,9 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	}
 	m.loaded, m.err = true, msg.err
 	m.sess, m.remarks = msg.sess, msg.remarks
+	for _, r := range m.remarks {
+		m.saved[r.ID] = true
+	}
 	m.sel = max(0, len(m.remarks)-1)
 	m.ed.suggest(msg.names)
 	m.notes.load(&m.sess, model.Sections[m.section])
@@ -206,7 +205,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Stats):
 		m.Leave()
 		return navigate(base.OpenStatsMsg{ID: m.id})
-	case msg.String() == "ctrl+k" && m.mode != modeEdit:
+	case key.Matches(msg, k.EditSession) && m.mode != modeEdit:
 		m.Leave()
 		return navigate(base.EditSessionMsg{ID: m.id})
 	}
@@ -274,16 +273,16 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	case model.Sections[m.section] != model.SecRemarks:
 		short = []key.Binding{k.NextSection, k.NewRemark, k.Telex}
 	case m.mode == modeEdit:
-		short = []key.Binding{k.NextField, k.Commit, k.CycleField, k.CycleLevel, k.Confirm, k.Telex, k.Back}
+		short = []key.Binding{k.NextField, k.Commit, k.CycleField, k.CycleLevel, k.Confirm, k.Undo, k.Telex, k.Back}
 	default:
-		short = []key.Binding{k.NewRemark, k.Edit, k.Delete, k.Undo, k.NextSection, k.Review, k.Export}
+		short = []key.Binding{k.NewRemark, k.Edit, k.Delete, k.Undo, k.Redo, k.NextSection, k.Review, k.Export}
 	}
 	accept := key.NewBinding(key.WithKeys("right"), key.WithHelp("→", m.ctx.Text.S("cap.key.accept")))
 	full := [][]key.Binding{
 		{k.NewRemark, k.Commit, k.NextField, k.PrevField, accept, k.Back, k.Telex},
-		{k.CycleType, k.CycleField, k.CycleLevel, k.NextMatch, k.Confirm, k.Dismiss, k.Merge},
-		{k.Edit, k.Up, k.Down, k.MoveUp, k.MoveDown, k.Delete, k.Undo},
-		{k.NextSection, k.PrevSection, k.Review, k.Stats, k.Export},
+		{k.CycleType, k.CycleField, k.FieldBack, k.CycleLevel, k.LevelBack, k.NextMatch, k.Confirm, k.Dismiss, k.Merge},
+		{k.Edit, k.Up, k.Down, k.First, k.Last, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Redo},
+		{k.NextSection, k.PrevSection, k.Review, k.Stats, k.Export, k.EditSession},
 	}
 	return short, full
 }
@@ -304,10 +303,19 @@ func (m *Model) order() []uint64 {
 	return ids
 }
 
+// saveOrder hands the order of the saved remarks to the saver; a remark left
+// out of it is deleted.
 func (m *Model) saveOrder() {
-	if m.saver != nil {
-		m.saver.PutOrder(m.id, m.order())
+	if m.saver == nil {
+		return
 	}
+	ids := make([]uint64, 0, len(m.remarks))
+	for _, r := range m.remarks {
+		if m.saved[r.ID] {
+			ids = append(ids, r.ID)
+		}
+	}
+	m.saver.PutOrder(m.id, ids)
 }
 
 func (m *Model) saveRemark(i int) {
@@ -316,20 +324,25 @@ func (m *Model) saveRemark(i int) {
 	}
 	m.remarks[i].Updated = time.Now().UTC()
 	delete(m.cache, m.remarks[i].ID)
+	if isBlank(m.remarks[i]) && !m.saved[m.remarks[i].ID] {
+		return // nothing typed yet: not a remark until something is
+	}
 	if m.saver != nil {
+		if !m.saved[m.remarks[i].ID] {
+			m.saved[m.remarks[i].ID] = true
+			defer m.saveOrder() // a new remark joins the order where it stands
+		}
 		m.saver.PutRemark(m.remarks[i])
 	}
 }
 
 // newRemark appends an empty remark and opens it in the editor, stamped
-// with the time it was started.
+// with the time it was started. The remark being edited is finished first
+// (and dropped if it is still blank).
 func (m *Model) newRemark() tea.Cmd {
 	m.commitEdit()
-	if n := len(m.remarks); n > 0 && isBlank(m.remarks[n-1]) {
-		// An untouched blank remark at the end is reused, not stacked.
-		return m.edit(n - 1)
-	}
-	r := model.Remark{SessionID: m.id, Type: model.TypePetition, Created: m.ctx.Now().UTC()}
+	r := model.Remark{SessionID: m.id, Type: model.TypePetition, Created: m.ctx.Now().UTC(),
+		Guessed: model.GuessedField | model.GuessedLevel | model.GuessedType}
 	if m.ctx.DB != nil {
 		r.ID = m.ctx.DB.NewID()
 	} else {
@@ -339,13 +352,13 @@ func (m *Model) newRemark() tea.Cmd {
 		}
 	}
 	m.remarks = append(m.remarks, r)
-	m.saveRemark(len(m.remarks) - 1)
-	m.saveOrder()
 	return m.edit(len(m.remarks) - 1)
 }
 
+// isBlank reports whether a remark holds nothing typed: such a remark is
+// never kept (it would reach the minutes as "13. Một cử tri:").
 func isBlank(r model.Remark) bool {
-	return strings.TrimSpace(r.Text+r.Voter+r.Address) == "" && r.Answer == nil
+	return strings.TrimSpace(r.Text+r.Voter+r.Address) == "" && (r.Answer == nil || strings.TrimSpace(r.Answer.By+r.Answer.Text) == "")
 }
 
 // edit opens remark i in the editor.
@@ -359,7 +372,9 @@ func (m *Model) edit(i int) tea.Cmd {
 	return tea.Batch(cmd, m.scheduleCheck())
 }
 
-// commitEdit writes the editor back into its remark and leaves edit mode.
+// commitEdit writes the editor back into its remark and leaves edit mode. A
+// remark left blank is dropped: it was never saved, or its saved copy is
+// removed with the order.
 func (m *Model) commitEdit() {
 	if m.mode != modeEdit {
 		return
@@ -368,6 +383,18 @@ func (m *Model) commitEdit() {
 	m.ed.blur()
 	m.mode = modeList
 	m.tx.reset()
+	m.endRun()
+	if i := m.ed.idx; i >= 0 && i < len(m.remarks) && isBlank(m.remarks[i]) {
+		id := m.remarks[i].ID
+		m.remarks = slices.Delete(m.remarks, i, i+1)
+		delete(m.cache, id)
+		if m.saved[id] {
+			delete(m.saved, id)
+			m.saveOrder()
+		}
+		m.sel = min(m.sel, max(0, len(m.remarks)-1))
+	}
+	m.ed.idx = -1
 	m.layout()
 }
 

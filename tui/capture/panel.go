@@ -135,6 +135,8 @@ func (m *Model) confirmRepeat() {
 		return
 	}
 	id := m.panel.hits[m.panel.sel].Petition.ID
+	m.syncEditor()
+	m.record(m.ctx.Text.F("cap.step.confirm", id, seqOf(i)), runKey{})
 	r := &m.remarks[i]
 	if !slices.Contains(r.RepeatOf, id) {
 		r.RepeatOf = append(r.RepeatOf, id)
@@ -151,6 +153,8 @@ func (m *Model) dismissRepeat() {
 		return
 	}
 	id := m.panel.hits[m.panel.sel].Petition.ID
+	m.syncEditor()
+	m.record(m.ctx.Text.F("cap.step.dismiss", id, seqOf(i)), runKey{})
 	r := &m.remarks[i]
 	r.RepeatOf = slices.DeleteFunc(r.RepeatOf, func(x string) bool { return x == id })
 	if !slices.Contains(r.Dismissed, id) {
@@ -163,23 +167,33 @@ func (m *Model) dismissRepeat() {
 }
 
 // mergeWithSuggestion puts the edited remark in the group of the earlier
-// remark that makes the same demand; pressed again, it leaves the group.
+// remark that makes the same demand; pressed again, it leaves the group. With
+// no such remark it says so.
 func (m *Model) mergeWithSuggestion() {
 	i := m.ed.idx
 	if m.editingID() == 0 {
 		return
 	}
-	r := &m.remarks[i]
+	t := m.ctx.Text
+	m.syncEditor()
+	r := m.remarks[i]
 	switch {
 	case r.MergedInto != 0:
-		r.MergedInto = 0
-		m.status(m.ctx.Text.S("cap.unmerged"))
+		m.setMerge(i, 0, t.F("cap.step.unmerge", seqOf(i)))
+		m.status(t.S("cap.unmerged"))
 	case m.panel.sibling != 0 && m.panel.sibling != r.ID:
-		r.MergedInto = m.panel.sibling
-		m.status(m.ctx.Text.F("cap.merged", m.seqOfID(m.panel.sibling)))
+		m.setMerge(i, m.panel.sibling, t.F("cap.step.merge", seqOf(i), m.seqOfID(m.panel.sibling)))
+		m.status(t.F("cap.merged", m.seqOfID(m.panel.sibling)))
 	default:
-		return
+		m.status(t.S("cap.nomerge"))
 	}
+}
+
+// setMerge puts remark i in the group led by lead (0: out of any group) as
+// one undo step.
+func (m *Model) setMerge(i int, lead uint64, label string) {
+	m.record(label, runKey{})
+	m.remarks[i].MergedInto = lead
 	m.saveRemark(i)
 }
 

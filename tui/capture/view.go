@@ -240,10 +240,18 @@ func (m *Model) editorView(w int) string {
 	textLbl := lbl(fText, "cap.f.text") + " "
 	textView := indent(e.text.View(), lipgloss.Width(textLbl))
 	textView = textLbl + strings.TrimLeft(textView, " ")
+	// A guess is drawn muted with a "?" until a person picks it.
+	val := func(label string, set bool, keys string) string {
+		if set {
+			return s.Value.Render(label) + s.Muted.Render(" ["+keys+"]")
+		}
+		return s.Muted.Render(label + "? [" + keys + "]")
+	}
+	k := m.ctx.Keys
 	class := s.Label.Render(t.S("cap.f.class")+" ") +
-		s.Value.Render(t.S("type."+string(typeOr(e.typ)))) + s.Muted.Render(" [F7] · ") +
-		s.Value.Render(fieldLabel(t, e.field)) + s.Muted.Render(" [F5] · ") +
-		s.Value.Render(levelLabel(t, e.auth)) + s.Muted.Render(" [F6]")
+		val(t.S("type."+string(typeOr(e.typ))), e.setType, base.KeyOf(k.CycleType)) + s.Muted.Render(" · ") +
+		val(fieldLabel(t, e.field), e.setField || e.field == "", base.KeyOf(k.CycleField)) + s.Muted.Render(" · ") +
+		val(levelLabel(t, e.auth), e.setAuth || e.auth == "", base.KeyOf(k.CycleLevel))
 	ansA := lbl(fAnswerBy, "cap.f.answerby") + " "
 	ansB := "  " + lbl(fAnswer, "cap.f.answer") + " "
 	row4 := ansA + e.answerBy.View() + ansB + e.answer.View()
