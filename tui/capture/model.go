@@ -176,7 +176,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 }
 
 func goHome() tea.Msg             { return base.GoHomeMsg{} }
-func reviewMsg(id uint64) tea.Msg { return base.OpenReviewMsg{ID: id} }
 
 // onKey handles keys that work everywhere on the screen, then hands the key
 // to the notes editor, the remark editor or the list.
