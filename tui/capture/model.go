@@ -175,7 +175,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	return m.forward(msg)
 }
 
-func goHome() tea.Msg             { return base.GoHomeMsg{} }
+func goHome() tea.Msg { return base.GoHomeMsg{} }
 
 // onKey handles keys that work everywhere on the screen, then hands the key
 // to the notes editor, the remark editor or the list.
