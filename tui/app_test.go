@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,15 +11,12 @@ import (
 	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 func newRoot(t *testing.T, lang base.Lang, opts Options) (*Model, *store.Store) {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := tuitest.Store(t, store.Options{})
 	ctx := base.NewContext(db, lang)
 	ctx.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
 	return New(ctx, opts), db
@@ -29,29 +24,9 @@ func newRoot(t *testing.T, lang base.Lang, opts Options) (*Model, *store.Store) 
 
 func view(m *Model) string { return ansi.Strip(m.View().Content) }
 
-// run feeds a command's messages back into the model, as the program would
+// run feeds a command's messages back into the root, as the program would
 // (ticks are skipped: they would only schedule repeat checks).
-func run(m *Model, cmd tea.Cmd) {
-	for depth := 0; cmd != nil && depth < 8; depth++ {
-		msg := cmd()
-		switch msg := msg.(type) {
-		case nil:
-			return
-		case tea.BatchMsg:
-			for _, c := range msg {
-				run(m, c)
-			}
-			return
-		default:
-			if strings.Contains(strings.ToLower(typeName(msg)), "tick") {
-				return
-			}
-			_, cmd = m.Update(msg)
-		}
-	}
-}
-
-func typeName(v any) string { return strings.TrimPrefix(strings.TrimPrefix(fmtType(v), "*"), "tui.") }
+func run(m *Model, cmd tea.Cmd) { tuitest.Follow(m, cmd, 8, tuitest.IsTick) }
 
 func TestTooSmallAndBack(t *testing.T) {
 	m, _ := newRoot(t, base.VI, Options{})
@@ -131,5 +106,3 @@ func TestNavigationBetweenScreens(t *testing.T) {
 		t.Errorf("home does not list the session: %q", v)
 	}
 }
-
-func fmtType(v any) string { return fmt.Sprintf("%T", v) }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -10,11 +11,13 @@ import (
 	"txct/store/demo"
 	"txct/store/model"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 // TestMonkey presses thousands of random keys across every screen (with the
-// demo loaded) and checks that nothing panics and every frame draws. Ticks
-// are not followed, so repeat checks are not; commands are run once.
+// demo loaded) and checks that nothing panics, every frame draws and every
+// command but a timer answers within slowLimit. Ticks are not followed, so
+// repeat checks are not; commands are run once.
 func TestMonkey(t *testing.T) {
 	m, db := newRoot(t, base.VI, Options{})
 	if _, err := demo.Load(db, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)); err != nil {
@@ -38,36 +41,75 @@ func TestMonkey(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {120, 40}, {100, 30}, {20, 5}, {160, 50}}
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	mix := monkeyMix{keys: keys, letters: letters, sizes: sizes, paste: "Đề nghị\nsửa \x1b[31mđường", pKey: 45, pLetter: 93, pPaste: 97}
+	runner := &monkeyRunner{m: m}
 	for i := 0; i < 4000; i++ {
-		mix.step(m, rng)
+		mix.step(runner, rng)
 		if m.quitting {
 			t.Fatalf("quit at step %d", i)
 		}
 		_ = m.View()
 	}
+	runner.check(t)
 }
 
-// runOnce runs a command (and a batch's commands) once and feeds back what
-// they return, skipping ticks and quits.
-func runOnce(m *Model, cmd tea.Cmd) {
+// slowLimit is how long a command may take before the monkey calls it slow:
+// anything but a timer must answer well within one frame.
+const slowLimit = 50 * time.Millisecond
+
+// monkeyRunner runs commands once and feeds back what they return, skipping
+// quits. A command that does not answer within slowLimit is left running;
+// at the end, every such command whose message is not a timer's tick is a
+// failure (a blocking disk or CPU job on the UI's path).
+type monkeyRunner struct {
+	m       *Model
+	pending []chan tea.Msg
+}
+
+func (r *monkeyRunner) run(cmd tea.Cmd) {
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(50 * time.Millisecond):
-		return // a tick: not followed
+	case <-time.After(slowLimit):
+		r.pending = append(r.pending, done)
+		return
 	}
 	switch msg := msg.(type) {
 	case nil, tea.QuitMsg:
 	case tea.BatchMsg:
 		for _, c := range msg {
 			if c != nil {
-				runOnce(m, c)
+				r.run(c)
 			}
 		}
 	default:
-		m.Update(msg)
+		r.m.Update(msg)
+	}
+}
+
+// check waits for the commands left running and fails the test for each
+// that was not a timer; one still running after the wait counts as slow too.
+func (r *monkeyRunner) check(t *testing.T) {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	ticks := 0
+	var slow []string
+	for _, ch := range r.pending {
+		select {
+		case msg := <-ch:
+			if msg != nil && tuitest.IsTick(msg) {
+				ticks++
+				continue
+			}
+			slow = append(slow, fmt.Sprintf("%T", msg))
+		case <-deadline:
+			slow = append(slow, "(still running)")
+		}
+	}
+	t.Logf("%d timer commands not followed", ticks)
+	if len(slow) > 0 {
+		t.Errorf("%d commands took more than %v and were not timers: %v", len(slow), slowLimit, slow)
 	}
 }
 
@@ -98,10 +140,12 @@ func TestMonkeyBareKeysKeepRemarks(t *testing.T) {
 	letters := []rune("deunarjkxyzDEU?/ 1-.,đươếệ")
 	sizes := [][2]int{{80, 24}, {120, 36}, {30, 10}, {20, 5}}
 	mix := monkeyMix{keys: keys, letters: letters, sizes: sizes, paste: "Đề nghị sửa đường", pKey: 30, pLetter: 95, pPaste: 98}
+	runner := &monkeyRunner{m: m}
 	for i := 0; i < 2000; i++ {
-		mix.step(m, rng)
+		mix.step(runner, rng)
 		_ = m.View()
 	}
+	runner.check(t)
 	m.leave()
 	if err := db.Autosaver(0, nil).Flush(); err != nil {
 		t.Fatal(err)
@@ -150,7 +194,7 @@ type monkeyMix struct {
 }
 
 // step sends one random message and, one time in three, runs its command.
-func (x monkeyMix) step(m *Model, rng *rand.Rand) {
+func (x monkeyMix) step(r *monkeyRunner, rng *rand.Rand) {
 	var msg tea.Msg
 	switch r := rng.IntN(100); {
 	case r < x.pKey:
@@ -164,8 +208,8 @@ func (x monkeyMix) step(m *Model, rng *rand.Rand) {
 		sz := x.sizes[rng.IntN(len(x.sizes))]
 		msg = tea.WindowSizeMsg{Width: sz[0], Height: sz[1]}
 	}
-	_, cmd := m.Update(msg)
+	_, cmd := r.m.Update(msg)
 	if cmd != nil && rng.IntN(3) == 0 {
-		runOnce(m, cmd)
+		r.run(cmd)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"txct/store/model"
 	"txct/tui/archive/archivetest"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 // open builds the screen over db at w×h and loads it.
@@ -25,7 +26,7 @@ func open(t *testing.T, db *store.Store, w, h int, id string) *Model {
 		m = NewAt(archivetest.Context(db), id)
 	}
 	m.wait = time.Millisecond
-	archivetest.Load(t, m, w, h)
+	tuitest.Load(t, m, w, h)
 	return m
 }
 
@@ -40,12 +41,12 @@ func TestView(t *testing.T) {
 		do   func(*Model)
 	}{
 		{"list", "", func(*Model) {}},
-		{"filtered", "", func(m *Model) { archivetest.Press(t, m, "/"); archivetest.Type(t, m, "cau ba") }},
-		{"choices", "", func(m *Model) { archivetest.Press(t, m, "f6", "f6", "f8", "f8", "f8") }},
+		{"filtered", "", func(m *Model) { tuitest.Press(t, m, "/"); tuitest.Type(t, m, "cau ba") }},
+		{"choices", "", func(m *Model) { tuitest.Press(t, m, "f6", "f6", "f8", "f8", "f8") }},
 		{"detail", "P-2023-001", func(*Model) {}},
 		{"edit", "P-2024-004", func(m *Model) {
-			archivetest.Press(t, m, "e")
-			archivetest.Type(t, m, "Bộ Nội vụ đang nghiên cứu.")
+			tuitest.Press(t, m, "e")
+			tuitest.Type(t, m, "Bộ Nội vụ đang nghiên cứu.")
 		}},
 	}
 	for _, sz := range sizes {
@@ -54,7 +55,7 @@ func TestView(t *testing.T) {
 				m := open(t, db, sz.w, sz.h, st.id)
 				st.do(m)
 				v := m.View()
-				archivetest.CheckSize(t, ansi.Strip(v), sz.w, sz.h)
+				tuitest.CheckSize(t, ansi.Strip(v), sz.w, sz.h)
 				golden.RequireEqual(t, []byte(ansi.Strip(v)))
 			})
 		}
@@ -75,8 +76,8 @@ func TestFilterFoldsAccents(t *testing.T) {
 	if len(m.rows) != 5 || !strings.Contains(view(m), "5 / 5") {
 		t.Fatalf("start: %d rows", len(m.rows))
 	}
-	archivetest.Press(t, m, "/")
-	archivetest.Type(t, m, "cau")
+	tuitest.Press(t, m, "/")
+	tuitest.Type(t, m, "cau")
 	if got := ids(m); len(got) == 0 || got[0] != "P-2023-001" {
 		t.Fatalf(`"cau" gave %v, want P-2023-001 ("cầu") first`, got)
 	}
@@ -84,7 +85,7 @@ func TestFilterFoldsAccents(t *testing.T) {
 	if c := m.Cursor(); c == nil || c.Y != 0 || c.X != ansi.StringWidth("Kho kiến nghị  Lọc: cau") {
 		t.Fatalf("filter cursor at %+v", c)
 	}
-	archivetest.Type(t, m, " ba ren")
+	tuitest.Type(t, m, " ba ren")
 	got := ids(m)
 	if len(got) >= 5 || got[0] != "P-2023-001" {
 		t.Fatalf(`"cau ba ren" gave %v`, got)
@@ -93,11 +94,11 @@ func TestFilterFoldsAccents(t *testing.T) {
 		t.Errorf("count not shown:\n%s", v)
 	}
 	// enter leaves the field: bare keys are commands again.
-	archivetest.Press(t, m, "enter")
+	tuitest.Press(t, m, "enter")
 	if m.Typing() {
 		t.Fatal("still typing after enter")
 	}
-	archivetest.Press(t, m, "enter")
+	tuitest.Press(t, m, "enter")
 	if !m.detail || m.entries[m.cur].p.ID != "P-2023-001" {
 		t.Fatal("enter did not open the match")
 	}
@@ -131,7 +132,7 @@ func TestChoiceFilters(t *testing.T) {
 	for _, c := range cases {
 		t.Run(strings.Join(c.keys, "-"), func(t *testing.T) {
 			m := open(t, db, 80, 24, "")
-			archivetest.Press(t, m, c.keys...)
+			tuitest.Press(t, m, c.keys...)
 			got := ids(m)
 			if c.want == nil {
 				if len(got) != 5 {
@@ -152,15 +153,15 @@ func TestEditAnswerPersists(t *testing.T) {
 	if !m.detail {
 		t.Fatal("NewAt did not open the record")
 	}
-	archivetest.Press(t, m, "e")
+	tuitest.Press(t, m, "e")
 	m.View()
 	if !m.Typing() || m.Cursor() == nil {
 		t.Fatal("editor has no focus or cursor")
 	}
-	archivetest.Type(t, m, "Bộ Nội vụ đang xây dựng nghị định.")
-	archivetest.Press(t, m, "tab")
-	archivetest.Type(t, m, "Bộ Nội vụ")
-	msgs := archivetest.Press(t, m, "ctrl+s")
+	tuitest.Type(t, m, "Bộ Nội vụ đang xây dựng nghị định.")
+	tuitest.Press(t, m, "tab")
+	tuitest.Type(t, m, "Bộ Nội vụ")
+	msgs := tuitest.Press(t, m, "ctrl+s")
 	if m.ed != nil {
 		t.Fatalf("editor still open after save: %v", msgs)
 	}
@@ -181,9 +182,9 @@ func TestEditAnswerPersists(t *testing.T) {
 		t.Errorf("no status line: %v", msgs)
 	}
 	// esc cancels without writing.
-	archivetest.Press(t, m, "e")
-	archivetest.Type(t, m, "XYZ")
-	archivetest.Press(t, m, "esc")
+	tuitest.Press(t, m, "e")
+	tuitest.Type(t, m, "XYZ")
+	tuitest.Press(t, m, "esc")
 	if p2, _ := db.Petition("P-2024-004"); p2.Response != p.Response || m.ed != nil {
 		t.Fatal("esc saved or did not close")
 	}
@@ -202,7 +203,7 @@ func TestStatusCyclePersists(t *testing.T) {
 	db, _ := archivetest.Fixture(t)
 	m := open(t, db, 80, 24, "P-2023-002")
 	for _, want := range []model.Status{model.StatusInProgress, model.StatusAnswered, model.StatusUnresolved, model.StatusResolved} {
-		archivetest.Press(t, m, "f7")
+		tuitest.Press(t, m, "f7")
 		p, err := db.Petition("P-2023-002")
 		if err != nil {
 			t.Fatal(err)
@@ -212,11 +213,11 @@ func TestStatusCyclePersists(t *testing.T) {
 		}
 	}
 	// With a status filter on, a record that leaves the status leaves the list.
-	archivetest.Press(t, m, "esc", "f8")
+	tuitest.Press(t, m, "esc", "f8")
 	if got := ids(m); len(got) != 1 {
 		t.Fatalf("resolved: %v", got)
 	}
-	archivetest.Press(t, m, "enter", "f7")
+	tuitest.Press(t, m, "enter", "f7")
 	if got := ids(m); len(got) != 0 {
 		t.Fatalf("after the change the list still has %v", got)
 	}
@@ -245,11 +246,11 @@ func TestNewAtMissing(t *testing.T) {
 	db, _ := archivetest.Fixture(t)
 	m := NewAt(archivetest.Context(db), "NOPE")
 	m.SetSize(80, 24)
-	msgs := archivetest.Drive(t, m, m.Init()) // Load would drop the status line
+	msgs := tuitest.Drive(t, m, m.Init()) // Load would drop the status line
 	if m.detail || !hasStatus(msgs, "NOPE") {
 		t.Fatalf("missing id: detail=%v msgs=%v", m.detail, msgs)
 	}
-	if msgs := archivetest.Press(t, m, "esc"); len(msgs) != 1 || msgs[0] != (base.GoHomeMsg{}) {
+	if msgs := tuitest.Press(t, m, "esc"); len(msgs) != 1 || msgs[0] != (base.GoHomeMsg{}) {
 		t.Fatalf("esc from the list: %v", msgs)
 	}
 }

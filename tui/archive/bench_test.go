@@ -7,6 +7,7 @@ import (
 	"txct/store/model"
 	"txct/tui/archive/archivetest"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 // generate makes n petitions with varied Vietnamese text, the size of a
@@ -76,7 +77,7 @@ func BenchmarkView100k(b *testing.B) {
 	m := New(archivetest.Context(nil))
 	m.SetSize(120, 40)
 	m.Update(loadedMsg{entries: es, keys: ks, idW: idWidth(es)})
-	down := archivetest.KeyMsg("down")
+	down := tuitest.KeyMsg("down")
 	for b.Loop() {
 		m.Update(down)
 		_ = m.View()

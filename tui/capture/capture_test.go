@@ -14,6 +14,7 @@ import (
 	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 func init() { time.Local = time.UTC }
@@ -88,17 +89,12 @@ func newTest(t testing.TB, n int, w, h int) (*Model, *fakeSaver) {
 	return m, fs
 }
 
-func press(m *Model, keys ...tea.KeyPressMsg) {
-	for _, k := range keys {
-		m.Update(k)
-	}
-}
-
-func typeText(m *Model, s string) {
-	for _, r := range s {
-		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-}
+// press and typeText deliver keys without running the commands they return.
+var (
+	press    = tuitest.Send[base.Screen, tea.KeyPressMsg]
+	typeText = tuitest.SendText[base.Screen]
+	collect  = tuitest.Collect
+)
 
 var (
 	ctrlN     = tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl}
@@ -287,22 +283,6 @@ func TestPasteTooLong(t *testing.T) {
 	if m.remarks[0].Text != "Đường liên thôn" {
 		t.Errorf("normal paste: %q", m.remarks[0].Text)
 	}
-}
-
-// collect runs a command tree and gathers its messages (no ticks).
-func collect(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, collect(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
 }
 
 func TestEscapeSequencesRenderInert(t *testing.T) {

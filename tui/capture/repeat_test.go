@@ -11,27 +11,12 @@ import (
 	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 // drive runs a command and feeds its messages back, following ticks, as the
 // program would; it stops after depth rounds.
-func drive(m *Model, cmd tea.Cmd, depth int) {
-	if cmd == nil || depth == 0 {
-		return
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		for _, c := range b {
-			drive(m, c, depth-1)
-		}
-		return
-	}
-	if msg == nil {
-		return
-	}
-	_, next := m.Update(msg)
-	drive(m, next, depth-1)
-}
+func drive(m *Model, cmd tea.Cmd, depth int) { tuitest.Follow(m, cmd, depth, nil) }
 
 // The panel follows typing: a remark about an archived demand shows the
 // earlier petition with its answer; ctrl+y links it, which the archive

@@ -1,7 +1,6 @@
 package home
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,21 +12,12 @@ import (
 	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 func init() { time.Local = time.UTC }
 
 var fixedNow = time.Date(2026, 5, 20, 9, 30, 0, 0, time.UTC)
-
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	return db
-}
 
 // seed stores four sessions: overdue, due today, three days left, exported.
 func seed(t *testing.T, db *store.Store) []model.Session {
@@ -67,67 +57,8 @@ func newHome(t *testing.T, lang base.Lang, db *store.Store, w, h int) *Model {
 	ctx.Now = func() time.Time { return fixedNow }
 	m := New(ctx)
 	m.SetSize(w, h)
-	run(t, m, m.Init())
+	tuitest.Drive(t, m, m.Init())
 	return m
-}
-
-// run executes cmd and feeds its message (and those of batches) back.
-func run(t *testing.T, m *Model, cmd tea.Cmd) []tea.Msg {
-	t.Helper()
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, run(t, m, c)...)
-		}
-		return out
-	}
-	switch msg.(type) {
-	case loadedMsg, deletedMsg, ReloadMsg:
-		_, next := m.Update(msg)
-		return append([]tea.Msg{msg}, run(t, m, next)...)
-	}
-	return []tea.Msg{msg}
-}
-
-func press(t *testing.T, m *Model, keys ...string) []tea.Msg {
-	t.Helper()
-	var out []tea.Msg
-	for _, k := range keys {
-		_, cmd := m.Update(keyMsg(k))
-		out = append(out, run(t, m, cmd)...)
-	}
-	return out
-}
-
-var named = map[string]tea.KeyPressMsg{
-	"enter":  {Code: tea.KeyEnter},
-	"esc":    {Code: tea.KeyEscape},
-	"down":   {Code: tea.KeyDown},
-	"up":     {Code: tea.KeyUp},
-	"f3":     {Code: tea.KeyF3},
-	"f4":     {Code: tea.KeyF4},
-	"ctrl+d": {Code: 'd', Mod: tea.ModCtrl},
-	"ctrl+n": {Code: 'n', Mod: tea.ModCtrl},
-}
-
-// keyMsg is the key press for a name in named, or for one printable rune.
-func keyMsg(k string) tea.KeyPressMsg {
-	if msg, ok := named[k]; ok {
-		return msg
-	}
-	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
-}
-
-func typeText(t *testing.T, m *Model, s string) {
-	t.Helper()
-	for _, r := range s {
-		_, cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		run(t, m, cmd)
-	}
 }
 
 func TestViewGolden(t *testing.T) {
@@ -141,12 +72,12 @@ func TestViewGolden(t *testing.T) {
 		{"120x40", base.VI, 120, 38, nil},
 		{"160x40", base.VI, 160, 38, nil},
 		{"80x24-en", base.EN, 80, 22, nil},
-		{"80x24-filter", base.VI, 80, 22, func(t *testing.T, m *Model) { press(t, m, "/"); typeText(t, m, "dong") }},
-		{"80x24-confirm", base.VI, 80, 22, func(t *testing.T, m *Model) { press(t, m, "ctrl+d") }},
+		{"80x24-filter", base.VI, 80, 22, func(t *testing.T, m *Model) { tuitest.Press(t, m, "/"); tuitest.Type(t, m, "dong") }},
+		{"80x24-confirm", base.VI, 80, 22, func(t *testing.T, m *Model) { tuitest.Press(t, m, "ctrl+d") }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			db := openStore(t)
+			db := tuitest.Store(t, store.Options{})
 			seed(t, db)
 			m := newHome(t, c.lang, db, c.w, c.h)
 			if c.prep != nil {
@@ -160,7 +91,7 @@ func TestViewGolden(t *testing.T) {
 		lang base.Lang
 	}{{"empty-80x24", base.VI}, {"empty-80x24-en", base.EN}} {
 		t.Run(c.name, func(t *testing.T) {
-			m := newHome(t, c.lang, openStore(t), 80, 22)
+			m := newHome(t, c.lang, tuitest.Store(t, store.Options{}), 80, 22)
 			checkView(t, m)
 		})
 	}
@@ -185,7 +116,7 @@ func checkView(t *testing.T, m *Model) {
 }
 
 func TestOrderAndDeadlines(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	seed(t, db)
 	m := newHome(t, base.VI, db, 120, 38)
 	want := []string{"2026-05-18", "2026-05-15", "2026-05-10", "2026-05-01"}
@@ -203,7 +134,7 @@ func TestOrderAndDeadlines(t *testing.T) {
 }
 
 func TestKeysNavigate(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	ss := seed(t, db)
 	m := newHome(t, base.VI, db, 80, 22)
 	cases := []struct {
@@ -220,7 +151,7 @@ func TestKeysNavigate(t *testing.T) {
 	}
 	for _, c := range cases {
 		m.sel, m.top = 0, 0
-		out := press(t, m, c.keys...)
+		out := tuitest.Press(t, m, c.keys...)
 		if len(out) != 1 || out[0] != c.want {
 			t.Errorf("%v: got %#v, want %#v", c.keys, out, c.want)
 		}
@@ -228,52 +159,52 @@ func TestKeysNavigate(t *testing.T) {
 }
 
 func TestFilterNarrows(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	ss := seed(t, db)
 	m := newHome(t, base.VI, db, 80, 22)
-	press(t, m, "/")
+	tuitest.Press(t, m, "/")
 	if !m.Typing() || m.Cursor() == nil {
 		t.Fatal("the filter should have focus and show the real cursor")
 	}
-	typeText(t, m, "dong hung") // no accents: matches "Đông Hưng"
+	tuitest.Type(t, m, "dong hung") // no accents: matches "Đông Hưng"
 	if len(m.rows) != 1 || m.all[m.rows[0]].ID != ss[1].ID {
 		t.Fatalf("filter kept %v", m.rows)
 	}
 	// j types into the filter instead of moving.
-	typeText(t, m, "j")
+	tuitest.Type(t, m, "j")
 	if got := m.filter.Value(); got != "dong hungj" {
 		t.Errorf("filter value %q", got)
 	}
-	press(t, m, "esc")
+	tuitest.Press(t, m, "esc")
 	if m.Typing() || len(m.rows) != 4 {
 		t.Errorf("esc should clear the filter: typing %v, rows %d", m.Typing(), len(m.rows))
 	}
 	// Enter keeps the filter and returns the keys to the list.
-	press(t, m, "/")
-	typeText(t, m, "15/05")
-	press(t, m, "enter")
+	tuitest.Press(t, m, "/")
+	tuitest.Type(t, m, "15/05")
+	tuitest.Press(t, m, "enter")
 	if m.Typing() || len(m.rows) == 0 || len(m.rows) == 4 {
 		t.Fatalf("enter should keep the filter: rows %d", len(m.rows))
 	}
-	if out := press(t, m, "enter"); len(out) != 1 || out[0] != (base.OpenSessionMsg{ID: ss[1].ID}) {
+	if out := tuitest.Press(t, m, "enter"); len(out) != 1 || out[0] != (base.OpenSessionMsg{ID: ss[1].ID}) {
 		t.Errorf("enter after filtering opened %#v", out)
 	}
 }
 
 func TestDeleteWithConfirmation(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	ss := seed(t, db)
 	m := newHome(t, base.VI, db, 80, 22)
-	press(t, m, "ctrl+d")
+	tuitest.Press(t, m, "ctrl+d")
 	if m.confirm == nil || !strings.Contains(ansi.Strip(m.View()), "Xóa hẳn hội nghị ngày 18/05/2026 và 0 ý kiến?") {
 		t.Fatal("ctrl+d should ask first")
 	}
-	press(t, m, "n") // any other key keeps it
+	tuitest.Press(t, m, "n") // any other key keeps it
 	if list, _ := db.Sessions(); len(list) != 4 || m.confirm != nil {
 		t.Fatal("the session was deleted without a yes")
 	}
-	press(t, m, "down", "ctrl+d")
-	out := press(t, m, "y")
+	tuitest.Press(t, m, "down", "ctrl+d")
+	out := tuitest.Press(t, m, "y")
 	list, _ := db.Sessions()
 	if len(list) != 3 {
 		t.Fatalf("%d sessions left, want 3", len(list))
@@ -298,14 +229,14 @@ func TestDeleteWithConfirmation(t *testing.T) {
 }
 
 func TestReloadAndWheel(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	seed(t, db)
 	m := newHome(t, base.VI, db, 80, 22)
 	if _, err := db.CreateSession(model.Session{Title: "Mới", Kind: model.KindOther, Date: "2026-05-19"}); err != nil {
 		t.Fatal(err)
 	}
 	_, cmd := m.Update(ReloadMsg{})
-	run(t, m, cmd)
+	tuitest.Drive(t, m, cmd)
 	if len(m.all) != 5 {
 		t.Fatalf("reload: %d sessions", len(m.all))
 	}
@@ -324,7 +255,7 @@ func TestReloadAndWheel(t *testing.T) {
 }
 
 func TestScrollKeepsSelectionVisible(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	for i := range 40 {
 		d := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format(model.DateLayout)
 		if _, err := db.CreateSession(model.Session{Title: "Phiên " + d, Kind: model.KindBefore, Date: d, Place: "Xã " + d}); err != nil {
@@ -333,7 +264,7 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 	}
 	m := newHome(t, base.VI, db, 80, 22)
 	for range 30 {
-		press(t, m, "down")
+		tuitest.Press(t, m, "down")
 	}
 	if m.sel != 30 || m.top != 30-m.listHeight()+1 {
 		t.Errorf("sel %d top %d", m.sel, m.top)
@@ -342,14 +273,14 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 		t.Error("the selected row is not drawn")
 	}
 	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyPgUp})
-	run(t, m, cmd)
+	tuitest.Drive(t, m, cmd)
 	if m.sel != 30-(m.listHeight()-1) {
 		t.Errorf("pgup: sel %d", m.sel)
 	}
 }
 
 func TestEnglish(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	seed(t, db)
 	m := newHome(t, base.EN, db, 120, 38)
 	v := ansi.Strip(m.View())

@@ -12,11 +12,12 @@ import (
 	"txct/store/model"
 	"txct/tui/archive/archivetest"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 func open(t *testing.T, db *store.Store, id uint64, w, h int) *Model {
 	m := New(archivetest.Context(db), id)
-	archivetest.Load(t, m, w, h)
+	tuitest.Load(t, m, w, h)
 	return m
 }
 
@@ -34,9 +35,9 @@ func TestView(t *testing.T) {
 		} {
 			t.Run(fmt.Sprintf("%s_%dx%d", c.name, sz.w, sz.h), func(t *testing.T) {
 				m := open(t, db, id, sz.w, sz.h)
-				archivetest.Press(t, m, c.keys...)
+				tuitest.Press(t, m, c.keys...)
 				v := ansi.Strip(m.View())
-				archivetest.CheckSize(t, v, sz.w, sz.h)
+				tuitest.CheckSize(t, v, sz.w, sz.h)
 				golden.RequireEqual(t, []byte(v))
 			})
 		}
@@ -69,18 +70,18 @@ func TestShowsEarlierAnswer(t *testing.T) {
 func TestPagedMoves(t *testing.T) {
 	db, id := archivetest.Fixture(t)
 	m := open(t, db, id, 80, 24)
-	archivetest.Press(t, m, "p")
+	tuitest.Press(t, m, "p")
 	if !strings.Contains(ansi.Strip(m.View()), "1 / 2") {
 		t.Fatal("no page counter")
 	}
 	for range 10 {
-		archivetest.Press(t, m, "pgdown")
+		tuitest.Press(t, m, "pgdown")
 	}
 	v := ansi.Strip(m.View())
 	if m.cur != 1 || !strings.Contains(v, "2 / 2") || !strings.Contains(v, "Bà Trần Thị Bình") || strings.Contains(v, "Nguyễn Văn An") {
 		t.Fatalf("the last page is not alone on screen (cur %d):\n%s", m.cur, v)
 	}
-	archivetest.Press(t, m, "up")
+	tuitest.Press(t, m, "up")
 	if m.cur != 0 {
 		t.Fatalf("up from the second page: cur %d", m.cur)
 	}
@@ -89,7 +90,7 @@ func TestPagedMoves(t *testing.T) {
 func TestEscBackToSession(t *testing.T) {
 	db, id := archivetest.Fixture(t)
 	m := open(t, db, id, 80, 24)
-	msgs := archivetest.Press(t, m, "esc")
+	msgs := tuitest.Press(t, m, "esc")
 	if len(msgs) != 1 || msgs[0] != (base.OpenSessionMsg{ID: id}) {
 		t.Fatalf("esc sent %v", msgs)
 	}

@@ -1,7 +1,6 @@
 package sessionform
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,21 +13,12 @@ import (
 	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 func init() { time.Local = time.UTC }
 
 var fixedNow = time.Date(2026, 5, 20, 7, 52, 0, 0, time.UTC)
-
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	return db
-}
 
 // earlier stores a finished session, so its names are remembered.
 func earlier(t *testing.T, db *store.Store) model.Session {
@@ -53,79 +43,18 @@ func newForm(t *testing.T, lang base.Lang, db *store.Store, id uint64, w, h int)
 	ctx.Now = func() time.Time { return fixedNow }
 	m := New(ctx, id)
 	m.SetSize(w, h)
-	run(t, m, m.Init())
+	tuitest.Drive(t, m, m.Init())
 	return m
-}
-
-// run executes cmd, feeds the form's own messages back to it and returns the
-// others (navigation, status).
-func run(t *testing.T, m *Model, cmd tea.Cmd) []tea.Msg {
-	t.Helper()
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	switch msg := msg.(type) {
-	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range msg {
-			out = append(out, run(t, m, c)...)
-		}
-		return out
-	case loadedMsg, namesMsg, savedMsg:
-		_, next := m.Update(msg)
-		return run(t, m, next)
-	case nil:
-		return nil
-	}
-	return []tea.Msg{msg}
-}
-
-var named = map[string]tea.KeyPressMsg{
-	"tab":       {Code: tea.KeyTab},
-	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
-	"enter":     {Code: tea.KeyEnter},
-	"esc":       {Code: tea.KeyEscape},
-	"up":        {Code: tea.KeyUp},
-	"down":      {Code: tea.KeyDown},
-	"left":      {Code: tea.KeyLeft},
-	"right":     {Code: tea.KeyRight},
-	"backspace": {Code: tea.KeyBackspace},
-	"ctrl+h":    {Code: 'h', Mod: tea.ModCtrl},
-	"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
-	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
-}
-
-func press(t *testing.T, m *Model, keys ...string) []tea.Msg {
-	t.Helper()
-	var out []tea.Msg
-	for _, k := range keys {
-		msg, ok := named[k]
-		if !ok {
-			t.Fatalf("unknown key %q", k)
-		}
-		_, cmd := m.Update(msg)
-		out = append(out, run(t, m, cmd)...)
-	}
-	return out
-}
-
-func typeText(t *testing.T, m *Model, s string) {
-	t.Helper()
-	for _, r := range s {
-		_, cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		run(t, m, cmd)
-	}
 }
 
 // goTo moves the focus to field f with tab and shift+tab.
 func goTo(t *testing.T, m *Model, f field) {
 	t.Helper()
 	for m.focus < f {
-		press(t, m, "tab")
+		tuitest.Press(t, m, "tab")
 	}
 	for m.focus > f {
-		press(t, m, "shift+tab")
+		tuitest.Press(t, m, "shift+tab")
 	}
 }
 
@@ -133,8 +62,8 @@ func goTo(t *testing.T, m *Model, f field) {
 func fill(t *testing.T, m *Model, f field, s string) {
 	t.Helper()
 	goTo(t, m, f)
-	press(t, m, "ctrl+u")
-	typeText(t, m, s)
+	tuitest.Press(t, m, "ctrl+u")
+	tuitest.Type(t, m, s)
 }
 
 func TestViewGolden(t *testing.T) {
@@ -152,18 +81,18 @@ func TestViewGolden(t *testing.T) {
 		{"edit-80x24-en", base.EN, true, 80, 22, nil},
 		{"suggest-80x24", base.VI, false, 80, 22, func(t *testing.T, m *Model) {
 			goTo(t, m, fChair)
-			typeText(t, m, "ng")
-			press(t, m, "down")
+			tuitest.Type(t, m, "ng")
+			tuitest.Press(t, m, "down")
 		}},
 		{"suggest-120x40", base.VI, false, 120, 38, func(t *testing.T, m *Model) {
 			goTo(t, m, fDelegates)
-			typeText(t, m, "Ông Nguyễn Văn An, th")
+			tuitest.Type(t, m, "Ông Nguyễn Văn An, th")
 		}},
 		{"errors-80x24", base.VI, false, 80, 22, func(t *testing.T, m *Model) {
 			fill(t, m, fStart, "14:00")
 			fill(t, m, fEnd, "13:30")
 			fill(t, m, fVoters, "-3")
-			press(t, m, "ctrl+s")
+			tuitest.Press(t, m, "ctrl+s")
 		}},
 		// Shorter than the app allows, so the form must scroll: errors and
 		// suggestions push the focused field below the fold.
@@ -172,9 +101,9 @@ func TestViewGolden(t *testing.T) {
 			fill(t, m, fStart, "14:00")
 			fill(t, m, fEnd, "13:30")
 			fill(t, m, fVoters, "-3")
-			press(t, m, "ctrl+s")
+			tuitest.Press(t, m, "ctrl+s")
 			goTo(t, m, fChair)
-			typeText(t, m, "ng")
+			tuitest.Type(t, m, "ng")
 			if m.offset == 0 {
 				t.Error("the form should scroll to keep the focused field and its error on screen")
 			}
@@ -182,12 +111,12 @@ func TestViewGolden(t *testing.T) {
 		{"errors-120x40-en", base.EN, false, 120, 38, func(t *testing.T, m *Model) {
 			fill(t, m, fStart, "14:00")
 			fill(t, m, fEnd, "13:30")
-			press(t, m, "ctrl+s")
+			tuitest.Press(t, m, "ctrl+s")
 		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			db := openStore(t)
+			db := tuitest.Store(t, store.Options{})
 			s := earlier(t, db)
 			var id uint64
 			if c.edit {
@@ -221,7 +150,7 @@ func TestViewGolden(t *testing.T) {
 }
 
 func TestDefaults(t *testing.T) {
-	m := newForm(t, base.VI, openStore(t), 0, 80, 22)
+	m := newForm(t, base.VI, tuitest.Store(t, store.Options{}), 0, 80, 22)
 	if got := m.inputs[fDate].Value(); got != "20/05/2026" {
 		t.Errorf("date %q", got)
 	}
@@ -234,26 +163,26 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestTypeAndSave(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	earlier(t, db)
 	m := newForm(t, base.VI, db, 0, 80, 22)
 	goTo(t, m, fKind)
-	press(t, m, "right", "right") // chuyên đề
+	tuitest.Press(t, m, "right", "right") // chuyên đề
 	fill(t, m, fTitle, "Tiếp xúc cử tri chuyên đề về đất đai")
 	fill(t, m, fDate, "2026-05-21")
 	fill(t, m, fStart, "7h30")
 	fill(t, m, fEnd, "10:15")
 	fill(t, m, fPlace, "Nhà văn hóa thôn Đông Hưng")
 	// An IME correcting a syllable: backspaces (both bytes) then new text.
-	typeText(t, m, "x")
-	press(t, m, "backspace")
-	typeText(t, m, "yz")
-	press(t, m, "ctrl+h", "ctrl+h")
+	tuitest.Type(t, m, "x")
+	tuitest.Press(t, m, "backspace")
+	tuitest.Type(t, m, "yz")
+	tuitest.Press(t, m, "ctrl+h", "ctrl+h")
 	// Decomposed input (e + circumflex + acute) is stored as NFC.
 	fill(t, m, fLocality, "Đông Hưng xe\u0302\u0301")
 	fill(t, m, fDelegates, "Ông Nguyễn Văn An; Bà Trần Thị Bích,  ")
 	fill(t, m, fVoters, "85")
-	out := press(t, m, "ctrl+s")
+	out := tuitest.Press(t, m, "ctrl+s")
 	if len(out) != 2 {
 		t.Fatalf("save produced %#v (form error %q, field errors %q)", out, m.formErr, m.errs)
 	}
@@ -281,11 +210,11 @@ func TestTypeAndSave(t *testing.T) {
 }
 
 func TestCompletionAcceptsSuggestion(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	earlier(t, db)
 	m := newForm(t, base.VI, db, 0, 80, 22)
 	goTo(t, m, fChair)
-	typeText(t, m, "ng")
+	tuitest.Type(t, m, "ng")
 	if !m.sugg.open() || m.sugg.sel != -1 {
 		t.Fatalf("typing should open the list with nothing chosen: %+v", m.sugg)
 	}
@@ -293,7 +222,7 @@ func TestCompletionAcceptsSuggestion(t *testing.T) {
 	if m.sugg.items[0] != "Ông Nguyễn Văn An" {
 		t.Errorf("suggestions %q: Nguyễn should come first", m.sugg.items)
 	}
-	press(t, m, "down", "enter")
+	tuitest.Press(t, m, "down", "enter")
 	if got := m.inputs[fChair].Value(); got != "Ông Nguyễn Văn An" {
 		t.Errorf("chair %q, want the remembered name", got)
 	}
@@ -303,16 +232,16 @@ func TestCompletionAcceptsSuggestion(t *testing.T) {
 
 	// Accent-insensitive, and in a list only the part after the last comma.
 	goTo(t, m, fDelegates)
-	typeText(t, m, "Ông Lê Văn Cường, tran")
+	tuitest.Type(t, m, "Ông Lê Văn Cường, tran")
 	if !m.sugg.open() || m.sugg.items[0] != "Bà Trần Thị Bích" {
 		t.Fatalf("suggestions %v", m.sugg.items)
 	}
-	press(t, m, "down", "tab")
+	tuitest.Press(t, m, "down", "tab")
 	if got := m.inputs[fDelegates].Value(); got != "Ông Lê Văn Cường, Bà Trần Thị Bích, " {
 		t.Errorf("delegates %q", got)
 	}
 	// Names already in the list are not offered again.
-	typeText(t, m, "b")
+	tuitest.Type(t, m, "b")
 	for _, it := range m.sugg.items {
 		if it == "Bà Trần Thị Bích" {
 			t.Error("offered a delegate already listed")
@@ -320,25 +249,25 @@ func TestCompletionAcceptsSuggestion(t *testing.T) {
 	}
 	// Esc closes the list without leaving the form; tab with nothing chosen
 	// moves on.
-	press(t, m, "esc")
+	tuitest.Press(t, m, "esc")
 	if m.sugg.open() {
 		t.Error("esc should close the list")
 	}
 	goTo(t, m, fPlace)
-	typeText(t, m, "tan")
-	press(t, m, "tab")
+	tuitest.Type(t, m, "tan")
+	tuitest.Press(t, m, "tab")
 	if m.focus != fLocality || m.inputs[fPlace].Value() != "tan" {
 		t.Errorf("tab with no choice should move on: focus %d, place %q", m.focus, m.inputs[fPlace].Value())
 	}
 }
 
 func TestValidation(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	m := newForm(t, base.VI, db, 0, 80, 22)
 	fill(t, m, fStart, "14:00")
 	fill(t, m, fEnd, "13:30")
 	fill(t, m, fDate, "32/13/2026")
-	out := press(t, m, "ctrl+s")
+	out := tuitest.Press(t, m, "ctrl+s")
 	if len(out) != 0 {
 		t.Fatalf("saved despite errors: %#v", out)
 	}
@@ -356,7 +285,7 @@ func TestValidation(t *testing.T) {
 		t.Error("an invalid session reached the store")
 	}
 	// Typing in a field clears its error.
-	typeText(t, m, "T")
+	tuitest.Type(t, m, "T")
 	if m.errs[fTitle] != "" {
 		t.Error("the title error should go once the title is typed")
 	}
@@ -388,7 +317,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestEditKeepsOtherFieldsAndCancel(t *testing.T) {
-	db := openStore(t)
+	db := tuitest.Store(t, store.Options{})
 	s := earlier(t, db)
 	m := newForm(t, base.VI, db, s.ID, 120, 38)
 	if got := m.inputs[fDate].Value(); got != "10/05/2026" {
@@ -397,11 +326,11 @@ func TestEditKeepsOtherFieldsAndCancel(t *testing.T) {
 	if got := m.inputs[fDelegates].Value(); got != "Ông Nguyễn Văn An, Bà Trần Thị Bích" {
 		t.Errorf("delegates shown as %q", got)
 	}
-	if out := press(t, m, "esc"); len(out) != 1 || out[0] != (base.OpenSessionMsg{ID: s.ID}) {
+	if out := tuitest.Press(t, m, "esc"); len(out) != 1 || out[0] != (base.OpenSessionMsg{ID: s.ID}) {
 		t.Errorf("esc while editing: %#v", out)
 	}
 	fill(t, m, fVoters, "150")
-	out := press(t, m, "ctrl+s")
+	out := tuitest.Press(t, m, "ctrl+s")
 	if !slices.Contains(out, tea.Msg(base.OpenSessionMsg{ID: s.ID})) {
 		t.Fatalf("save: %#v (%q)", out, m.formErr)
 	}
@@ -411,16 +340,16 @@ func TestEditKeepsOtherFieldsAndCancel(t *testing.T) {
 	}
 
 	n := newForm(t, base.VI, db, 0, 80, 22)
-	if out := press(t, n, "esc"); len(out) != 1 || out[0] != (base.GoHomeMsg{}) {
+	if out := tuitest.Press(t, n, "esc"); len(out) != 1 || out[0] != (base.GoHomeMsg{}) {
 		t.Errorf("esc on a new form: %#v", out)
 	}
 }
 
 func TestEnglish(t *testing.T) {
-	m := newForm(t, base.EN, openStore(t), 0, 120, 38)
+	m := newForm(t, base.EN, tuitest.Store(t, store.Options{}), 0, 120, 38)
 	fill(t, m, fStart, "14:00")
 	fill(t, m, fEnd, "13:00")
-	press(t, m, "ctrl+s")
+	tuitest.Press(t, m, "ctrl+s")
 	v := ansi.Strip(m.View())
 	for _, s := range []string{"New session", "Delegates present", "Place name (date line)", "Voters attending",
 		"The end time must be after the", "The title is empty", "Before a sitting"} {
@@ -436,15 +365,15 @@ func TestEnglish(t *testing.T) {
 // Typing into a field that holds a default (today's date, the time now)
 // replaces the default; moving the cursor first keeps it for editing.
 func TestTypingReplacesDefault(t *testing.T) {
-	m := newForm(t, base.VI, openStore(t), 0, 80, 22)
+	m := newForm(t, base.VI, tuitest.Store(t, store.Options{}), 0, 80, 22)
 	goTo(t, m, fDate)
-	typeText(t, m, "21/05/2026")
+	tuitest.Type(t, m, "21/05/2026")
 	if got := m.inputs[fDate].Value(); got != "21/05/2026" {
 		t.Errorf("date %q, want the typed date alone", got)
 	}
 	goTo(t, m, fStart)
-	press(t, m, "backspace")
-	typeText(t, m, "5")
+	tuitest.Press(t, m, "backspace")
+	tuitest.Type(t, m, "5")
 	if got := m.inputs[fStart].Value(); got == "5" || len(got) != 5 {
 		t.Errorf("editing the default time gave %q", got)
 	}

@@ -14,12 +14,13 @@ import (
 	"txct/store/model"
 	"txct/tui/archive/archivetest"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 // open loads the statistics of session id (0: all) at w×h.
 func open(t *testing.T, db *store.Store, id uint64, w, h int) *Model {
 	m := New(archivetest.Context(db), id)
-	archivetest.Load(t, m, w, h)
+	tuitest.Load(t, m, w, h)
 	return m
 }
 
@@ -38,9 +39,9 @@ func TestView(t *testing.T) {
 		} {
 			t.Run(fmt.Sprintf("%s_%dx%d", c.name, sz.w, sz.h), func(t *testing.T) {
 				m := open(t, db, c.id, sz.w, sz.h)
-				archivetest.Press(t, m, c.keys...)
+				tuitest.Press(t, m, c.keys...)
 				v := ansi.Strip(m.View())
-				archivetest.CheckSize(t, v, sz.w, sz.h)
+				tuitest.CheckSize(t, v, sz.w, sz.h)
 				golden.RequireEqual(t, []byte(v))
 			})
 		}
@@ -83,7 +84,7 @@ func TestCountsAddUp(t *testing.T) {
 		total int
 	}{{id, nil, 4}, {id, []string{"tab"}, 5}, {0, nil, 5}} {
 		m := open(t, db, c.id, 80, 200) // tall: the stacked charts fit
-		archivetest.Press(t, m, c.keys...)
+		tuitest.Press(t, m, c.keys...)
 		v := ansi.Strip(m.View())
 		for _, title := range []string{"Theo lĩnh vực", "Theo thẩm quyền"} {
 			r := rows(t, v, title)
@@ -130,17 +131,17 @@ func TestBar(t *testing.T) {
 func TestEscAndEnglish(t *testing.T) {
 	db, id := archivetest.Fixture(t)
 	m := open(t, db, id, 80, 24)
-	if msgs := archivetest.Press(t, m, "esc"); len(msgs) != 1 || msgs[0] != (base.OpenSessionMsg{ID: id}) {
+	if msgs := tuitest.Press(t, m, "esc"); len(msgs) != 1 || msgs[0] != (base.OpenSessionMsg{ID: id}) {
 		t.Fatalf("esc from a session's stats: %v", msgs)
 	}
 	m = open(t, db, 0, 80, 24)
-	if msgs := archivetest.Press(t, m, "esc"); len(msgs) != 1 || msgs[0] != (base.GoHomeMsg{}) {
+	if msgs := tuitest.Press(t, m, "esc"); len(msgs) != 1 || msgs[0] != (base.GoHomeMsg{}) {
 		t.Fatalf("esc from all stats: %v", msgs)
 	}
 	ctx := archivetest.Context(db)
 	ctx.Text = base.Text{Lang: base.EN}
 	m = New(ctx, id)
-	archivetest.Load(t, m, 120, 40)
+	tuitest.Load(t, m, 120, 40)
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "50.0% (2/4)") || !strings.Contains(v, "By field") {
 		t.Fatalf("English view:\n%s", v)
 	}

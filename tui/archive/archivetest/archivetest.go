@@ -1,23 +1,16 @@
 // Package archivetest holds the fixtures the tests of the browse screens
-// (archive, review, stats) share: a temporary store with a few petitions, a
-// session whose remarks repeat some of them, and a driver that runs a
-// screen's commands the way the Bubble Tea loop would, synchronously.
+// (archive, review, stats) share: a temporary store with a few petitions and
+// a session whose remarks repeat some of them.
 package archivetest
 
 import (
-	"fmt"
-	"path/filepath"
-	"reflect"
-	"strings"
 	"testing"
 	"time"
-
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 // Now is the fixed clock of the fixtures.
@@ -73,11 +66,7 @@ func Remarks(sessionID uint64) []model.Remark {
 // a second session with one remark, and the id of the first session.
 func Fixture(t testing.TB) (*store.Store, uint64) {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{NoIndex: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
+	db := tuitest.Store(t, store.Options{NoIndex: true})
 	if _, err := db.PutPetitions(Petitions()); err != nil {
 		t.Fatal(err)
 	}
@@ -121,103 +110,4 @@ func Context(db *store.Store) *base.Context {
 	ctx := base.NewContext(db, base.VI)
 	ctx.Now = func() time.Time { return Now }
 	return ctx
-}
-
-// Load sizes s to w×h and runs its Init to the end.
-func Load(t testing.TB, s base.Screen, w, h int) {
-	t.Helper()
-	s.SetSize(w, h)
-	Drive(t, s, s.Init())
-}
-
-// CheckSize fails unless the stripped view v is exactly w×h cells.
-func CheckSize(t testing.TB, v string, w, h int) {
-	t.Helper()
-	lines := strings.Split(v, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells wide, want %d: %q", i, got, w, l)
-		}
-	}
-}
-
-// Drive runs cmd and every command that follows from it, feeding back to s
-// the messages of s's own package and returning the others (status lines,
-// navigation) in order. Commands of other packages' types are run but their
-// messages are returned, not fed back, so cursor blinks cannot loop.
-func Drive(t testing.TB, s base.Screen, cmd tea.Cmd) []tea.Msg {
-	t.Helper()
-	pkg := reflect.TypeOf(s).Elem().PkgPath()
-	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 10000 {
-			t.Fatal("Drive: commands do not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			if reflect.TypeOf(msg).PkgPath() != pkg {
-				out = append(out, msg)
-				continue
-			}
-			var next tea.Cmd
-			_, next = s.Update(msg)
-			queue = append(queue, next)
-		}
-	}
-	return out
-}
-
-// Press sends each key (a name such as "enter", "f5", "ctrl+s", or one
-// printable rune) to s and drives what follows.
-func Press(t testing.TB, s base.Screen, keys ...string) []tea.Msg {
-	t.Helper()
-	var out []tea.Msg
-	for _, k := range keys {
-		_, cmd := s.Update(KeyMsg(k))
-		out = append(out, Drive(t, s, cmd)...)
-	}
-	return out
-}
-
-// Type sends text one rune at a time.
-func Type(t testing.TB, s base.Screen, text string) []tea.Msg {
-	t.Helper()
-	var out []tea.Msg
-	for _, r := range text {
-		_, cmd := s.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		out = append(out, Drive(t, s, cmd)...)
-	}
-	return out
-}
-
-var named = map[string]tea.Key{
-	"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "tab": {Code: tea.KeyTab},
-	"up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown}, "pgup": {Code: tea.KeyPgUp}, "pgdown": {Code: tea.KeyPgDown},
-	"backspace": {Code: tea.KeyBackspace}, "space": {Code: tea.KeySpace, Text: " "},
-	"ctrl+s": {Code: 's', Mod: tea.ModCtrl}, "alt+down": {Code: tea.KeyDown, Mod: tea.ModAlt},
-}
-
-// KeyMsg builds the key press for a name used by Press.
-func KeyMsg(k string) tea.KeyPressMsg {
-	if key, ok := named[k]; ok {
-		return tea.KeyPressMsg(key)
-	}
-	var n int
-	if _, err := fmt.Sscanf(k, "f%d", &n); err == nil && n >= 1 && n <= 12 {
-		return tea.KeyPressMsg{Code: tea.KeyF1 + rune(n-1)}
-	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
 }
