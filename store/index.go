@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
@@ -173,6 +175,33 @@ type Repeat struct {
 type RepeatResult struct {
 	Repeat bool
 	Hits   []Repeat
+}
+
+// PanelSize is how many matches a remark shows, and MinShown the lowest
+// score shown: below it a "match" shares a word or two and would only push
+// real candidates out of sight.
+const (
+	PanelSize = 5
+	MinShown  = 0.15
+)
+
+// RemarkRepeats is the matches a remark shows wherever it is displayed (the
+// session screen's panel, the delegates' live view): the best PanelSize at
+// or above MinShown, leaving out the petitions a person dismissed. Repeat
+// stays set only if the engine's own best match survived the filter.
+func (s *Store) RemarkRepeats(text string, dismissed []string) (RepeatResult, error) {
+	var out RepeatResult
+	if strings.TrimSpace(text) == "" {
+		return out, nil
+	}
+	res, err := s.FindRepeats(text, PanelSize+len(dismissed))
+	for _, h := range res.Hits {
+		if !slices.Contains(dismissed, h.Petition.ID) && h.Score >= MinShown && len(out.Hits) < PanelSize {
+			out.Hits = append(out.Hits, h)
+		}
+	}
+	out.Repeat = res.Repeat && len(out.Hits) > 0 && len(res.Hits) > 0 && out.Hits[0].Petition.ID == res.Hits[0].Petition.ID
+	return out, err
 }
 
 // FindRepeats matches text against the archive. It loads the index first if

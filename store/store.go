@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -54,6 +55,9 @@ type Store struct {
 	index    *archiveIndex
 	closed   atomic.Bool
 	autosave *Autosaver
+
+	changeMu sync.Mutex
+	changed  chan struct{} // closed after each committed write, then replaced
 }
 
 // OpenError is what Open returns: it names the file and wraps the cause.
@@ -309,11 +313,37 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 }
 
 // update is the one write path: every change to the file goes through here.
+// A committed write wakes whoever waits on Changed.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.opts.ReadOnly {
 		return ErrReadOnly
 	}
-	return guard(func() error { return s.db.Update(fn) })
+	err := guard(func() error { return s.db.Update(fn) })
+	if err == nil {
+		s.notifyChanged()
+	}
+	return err
+}
+
+// Changed returns a channel that is closed at the next committed write. To
+// follow the saved state without missing a write, take the channel first,
+// then read, then wait on it.
+func (s *Store) Changed() <-chan struct{} {
+	s.changeMu.Lock()
+	defer s.changeMu.Unlock()
+	if s.changed == nil {
+		s.changed = make(chan struct{})
+	}
+	return s.changed
+}
+
+func (s *Store) notifyChanged() {
+	s.changeMu.Lock()
+	defer s.changeMu.Unlock()
+	if s.changed != nil {
+		close(s.changed)
+		s.changed = nil
+	}
 }
 
 // Check runs bbolt's consistency check over the whole file.

@@ -492,3 +492,43 @@ func TestAutosaverUndeleteKeepsPlace(t *testing.T) {
 		t.Errorf("guess mark not stored: %v", got[1].Guessed)
 	}
 }
+
+// TestChanged: a committed write closes the channel taken before it; a
+// failed write does not, and a read-only store never writes.
+func TestChanged(t *testing.T) {
+	s, _ := openTemp(t)
+	ch := s.Changed()
+	select {
+	case <-ch:
+		t.Fatal("closed before any write")
+	default:
+	}
+	sess, err := s.CreateSession(model.Session{Title: "T", Kind: model.KindOther, Date: "2026-11-20"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ch:
+	default:
+		t.Fatal("a committed write did not close the channel")
+	}
+	ch = s.Changed()
+	if _, err := s.SaveRemark(model.Remark{SessionID: sess.ID + 1000, Text: "x"}); err == nil {
+		t.Fatal("a remark of a missing session was saved")
+	}
+	select {
+	case <-ch:
+		t.Fatal("a failed write closed the channel")
+	default:
+	}
+	a := s.Autosaver(time.Hour, nil)
+	a.PutRemark(model.Remark{ID: s.NewID(), SessionID: sess.ID, Text: "đang gõ"})
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ch:
+	default:
+		t.Fatal("an autosave did not close the channel")
+	}
+}

@@ -26,6 +26,9 @@ type Env struct {
 	StdoutTTY      bool
 	StderrTTY      bool
 	Now            func() time.Time
+	// Stop, if set, ends a command that runs until interrupted (serve)
+	// when it is closed; otherwise ctrl+c does.
+	Stop <-chan struct{}
 }
 
 // global holds the flags that every command accepts.
@@ -88,6 +91,7 @@ func init() {
 		{"backup", "write a consistent copy of the database: txct backup FILE", runBackup},
 		{"restore", "replace the database with a backup: txct restore FILE", runRestore},
 		{"verify", "check the database file's consistency", runVerify},
+		{"serve", "share a session read-only on the local network: txct serve [--session SESSION] [--addr HOST:PORT] [--hide-addresses]", runServe},
 		{"deadline", "show or set the deadline rule: [--days N] [--working|--calendar] [--days-off LIST]", runDeadline},
 		{"version", "print the version", func(*global, []string, Env) error { fmt.Println(Version); return nil }},
 	}

@@ -19,10 +19,6 @@ import (
 // check itself runs in a command, off the keystroke path.
 const checkDelay = 150 * time.Millisecond
 
-// minShown is the lowest score the panel lists: below it a "match" shares
-// a word or two and would only push real candidates out of sight.
-const minShown = 0.15
-
 // mergeThreshold is the similarity above which an earlier remark of the same
 // session is offered for merging ("nhiều cử tri cùng kiến nghị").
 const mergeThreshold = 0.5
@@ -104,14 +100,7 @@ func (m *Model) onCheckTick(msg checkTickMsg) tea.Cmd {
 		if strings.TrimSpace(text) == "" {
 			return out
 		}
-		res, err := db.FindRepeats(text, 5+len(dismissed))
-		out.err = err
-		for _, h := range res.Hits {
-			if !slices.Contains(dismissed, h.Petition.ID) && h.Score >= minShown && len(out.res.Hits) < 5 {
-				out.res.Hits = append(out.res.Hits, h)
-			}
-		}
-		out.res.Repeat = res.Repeat && len(out.res.Hits) > 0 && len(res.Hits) > 0 && out.res.Hits[0].Petition.ID == res.Hits[0].Petition.ID
+		out.res, out.err = db.RemarkRepeats(text, dismissed)
 		for _, r := range earlier {
 			if r.Text == "" {
 				continue
