@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"txct/store/model"
+	"txct/store/safefile"
 )
 
 // Errors about the output folder, wrapped with the folder's name; the TUI
@@ -25,7 +26,7 @@ var (
 )
 
 // WriteFiles writes the chosen formats of the session into dir and returns
-// the paths written. Each file goes to a temporary file (mode 0600) in dir,
+// the paths written. Each file goes to a temporary file in dir readable only by its owner,
 // is synced, then renamed to its name, so a kill never leaves a truncated
 // file under a final name. An existing file is never overwritten unless
 // o.Force; a suffix -2, -3… is added instead.
@@ -98,25 +99,11 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 
 // place writes data under name in dir (or a free suffixed name) atomically.
 func place(dir, name string, data []byte, force bool) (string, error) {
-	tmp, err := os.CreateTemp(dir, ".txct-export-*")
+	tmp, err := safefile.WriteTemp(dir, ".txct-export-*", bytes.NewReader(data))
 	if err != nil {
 		return "", fmt.Errorf("output folder %s %w: %v", dir, ErrNotWritable, err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return "", err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return "", fmt.Errorf("write %s in %s: %w", name, dir, err)
-	}
+	defer os.Remove(tmp)
 	ext := filepath.Ext(name)
 	stem := strings.TrimSuffix(name, ext)
 	for i := 1; ; i++ {
@@ -125,16 +112,18 @@ func place(dir, name string, data []byte, force bool) (string, error) {
 			path = filepath.Join(dir, fmt.Sprintf("%s-%d%s", stem, i, ext))
 		}
 		if force {
-			return path, os.Rename(tmp.Name(), path)
+			// Windows refuses while Word has the document open: the
+			// error names it, so the clerk knows what to close.
+			return path, safefile.Replace(tmp, path)
 		}
 		// A hard link fails if the name is taken, so two exports racing for
 		// one name cannot overwrite each other.
-		if err := os.Link(tmp.Name(), path); err == nil {
+		if err := os.Link(tmp, path); err == nil {
 			return path, nil
 		} else if !errors.Is(err, os.ErrExist) {
 			// Some file systems have no hard links: check, then rename.
 			if _, serr := os.Stat(path); errors.Is(serr, os.ErrNotExist) {
-				return path, os.Rename(tmp.Name(), path)
+				return path, safefile.Replace(tmp, path)
 			}
 		}
 		if i > 999 {

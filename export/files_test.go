@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"txct/store/model"
+
+	"txct/store/safefile"
 )
 
 func TestWriteFiles(t *testing.T) {
@@ -27,8 +29,8 @@ func TestWriteFiles(t *testing.T) {
 		if filepath.Base(f) != want[i] {
 			t.Errorf("file %d named %s, want %s", i, filepath.Base(f), want[i])
 		}
-		if fi, err := os.Stat(f); err != nil || fi.Mode().Perm() != 0o600 {
-			t.Errorf("%s: %v %v", f, fi.Mode().Perm(), err)
+		if err := safefile.CheckPrivate(f); err != nil {
+			t.Error(err)
 		}
 	}
 	first, _ := os.ReadFile(files[3])
@@ -54,8 +56,8 @@ func TestWriteFiles(t *testing.T) {
 	if now, _ := os.ReadFile(forced[0]); !strings.Contains(string(now), "Có 999 cử tri") {
 		t.Error("--force did not overwrite")
 	}
-	if fi, _ := os.Stat(forced[0]); fi.Mode().Perm() != 0o600 {
-		t.Errorf("forced file mode %v", fi.Mode().Perm())
+	if err := safefile.CheckPrivate(forced[0]); err != nil {
+		t.Error(err)
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".txct-export-*")); len(left) > 0 {
 		t.Errorf("temporary files left behind: %v", left)

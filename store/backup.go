@@ -1,8 +1,8 @@
 package store
 
 import (
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +10,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"txct/store/safefile"
 )
 
 // KeepBackups is how many automatic backups are kept (issue 5).
@@ -35,15 +37,11 @@ func (s *Store) Backup(dst string) error {
 		}
 	}
 	dir := filepath.Dir(dst)
-	tmp, err := os.CreateTemp(dir, ".txct-backup-*")
+	tmp, err := safefile.CreateTemp(dir, ".txct-backup-*")
 	if err != nil {
 		return fmt.Errorf("backup: cannot write in %s: %w", dir, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
 	err = s.view(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(tmp)
 		return err
@@ -57,7 +55,7 @@ func (s *Store) Backup(dst string) error {
 	if err != nil {
 		return fmt.Errorf("backup to %s: %w", dst, err)
 	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
+	if err := safefile.Replace(tmp.Name(), dst); err != nil {
 		return fmt.Errorf("backup to %s: %w", dst, err)
 	}
 	return syncDir(dir)
@@ -67,7 +65,7 @@ func (s *Store) Backup(dst string) error {
 // KeepBackups. reason goes into the file name ("close", "export", "daily").
 func (s *Store) AutoBackup(reason string, now time.Time) (string, error) {
 	dir := s.BackupDir()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := safefile.MkdirAll(dir); err != nil {
 		return "", fmt.Errorf("backup folder %s: %w", dir, err)
 	}
 	name := filepath.Join(dir, fmt.Sprintf("txct-%s-%s.db", now.Format("20060102-150405.000"), reason))
@@ -122,61 +120,47 @@ func pruneBackups(dir string, keep int) error {
 func restoreHint(path, dir string) string {
 	bs := Backups(backupDir(path, dir))
 	if len(bs) == 0 {
-		return "no automatic backup was found; if you have a copy, run: txct restore FILE"
+		return "no automatic backup was found; if you have a copy, run: " + Command("--db", path, "restore", "FILE")
 	}
-	return fmt.Sprintf("the newest automatic backup is %s\nto go back to it, run: txct --db %s restore %s", bs[0], path, bs[0])
+	return fmt.Sprintf("the newest automatic backup is %s\nto go back to it, run: %s", bs[0], Command("--db", path, "restore", bs[0]))
 }
 
 // Restore replaces the database at path with the backup src, after checking
 // that src is a readable txct database and that nobody has path open. The
 // replaced file is kept beside it as path.replaced-<time>. It returns the name
 // of that copy ("" when there was no file to replace).
+//
+// The file at path is never opened as a database: it may be the damaged file
+// the user is restoring over, and bbolt would map (on Windows, grow) it. Its
+// lock is taken as bbolt takes it, it is copied byte for byte, and the lock is
+// let go before the backup's copy is renamed over it, since Windows refuses
+// to replace a file that is open.
 func Restore(path, src string, now time.Time) (string, error) {
 	if err := inspect(src, DefaultLockTimeout); err != nil {
 		return "", &OpenError{Path: src, Err: err}
 	}
+	tmp := path + ".restoring"
+	if err := safefile.Copy(src, tmp); err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp)
 	var kept string
 	if _, err := os.Stat(path); err == nil {
-		// Hold the lock while we swap, so a running txct is not pulled from under.
-		db, err := openBolt(path, false, DefaultLockTimeout)
-		if err == nil {
-			defer db.Close()
-		} else if err == ErrLocked {
+		unlock, err := safefile.Lock(path, DefaultLockTimeout)
+		if errors.Is(err, safefile.ErrLocked) {
+			return "", &OpenError{Path: path, Err: ErrLocked}
+		} else if err != nil {
 			return "", &OpenError{Path: path, Err: err}
 		}
 		kept = fmt.Sprintf("%s.replaced-%s", path, now.Format("20060102-150405"))
-		if err := copyFile(path, kept); err != nil {
+		err = safefile.Copy(path, kept)
+		unlock()
+		if err != nil {
 			return "", err
 		}
 	}
-	tmp := path + ".restoring"
-	if err := copyFile(src, tmp); err != nil {
-		return kept, err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	if err := safefile.Replace(tmp, path); err != nil {
 		return kept, err
 	}
 	return kept, syncDir(filepath.Dir(path))
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

@@ -19,6 +19,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"txct/store/safefile"
 )
 
 // Errors returned by Open and the accessors. Check them with errors.Is.
@@ -215,7 +217,7 @@ func inspect(path string, timeout time.Duration) error {
 // path and renames it into place, so a crash never leaves a half-made file.
 func create(path string) error {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := safefile.MkdirAll(dir); err != nil {
 		return fmt.Errorf("cannot create folder %s: %w", dir, err)
 	}
 	tmp, err := os.CreateTemp(dir, ".txct-new-*.db")
@@ -251,10 +253,10 @@ func create(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Chmod(name, 0o600); err != nil {
+	if err := safefile.Private(name); err != nil {
 		return err
 	}
-	if err := os.Rename(name, path); err != nil {
+	if err := safefile.Replace(name, path); err != nil {
 		return err
 	}
 	return syncDir(dir)

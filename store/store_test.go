@@ -14,6 +14,8 @@ import (
 
 	"txct/store/ingest"
 	"txct/store/model"
+
+	"txct/store/safefile"
 )
 
 func openTemp(t testing.TB) (*Store, string) {
@@ -127,18 +129,15 @@ func TestSecondOpenFailsFast(t *testing.T) {
 
 func TestFileModes(t *testing.T) {
 	s, path := openTemp(t)
-	for _, p := range []string{path, filepath.Dir(path)} {
-		fi, _ := os.Stat(p)
-		if p == path && fi.Mode().Perm() != 0o600 {
-			t.Errorf("%s mode %v, want 0600", p, fi.Mode().Perm())
-		}
+	if err := safefile.CheckPrivate(path); err != nil {
+		t.Error(err)
 	}
 	b, err := s.AutoBackup("test", time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fi, _ := os.Stat(b); fi.Mode().Perm() != 0o600 {
-		t.Errorf("backup mode %v", fi.Mode().Perm())
+	if err := safefile.CheckPrivate(b); err != nil {
+		t.Error(err)
 	}
 }
 

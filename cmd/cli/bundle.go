@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"txct/store"
 	"txct/store/ingest"
+	"txct/store/safefile"
 )
 
 // runBundle moves a session between laptops: "bundle export SESSION FILE"
@@ -45,7 +45,7 @@ func bundleExport(g *global, ref, file string, env Env) error {
 	if err := ingest.WriteBundle(&buf, sess, rems); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(file, buf.Bytes()); err != nil {
+	if err := safefile.WriteFile(file, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "wrote session %d (%d remarks) to %s\n", sess.ID, len(rems), file)
@@ -76,31 +76,4 @@ func bundleImport(g *global, file string, env Env) error {
 	}
 	fmt.Fprintln(env.Stdout, id)
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path with mode
-// 0600, syncs it and renames it over path, so a kill never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

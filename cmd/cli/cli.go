@@ -72,6 +72,19 @@ func (g *global) open(opts store.Options) (*store.Store, error) {
 	return store.Open(p, opts)
 }
 
+// words puts the errors a user acts on in the UI language: a file another
+// program holds open names the program to close.
+func (g *global) words(err error) error {
+	if msg, ok := (base.Text{Lang: g.language()}).InUse(err); ok {
+		var ee *ExitError
+		if errors.As(err, &ee) {
+			return &ExitError{Code: ee.Code, Err: errors.New(msg)}
+		}
+		return errors.New(msg)
+	}
+	return err
+}
+
 type command struct {
 	name    string
 	summary string
@@ -150,7 +163,7 @@ func run(args []string, env Env) error {
 	}
 	for _, c := range commands {
 		if c.name == name {
-			return c.run(&g, rest[1:], env)
+			return g.words(c.run(&g, rest[1:], env))
 		}
 	}
 	usage(env.Stderr, fs)

@@ -14,6 +14,8 @@ import (
 	"txct/store"
 	"txct/store/ingest"
 	"txct/store/model"
+
+	"txct/store/safefile"
 )
 
 var clock = func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) }
@@ -119,8 +121,8 @@ func TestBackupRestoreVerify(t *testing.T) {
 	if code, _, errs := call(t, "", "--db", path, "backup", bk); code != 0 {
 		t.Fatal(errs)
 	}
-	if fi, err := os.Stat(bk); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("backup file: %v %v", fi, err)
+	if err := safefile.CheckPrivate(bk); err != nil {
+		t.Fatal(err)
 	}
 	os.WriteFile(path, []byte("garbage"), 0o600)
 	code, out, errs := call(t, "", "--db", path, "restore", bk)

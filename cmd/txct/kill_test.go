@@ -16,6 +16,8 @@ import (
 
 	"txct/store"
 	"txct/store/model"
+
+	"txct/store/safefile"
 )
 
 // bigArchive writes n petitions in the archive format, reusing the dev pack's
@@ -120,8 +122,8 @@ func TestKillDuringExport(t *testing.T) {
 				}
 				zr.Close()
 			}
-			if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
-				t.Errorf("run %d: %s has mode %v", run, e.Name(), fi.Mode().Perm())
+			if err := safefile.CheckPrivate(p); err != nil {
+				t.Errorf("run %d: %v", run, err)
 			}
 			complete++
 		}

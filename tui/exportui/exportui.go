@@ -291,6 +291,9 @@ func (m *Model) View() string {
 // clerk can act on (the folder), and as it came otherwise.
 func (m *Model) errText() string {
 	t, dir := m.ctx.Text, model.Safe(expandHome(strings.TrimSpace(m.dir.Value())), false)
+	if msg, ok := t.InUse(m.err); ok {
+		return model.Safe(msg, false)
+	}
 	switch {
 	case errors.Is(m.err, export.ErrNoFolder):
 		return t.F("exp.err.nofolder", dir)

@@ -1,0 +1,27 @@
+package base
+
+import (
+	"errors"
+
+	"txct/store/safefile"
+)
+
+func init() {
+	add(map[string][2]string{
+		"file.inuse":     {"Không ghi đè được %s vì tệp đang mở trong %s: hãy đóng tệp trong %s rồi thử lại.", "Cannot replace %s because it is open in %s: close it in %s and try again."},
+		"file.inuseany":  {"Không ghi đè được %s vì một chương trình khác đang mở tệp (trình xem tệp, phần mềm sao lưu hoặc diệt virus): hãy đóng chương trình đó rồi thử lại.", "Cannot replace %s because another program has it open (a file viewer, backup tool or virus scanner): close it and try again."},
+	})
+}
+
+// InUse words an error about a file another program holds open, naming the
+// program to close, and reports whether err was one.
+func (t Text) InUse(err error) (string, bool) {
+	var ie *safefile.InUseError
+	if !errors.As(err, &ie) {
+		return "", false
+	}
+	if p := ie.Program(); p != "" {
+		return t.F("file.inuse", ie.Path, p, p), true
+	}
+	return t.F("file.inuseany", ie.Path), true
+}
