@@ -129,12 +129,37 @@ func roadAt(toks []token, i int) (string, int) {
 		if ok && isRoadNumber(toks[i+span].fold) {
 			return p + toks[i+span].fold, span + 1
 		}
+		// "đường 533": a road whose class was not said.
+		if span == 1 && words[0] == "duong" && isRoadNumber(toks[i+1].fold) && len(toks[i+1].fold) >= 2 {
+			return anyRoad + toks[i+1].fold, 2
+		}
 	}
 	return "", 0
 }
 
+// anyRoad is the prefix of a road number said without its class
+// ("đường 533"); it meets that number of any class.
+const anyRoad = "r"
+
+// roadAlts returns the road tokens a road token t may name: one of unknown
+// class names a road of any class, and one of a known class may have been
+// written without it.
+func roadAlts(t string) []string {
+	p, num, ok := splitRoad(t)
+	if !ok {
+		return nil
+	}
+	if p == anyRoad {
+		return []string{"ql" + num, "dt" + num, "dh" + num}
+	}
+	return []string{anyRoad + num}
+}
+
 // splitRoad splits a glued road token such as "ql1a" or "dt612".
 func splitRoad(s string) (prefix, num string, ok bool) {
+	if len(s) >= 3 && s[:1] == anyRoad && isRoadNumber(s[1:]) {
+		return anyRoad, s[1:], true
+	}
 	if len(s) < 3 {
 		return "", "", false
 	}

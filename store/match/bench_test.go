@@ -111,11 +111,13 @@ func BenchmarkBruteForce100k(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		ix.mu.RLock()
-		q := ix.prepare(qs[i%len(qs)])
 		best := 0.0
-		for k := range ix.docs {
-			if s := ix.rescore(q, &ix.docs[k]); s > best {
-				best = s
+		for _, p := range scoringParts(demands(qs[i%len(qs)])) {
+			q := ix.preparePair(p.toks)
+			for k := range ix.docs {
+				if s := ix.pairScore(&q, &ix.docs[k]); s > best {
+					best = s
+				}
 			}
 		}
 		ix.mu.RUnlock()

@@ -19,6 +19,7 @@ type token struct {
 	upper  bool   // the source word was all capitals and longer than one letter (DN, UBND)
 	dot    bool   // directly followed by '.' in the source (x. th. ĐT.612)
 	filler bool   // part of a filler phrase ("cử tri", "đề nghị"): weighed down
+	speech bool   // part of a speech phrase ("kính thưa", "cảm ơn"): filler that never names
 	road   bool   // a canonical road token such as "dt612" or "ql1a"
 }
 
@@ -54,14 +55,18 @@ func Normalize(s string) Text {
 const maxText = 8 << 10
 
 // analyze runs the whole pipeline and returns the tokens.
-func analyze(s string) []token {
+func analyze(s string) []token { return analyzePart(s, false) }
+
+// analyzePart is analyze for a piece of a longer text; mid says the piece
+// starts inside a sentence, so its first word's capital marks a name.
+func analyzePart(s string, mid bool) []token {
 	if len(s) > maxText {
 		s = s[:maxText]
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = norm.NFC.String(s)
 	s = telex.DecodeVNIText(telex.DecodeText(s))
-	toks := tokenize(s)
+	toks := tokenize(s, !mid)
 	toks = expandAbbrev(toks)
 	toks = canonRoads(toks)
 	markFillers(toks)
@@ -70,9 +75,8 @@ func analyze(s string) []token {
 
 // tokenize splits s into runs of letters and digits. It records whether a
 // word was capitalised, starts a clause, or is followed by a dot.
-func tokenize(s string) []token {
+func tokenize(s string, start bool) []token {
 	toks := make([]token, 0, len(s)/5+1)
-	start := true
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -149,9 +153,13 @@ type filler struct{ lower, fold []string }
 
 // fillerIndex maps a phrase's first folded word to the phrases it starts,
 // longest first.
-var fillerIndex = func() map[string][]filler {
+var fillerIndex = phraseIndex(fillerPhrases)
+
+// phraseIndex maps each phrase's first folded word to the phrases it
+// starts, longest first.
+func phraseIndex(phrases []string) map[string][]filler {
 	m := map[string][]filler{}
-	for _, p := range fillerPhrases {
+	for _, p := range phrases {
 		lo := strings.Fields(p)
 		fo := strings.Fields(Fold(p))
 		m[fo[0]] = append(m[fo[0]], filler{lo, fo})
@@ -164,13 +172,48 @@ var fillerIndex = func() map[string][]filler {
 		}
 	}
 	return m
-}()
+}
 
-// markFillers flags the tokens that belong to a filler phrase. A capitalised
-// word in mid-sentence is a name ("xóm Chợ", "bản Ba"), never filler.
+// speechPhrases are what a voter says around a demand: greetings, thanks,
+// pleas to be heard and answered, and talk about themselves. They are
+// filler, and a clause made only of them is no demand at all. None of them
+// folds to a common word of its own ("kính" would take "kinh phí", "thấy"
+// would take "thay", "mãi" would take "Mai").
+var speechPhrases = []string{
+	"kính thưa", "thưa", "kính gửi", "kính chúc", "xin chào", "chào", "đồng chí", "đại biểu",
+	"chủ tọa", "hội nghị", "toàn thể", "các vị", "mọi người", "cảm ơn", "cám ơn",
+	"chân thành", "chúc", "sức khỏe", "mạnh khỏe", "thành công", "tốt đẹp", "trả lời",
+	"mong", "rất mong", "mong muốn", "hy vọng", "hi vọng", "tôi", "chúng tôi",
+	"lắng nghe", "ý kiến", "phát biểu", "trình bày", "xin phép", "nói", "nêu",
+	"lần này", "nữa", "vấn đề", "ạ", "dạ", "vâng", "thôi",
+	"rõ", "biết", "nghe", "sự", "này", "đây", "đó", "ai", "gì", "giúp", "hết",
+	"nhiều lần", "đã lâu", "lâu rồi", "cụ thể", "xin", "đề nghị", "kiến nghị", "cử tri",
+}
+
+// speechIndex is speechPhrases indexed like fillerIndex.
+var speechIndex = phraseIndex(speechPhrases)
+
+// markFillers flags the tokens that belong to a filler or speech phrase. A
+// capitalised word in mid-sentence is a name ("xóm Chợ", "bản Ba"), never
+// filler, unless it is a speech phrase typed with its marks ("các Đại
+// biểu").
 func markFillers(toks []token) {
 	for i := 0; i < len(toks); {
 		n := 0
+		name := toks[i].cap && !toks[i].start
+		for _, p := range speechIndex[toks[i].fold] {
+			if i+len(p.fold) <= len(toks) && matchAt(toks, i, p) && (!name || toks[i].lower == p.lower[0] && toks[i].lower != toks[i].fold) {
+				n = len(p.fold)
+				break
+			}
+		}
+		if n > 0 {
+			for k := i; k < i+n; k++ {
+				toks[k].filler, toks[k].speech = true, true
+			}
+			i += n
+			continue
+		}
 		if !(toks[i].cap && !toks[i].start) {
 			for _, p := range fillerIndex[toks[i].fold] {
 				if i+len(p.fold) <= len(toks) && matchAt(toks, i, p) {

@@ -9,7 +9,7 @@ import (
 
 // persistVersion is bumped whenever the analysis or the layout changes, so a
 // store holding an older blob rebuilds the index instead of loading it.
-const persistVersion = 1
+const persistVersion = 2
 
 // ErrVersion reports a persisted index written by another version of the
 // analysis; the caller should rebuild from the petitions.
@@ -65,6 +65,7 @@ func (ix *Index) UnmarshalBinary(data []byte) error {
 	fresh.Threshold = ix.Threshold
 	n := r.count()
 	fresh.terms = make([]string, 0, n)
+	fresh.tw = make([]float32, 0, n)
 	fresh.df = make([]int32, 0, n)
 	fresh.post = make([][]int32, 0, n)
 	fresh.termID = make(map[string]int32, n)
@@ -110,7 +111,7 @@ func (ix *Index) UnmarshalBinary(data []byte) error {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.termID, ix.terms, ix.df, ix.post = fresh.termID, fresh.terms, fresh.df, fresh.post
+	ix.termID, ix.terms, ix.tw, ix.df, ix.post = fresh.termID, fresh.terms, fresh.tw, fresh.df, fresh.post
 	ix.docs, ix.byID, ix.live, ix.dead, ix.lenSum = fresh.docs, fresh.byID, fresh.live, 0, fresh.lenSum
 	ix.deletes, ix.norm = fresh.deletes, fresh.norm
 	ix.renormAll()
@@ -131,6 +132,7 @@ func (ix *Index) load(ids []string, spans []span, arena []int32) {
 		d.terms = arena[s.terms:s.loc:s.loc]
 		d.loc = arena[s.loc:s.specs:s.specs]
 		d.specs = arena[s.specs:s.end:s.end]
+		d.total = ix.staticTotal(d.terms)
 		for _, t := range arena[s.terms:s.specs] {
 			ix.df[t]++
 		}

@@ -3,12 +3,16 @@ package match
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // Hit is one archived petition a remark may repeat.
 type Hit struct {
 	ID    string  // the petition id
-	Score float64 // 0–1; higher is more alike
+	Score float64 // 0–1; higher is more alike; the same at any archive size
+	// Span is the part of the remark that matched it (rune offsets): one
+	// demand of a remark that holds several, without greetings and thanks.
+	Span Span
 }
 
 // Result is the outcome of one repeat check.
@@ -23,10 +27,13 @@ type Result struct {
 // Scoring constants. They were set by reasoning about the task and checked
 // coarsely on the dev pack; none is fitted to a single case.
 const (
-	candidates = 64   // documents re-scored per query
-	minScore   = 0.05 // hits below this are noise and are not returned
-	bm25K1     = 1.2
-	bm25B      = 0.5
+	candidates       = 64   // documents re-scored per remark
+	demandCandidates = 24   // documents re-scored per demand besides those
+	minScore         = 0.05 // hits below this are noise and are not returned
+	minContent       = 2.0  // static weight of non-filler words a demand needs
+	typoCredit       = 0.85 // share of a word's weight a one-edit slip keeps
+	bm25K1           = 1.2
+	bm25B            = 0.5
 	// spec* shape the specifics factor (see specFactor).
 	specBonus    = 0.10 // per shared specific, at most three
 	specConflict = 0.45 // per class where query and petition name different things
@@ -34,13 +41,29 @@ const (
 	specNone     = 0.80 // the query names things, the petition none of them
 )
 
-// query is a remark analysed against the index's vocabulary.
+// query is a remark (or one demand of it) analysed for ranking: BM25
+// weights from the archive, typos corrected against its vocabulary.
 type query struct {
-	ids   []int32   // sorted known term ids
-	w     []float64 // weight of ids[i]
-	total float64   // weight of all terms, unknown ones included
-	set   map[string]bool
-	specs []specific
+	ids []int32   // sorted known term ids
+	w   []float64 // weight of ids[i]
+}
+
+// pairQuery is a demand analysed for the flag score, which depends on the
+// demand and one petition only.
+type pairQuery struct {
+	terms   []pairTerm
+	total   float64 // static weight of all terms, unknown ones included
+	content float64 // static weight of the non-filler terms
+	set     map[string]bool
+	specs   []specific
+}
+
+// pairTerm is one term of a demand: the ids it matches in a petition (its
+// own first, then the words it may be a slip for) and its static weight.
+type pairTerm struct {
+	ids    []int32
+	w      float64
+	credit []float64 // share of w each id earns
 }
 
 // Check scores text against the index and returns the top best hits.
@@ -49,21 +72,50 @@ func (ix *Index) Check(text string, top int) Result {
 	if top <= 0 {
 		top = 5
 	}
+	ds := demands(text)
+	if len(ds) == 0 {
+		return Result{}
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.live == 0 {
 		return Result{}
 	}
-	q := ix.prepare(text)
-	if len(q.ids) == 0 {
-		return Result{}
-	}
-	cands := ix.candidates(q)
-	hits := make([]Hit, 0, len(cands))
-	for _, slot := range cands {
-		if s := ix.rescore(q, &ix.docs[slot]); s >= minScore {
-			hits = append(hits, Hit{ID: ix.docs[slot].id, Score: s})
+	parts := scoringParts(ds)
+	// Which petitions to score: the best by BM25 for the whole remark and
+	// for each demand.
+	seen := map[int32]bool{}
+	var cands []int32
+	addCands := func(toks []token, k int) {
+		for _, s := range ix.candidates(ix.prepare(toks), k) {
+			if !seen[s] {
+				seen[s] = true
+				cands = append(cands, s)
+			}
 		}
+	}
+	addCands(parts[len(parts)-1].toks, candidates)
+	if len(ds) > 1 {
+		for _, d := range ds {
+			addCands(d.toks, demandCandidates)
+		}
+	}
+	best := make(map[int32]Hit, len(cands))
+	for _, p := range parts {
+		pq := ix.preparePair(p.toks)
+		if pq.content < minContent {
+			continue
+		}
+		for _, slot := range cands {
+			s := ix.pairScore(&pq, &ix.docs[slot])
+			if h, ok := best[slot]; s >= minScore && (!ok || s > h.Score) {
+				best[slot] = Hit{ID: ix.docs[slot].id, Score: s, Span: p.span}
+			}
+		}
+	}
+	hits := make([]Hit, 0, len(best))
+	for _, h := range best {
+		hits = append(hits, h)
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].Score != hits[j].Score {
@@ -74,7 +126,32 @@ func (ix *Index) Check(text string, top int) Result {
 	if len(hits) > top {
 		hits = hits[:top]
 	}
-	return Result{Repeat: len(hits) > 0 && hits[0].Score >= ix.Threshold, Hits: hits}
+	// A text longer than any spoken remark is pasted junk: it is answered,
+	// never flagged.
+	repeat := len(hits) > 0 && hits[0].Score >= ix.Threshold && len(text) <= maxText
+	return Result{Repeat: repeat, Hits: hits}
+}
+
+// scoringParts returns the parts of a remark that are scored: each demand,
+// each pair of neighbouring demands (a demand may be said over two
+// sentences), and all demands together, the last always last.
+func scoringParts(ds []demand) []demand {
+	out := append([]demand(nil), ds...)
+	for i := 0; i+1 < len(ds); i++ {
+		out = append(out, joinDemands(ds[i:i+2]))
+	}
+	if len(ds) > 2 {
+		out = append(out, joinDemands(ds))
+	}
+	return out
+}
+
+func joinDemands(ds []demand) demand {
+	j := demand{span: Span{Start: ds[0].span.Start, End: ds[len(ds)-1].span.End}}
+	for _, d := range ds {
+		j.toks = append(j.toks, d.toks...)
+	}
+	return j
 }
 
 // idf is the BM25 rarity of a term held by df of the live documents.
@@ -83,68 +160,134 @@ func (ix *Index) idf(df int32) float64 {
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// weight is how much term id counts.
-func (ix *Index) weight(id int32) float64 {
-	return ix.idf(ix.df[id]) * termFactor(ix.terms[id])
-}
-
-// prepare analyses text, corrects typos against the vocabulary and weighs
-// the terms.
-func (ix *Index) prepare(text string) query {
-	toks := analyze(text)
+// prepare weighs a demand's terms for ranking, with typos corrected to the
+// archive's commonest neighbour and road numbers of unknown class widened.
+func (ix *Index) prepare(toks []token) query {
+	toks = append([]token(nil), toks...)
 	for i := range toks {
 		if !toks[i].filler && !toks[i].road {
 			toks[i].fold = ix.correct(toks[i].fold)
 		}
 	}
-	toks = ix.resolveRoads(toks)
-	q := query{specs: specifics(toks), set: map[string]bool{}}
-	unknown := ix.idf(1) // an unseen term is as rare as a term can be
+	var q query
+	for _, t := range termsOf(toks) {
+		if id, ok := ix.termID[t]; ok && ix.df[id] > 0 {
+			q.ids = append(q.ids, id)
+		}
+		for _, a := range roadAlts(t) {
+			if id, ok := ix.termID[a]; ok && ix.df[id] > 0 {
+				q.ids = append(q.ids, id)
+			}
+		}
+	}
+	q.ids = sortUnique(q.ids)
+	q.w = make([]float64, len(q.ids))
+	for i, id := range q.ids {
+		q.w[i] = ix.idf(ix.df[id]) * termFactor(ix.terms[id])
+	}
+	return q
+}
+
+// preparePair analyses a demand for the flag score. Nothing here depends on
+// which petitions the archive holds: a term's weight is static, and the
+// words a slip may stand for are looked up in the vocabulary only to be
+// compared with one petition's own words.
+func (ix *Index) preparePair(toks []token) pairQuery {
+	q := pairQuery{specs: specifics(toks), set: map[string]bool{}}
 	for _, t := range termsOf(toks) {
 		if q.set[t] {
 			continue
 		}
 		q.set[t] = true
-		id, ok := ix.termID[t]
-		if !ok || ix.df[id] == 0 {
-			q.total += unknown * termFactor(t)
-			continue
+		w := staticWeight(t)
+		q.total += w
+		if !strings.HasPrefix(t, fillerMark) {
+			q.content += w
 		}
-		q.ids = append(q.ids, id)
-	}
-	q.ids = sortUnique(q.ids)
-	q.w = make([]float64, len(q.ids))
-	for i, id := range q.ids {
-		q.w[i] = ix.weight(id)
-		q.total += q.w[i]
+		pt := pairTerm{w: w}
+		if id, ok := ix.termID[t]; ok {
+			pt.ids, pt.credit = append(pt.ids, id), append(pt.credit, 1)
+		}
+		for _, a := range roadAlts(t) {
+			if id, ok := ix.termID[a]; ok {
+				pt.ids, pt.credit = append(pt.ids, id), append(pt.credit, 1)
+			}
+		}
+		for _, a := range ix.slips(t) {
+			pt.ids, pt.credit = append(pt.ids, a), append(pt.credit, typoCredit)
+		}
+		if len(pt.ids) > 0 {
+			q.terms = append(q.terms, pt)
+		}
 	}
 	return q
 }
 
-// resolveRoads turns "đường 533", a road number without its class, into the
-// road token the archive knows (dt533, ql533 or dh533) when exactly one
-// class has that number.
-func (ix *Index) resolveRoads(toks []token) []token {
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].fold != "duong" || !isRoadNumber(toks[i+1].fold) || len(toks[i+1].fold) < 2 {
-			continue
+// slips returns the vocabulary terms term t may be a typing slip for: for
+// a mistyped word, the words one edit away; for a word pair holding one,
+// the pairs made with those words.
+func (ix *Index) slips(t string) []int32 {
+	if strings.HasPrefix(t, fillerMark) {
+		return nil
+	}
+	a, b, pair := strings.Cut(t, " ")
+	if !pair {
+		if !mistyped(a) {
+			return nil
 		}
-		found := ""
-		for _, p := range [...]string{"ql", "dt", "dh"} {
-			if id, ok := ix.termID[p+toks[i+1].fold]; ok && ix.df[id] > 0 {
-				if found != "" {
-					found = ""
-					break
-				}
-				found = p + toks[i+1].fold
+		return ix.neighbours(a)
+	}
+	as, bs := []string{a}, []string{b}
+	if mistyped(a) {
+		as = append(as, ix.neighbourWords(a)...)
+	}
+	if mistyped(b) {
+		bs = append(bs, ix.neighbourWords(b)...)
+	}
+	var out []int32
+	for i, x := range as {
+		for j, y := range bs {
+			if i == 0 && j == 0 {
+				continue
+			}
+			if id, ok := ix.termID[x+" "+y]; ok {
+				out = append(out, id)
 			}
 		}
-		if found != "" {
-			toks[i] = token{fold: found, lower: found, start: toks[i].start, road: true}
-			toks = append(toks[:i+1], toks[i+2:]...)
+	}
+	return out
+}
+
+// pairScore returns the 0–1 similarity of a demand and one petition: how
+// much of each the other covers, times the specifics factor.
+func (ix *Index) pairScore(q *pairQuery, d *docEntry) float64 {
+	var qShared, dShared float64
+	for i := range q.terms {
+		t := &q.terms[i]
+		inText, inLoc := 0.0, 0.0
+		for k, id := range t.ids {
+			switch {
+			case contains(d.terms, id):
+				inText = max(inText, t.credit[k])
+			case contains(d.loc, id):
+				inLoc = max(inLoc, t.credit[k])
+			}
+		}
+		if inText > 0 {
+			qShared += t.w * inText
+			dShared += t.w * inText
+		} else if inLoc > 0 {
+			qShared += t.w * inLoc
 		}
 	}
-	return toks
+	dTotal := float64(d.total)
+	if q.total == 0 || dTotal == 0 {
+		return 0
+	}
+	qc, dc := qShared/q.total, math.Min(1, dShared/dTotal)
+	text := 0.5*math.Max(qc, dc) + 0.5*math.Min(qc, dc)
+	s := text * ix.specFactor(q, d)
+	return math.Max(0, math.Min(1, s))
 }
 
 // scratch is the per-query working memory of candidates, pooled so that a
@@ -158,7 +301,7 @@ type scratch struct {
 // Terms held by more than an eighth of the archive are left out here (they
 // cannot single out a petition and their postings are the longest); the
 // re-scoring still counts them.
-func (ix *Index) candidates(q query) []int32 {
+func (ix *Index) candidates(q query, k int) []int32 {
 	sc, _ := ix.scratch.Get().(*scratch)
 	if sc == nil {
 		sc = &scratch{}
@@ -191,7 +334,6 @@ func (ix *Index) candidates(q query) []int32 {
 			acc[slot] += w / norm
 		}
 	}
-	k := candidates
 	if len(touched) < k {
 		k = len(touched)
 	}
@@ -216,39 +358,6 @@ func (ix *Index) candidates(q query) []int32 {
 	return best
 }
 
-// rescore returns the 0–1 similarity of the query and one document: how much
-// of each the other covers, times the specifics factor.
-func (ix *Index) rescore(q query, d *docEntry) float64 {
-	var qShared, dShared, dTotal float64
-	j, k := 0, 0
-	for i, id := range q.ids {
-		for j < len(d.terms) && d.terms[j] < id {
-			j++
-		}
-		if j < len(d.terms) && d.terms[j] == id {
-			qShared += q.w[i]
-			dShared += q.w[i]
-			continue
-		}
-		for k < len(d.loc) && d.loc[k] < id {
-			k++
-		}
-		if k < len(d.loc) && d.loc[k] == id {
-			qShared += q.w[i]
-		}
-	}
-	for _, id := range d.terms {
-		dTotal += ix.weight(id)
-	}
-	if q.total == 0 || dTotal == 0 {
-		return 0
-	}
-	qc, dc := qShared/q.total, math.Min(1, dShared/dTotal)
-	text := 0.5*math.Max(qc, dc) + 0.5*math.Min(qc, dc)
-	s := text * ix.specFactor(q, d)
-	return math.Max(0, math.Min(1, s))
-}
-
 // specFactor rewards specifics the query and the petition share and
 // penalises naming different things: the same demand about another hamlet,
 // bridge or road is not a repeat (domain.md §7).
@@ -260,10 +369,21 @@ func (ix *Index) rescore(q query, d *docEntry) float64 {
 //     Đình") is a softer mismatch: × specMismatch;
 //   - names the query shares lift the score a little (specBonus each);
 //   - a query that names things of which the petition has none: × specNone.
-func (ix *Index) specFactor(q query, d *docEntry) float64 {
-	has := func(t string) bool {
+func (ix *Index) specFactor(q *pairQuery, d *docEntry) float64 {
+	in := func(t string) bool {
 		id, ok := ix.termID[t]
 		return ok && (contains(d.terms, id) || contains(d.loc, id))
+	}
+	has := func(t string) bool {
+		if in(t) {
+			return true
+		}
+		for _, a := range roadAlts(t) {
+			if in(a) {
+				return true
+			}
+		}
+		return false
 	}
 	var qMatched, qNamed [classObject + 16]bool
 	shared, unmatched := 0, 0
@@ -290,7 +410,7 @@ func (ix *Index) specFactor(q query, d *docEntry) float64 {
 		if int(c) >= len(seen) || c == className || c == classDistrict || c == classPerson && !qNamed[c] {
 			continue
 		}
-		if phraseIn(words, func(t string) bool { return q.set[t] }) {
+		if phraseIn(words, func(t string) bool { return q.has(t) }) {
 			continue
 		}
 		docOnly++
@@ -329,6 +449,20 @@ func phraseIn(words []string, has func(string) bool) bool {
 	}
 	for i := 0; i+1 < len(words); i++ {
 		if has(words[i] + " " + words[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether the demand holds term t, a road number of unknown
+// class meeting one of any class.
+func (q *pairQuery) has(t string) bool {
+	if q.set[t] {
+		return true
+	}
+	for _, a := range roadAlts(t) {
+		if q.set[a] {
 			return true
 		}
 	}

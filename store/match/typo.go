@@ -109,3 +109,42 @@ func withinOneEdit(a, b string) bool {
 	}
 	return false
 }
+
+// neighbours returns the ids of the indexed words one edit from w (w
+// itself left out), whatever their frequency.
+func (ix *Index) neighbours(w string) []int32 {
+	var out []int32
+	try := func(k uint64) {
+		for _, id := range ix.deletes[k] {
+			if t := ix.terms[id]; t != w && withinOneEdit(w, t) && !containsID(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	try(typoKey(w))
+	buf := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
+		try(typoKey(string(buf)))
+	}
+	return out
+}
+
+// neighbourWords is neighbours as words.
+func (ix *Index) neighbourWords(w string) []string {
+	ids := ix.neighbours(w)
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = ix.terms[id]
+	}
+	return out
+}
+
+func containsID(ids []int32, x int32) bool {
+	for _, y := range ids {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
