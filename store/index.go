@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
@@ -164,65 +163,105 @@ func (s *Store) IndexReady() bool {
 	return s.index.ready
 }
 
-// Repeat is an archived petition a remark may repeat, with its score (0–1).
+// Repeat is an archived petition a remark may repeat, with its score (0–1)
+// and the part of the remark that matched it.
 type Repeat struct {
 	Petition model.Petition
 	Score    float64
+	// Span is the part of the remark (rune offsets) that matched: one
+	// demand of a remark that holds several.
+	Span match.Span
 }
 
-// RepeatResult is the outcome of one repeat check: the engine's own flag and
-// the best matches, best first.
+// RepeatResult is the one decision on a remark: whether it repeats an
+// archived petition, the matches worth showing, best first, and an earlier
+// remark of the same session that makes the same demand.
 type RepeatResult struct {
 	Repeat bool
 	Hits   []Repeat
+	// Sibling is the merge group (its first remark's id) of the earlier
+	// remark most like this one, 0 when none is alike enough.
+	Sibling      uint64
+	SiblingScore float64
 }
 
-// PanelSize is how many matches a remark shows, and MinShown the lowest
-// score shown: below it a "match" shares a word or two and would only push
-// real candidates out of sight.
-const (
-	PanelSize = 5
-	MinShown  = 0.15
-)
+// PanelSize is how many matches a remark shows.
+const PanelSize = 5
 
-// RemarkRepeats is the matches a remark shows wherever it is displayed (the
-// session screen's panel, the delegates' live view): the best PanelSize at
-// or above MinShown, leaving out the petitions a person dismissed. Repeat
-// stays set only if the engine's own best match survived the filter.
+// RemarkRepeats is the matches a remark shows wherever it is displayed
+// without its session around it (the delegates' live view): FindRepeats
+// with the petitions a person dismissed left out.
 func (s *Store) RemarkRepeats(text string, dismissed []string) (RepeatResult, error) {
-	var out RepeatResult
-	if strings.TrimSpace(text) == "" {
-		return out, nil
-	}
-	res, err := s.FindRepeats(text, PanelSize+len(dismissed))
-	for _, h := range res.Hits {
-		if !slices.Contains(dismissed, h.Petition.ID) && h.Score >= MinShown && len(out.Hits) < PanelSize {
-			out.Hits = append(out.Hits, h)
-		}
-	}
-	out.Repeat = res.Repeat && len(out.Hits) > 0 && len(res.Hits) > 0 && out.Hits[0].Petition.ID == res.Hits[0].Petition.ID
-	return out, err
+	return s.FindRepeats(text, RepeatOptions{Top: PanelSize, Dismissed: dismissed})
 }
 
-// FindRepeats matches text against the archive. It loads the index first if
-// needed.
-func (s *Store) FindRepeats(text string, top int) (RepeatResult, error) {
+// RepeatOptions say what FindRepeats leaves out.
+type RepeatOptions struct {
+	// Top is how many matches to return; 5 when 0.
+	Top int
+	// Dismissed are petition ids a person rejected for this remark: never
+	// shown, never the reason for a flag.
+	Dismissed []string
+	// Earlier are the remarks said before this one in the session, for the
+	// merge offer.
+	Earlier []model.Remark
+}
+
+// MinShown is the lowest score worth showing: below it a match shares a
+// word or two and would only push real candidates out of sight.
+const MinShown = 0.15
+
+// MergeThreshold is the similarity from which an earlier remark of the same
+// session is offered for merging ("nhiều cử tri cùng kiến nghị").
+const MergeThreshold = 0.5
+
+// FindRepeats decides whether text repeats archived petitions: the matches
+// scoring at least MinShown that were not dismissed, best first, flagged
+// when the best reaches the engine's threshold. The capture panel, `txct
+// check` and everything else that asks use this one decision. It loads the
+// index first if needed.
+func (s *Store) FindRepeats(text string, opts RepeatOptions) (RepeatResult, error) {
 	if err := s.LoadIndex(); err != nil {
 		return RepeatResult{}, err
 	}
+	top := opts.Top
+	if top <= 0 {
+		top = PanelSize
+	}
 	a := s.index
 	a.mu.RLock()
-	res := a.ix.Check(text, top)
+	res := a.ix.Check(text, top+len(opts.Dismissed))
+	threshold := a.ix.Threshold
 	a.mu.RUnlock()
-	out := RepeatResult{Repeat: res.Repeat}
+	var hits []match.Hit
+	for _, h := range res.Hits {
+		if h.Score >= MinShown && !slices.Contains(opts.Dismissed, h.ID) && len(hits) < top {
+			hits = append(hits, h)
+		}
+	}
+	// The engine's own flag also covers input it refuses to flag (pasted
+	// junk); a dismissed best match passes the flag to the next one.
+	out := RepeatResult{Repeat: len(hits) > 0 && hits[0].Score >= threshold && (res.Repeat || len(res.Hits) > 0 && res.Hits[0].ID != hits[0].ID)}
+	for _, r := range opts.Earlier {
+		if r.Text == "" {
+			continue
+		}
+		if sc := match.Similar(text, r.Text); sc >= MergeThreshold && sc > out.SiblingScore {
+			lead := r.ID
+			if r.MergedInto != 0 {
+				lead = r.MergedInto
+			}
+			out.Sibling, out.SiblingScore = lead, sc
+		}
+	}
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPetitions)
-		for _, h := range res.Hits {
+		for _, h := range hits {
 			var p model.Petition
 			if err := getJSON(b, []byte(h.ID), &p); err != nil {
 				return fmt.Errorf("petition %q: %w", h.ID, err)
 			}
-			out.Hits = append(out.Hits, Repeat{Petition: p, Score: h.Score})
+			out.Hits = append(out.Hits, Repeat{Petition: p, Score: h.Score, Span: h.Span})
 		}
 		return nil
 	})

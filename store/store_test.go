@@ -362,18 +362,18 @@ func TestFindRepeats(t *testing.T) {
 	}
 	// A petition imported after the index loaded is found too.
 	s.PutPetitions([]model.Petition{{ID: "P3", Text: "Nâng cấp hồ chứa Vũng Sâu để đủ nước tưới"}})
-	res, err := s.FindRepeats("cau tran Na Ca xuong cap, de nghi xay moi", 5)
+	res, err := s.FindRepeats("cau tran Na Ca xuong cap, de nghi xay moi", RepeatOptions{Top: 5})
 	if err != nil || len(res.Hits) == 0 || res.Hits[0].Petition.ID != "P1" || !res.Repeat {
 		t.Fatalf("FindRepeats: %+v %v", res, err)
 	}
 	if res.Hits[0].Petition.Location != "xã Dũng Liệt" {
 		t.Errorf("hit is not the full record: %+v", res.Hits[0].Petition)
 	}
-	res, _ = s.FindRepeats("nâng cấp hồ chứa Vũng Sâu", 5)
+	res, _ = s.FindRepeats("nâng cấp hồ chứa Vũng Sâu", RepeatOptions{Top: 5})
 	if len(res.Hits) == 0 || res.Hits[0].Petition.ID != "P3" {
 		t.Errorf("late import not indexed: %+v", res)
 	}
-	if res, err := s.FindRepeats("", 5); err != nil || res.Repeat {
+	if res, err := s.FindRepeats("", RepeatOptions{Top: 5}); err != nil || res.Repeat {
 		t.Errorf("empty remark: %+v %v", res, err)
 	}
 }
@@ -448,7 +448,7 @@ func TestIndexPersists(t *testing.T) {
 	if ix, _ := s2.loadPersistedIndex(); ix != nil {
 		t.Fatal("a stale index was loaded")
 	}
-	res, err := s2.FindRepeats("kè bờ kênh N2", 3)
+	res, err := s2.FindRepeats("kè bờ kênh N2", RepeatOptions{Top: 3})
 	if err != nil || len(res.Hits) == 0 || res.Hits[0].Petition.ID != "P2" {
 		t.Fatalf("after rebuild: %+v %v", res, err)
 	}

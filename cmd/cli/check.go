@@ -8,10 +8,11 @@ import (
 	"strings"
 
 	"txct/store"
+	"txct/store/match"
 )
 
 // checkOut is one line of 'txct check' output; the shape is a documented
-// contract (README): text, repeat, matches [{id, score}] best first.
+// contract (README): text, repeat, matches [{id, score, span}] best first.
 type checkOut struct {
 	Text    string       `json:"text"`
 	Repeat  bool         `json:"repeat"`
@@ -21,6 +22,9 @@ type checkOut struct {
 type checkMatch struct {
 	ID    string  `json:"id"`
 	Score float64 `json:"score"`
+	// Span is the part of text that matched, in runes (Unicode code
+	// points) from 0, end exclusive.
+	Span match.Span `json:"span"`
 }
 
 // maxCheckLine bounds one input line; longer remarks are cut, not refused,
@@ -70,13 +74,13 @@ func runCheck(g *global, args []string, env Env) error {
 			}
 			text = *in.Text
 		}
-		res, err := db.FindRepeats(text, *top)
+		res, err := db.FindRepeats(text, store.RepeatOptions{Top: *top})
 		if err != nil {
 			return fmt.Errorf("stdin:%d: %w", line, err)
 		}
 		o := checkOut{Text: text, Repeat: res.Repeat, Matches: []checkMatch{}}
 		for _, h := range res.Hits {
-			o.Matches = append(o.Matches, checkMatch{ID: h.Petition.ID, Score: math.Round(h.Score*1000) / 1000})
+			o.Matches = append(o.Matches, checkMatch{ID: h.Petition.ID, Score: math.Round(h.Score*1000) / 1000, Span: h.Span})
 		}
 		if err := enc.Encode(o); err != nil {
 			return err

@@ -219,6 +219,17 @@ func TestCheckContract(t *testing.T) {
 	if empty.Repeat || empty.Matches == nil || len(empty.Matches) != 0 {
 		t.Errorf("empty remark: %s", lines[1])
 	}
+	// The span is the demand that matched, in runes, without the greeting.
+	spoken := "Kính thưa các đại biểu. Cầu tràn Nà Ca xuống cấp, đề nghị xây mới. Xin cảm ơn."
+	_, out, _ = call(t, spoken+"\n", "--db", path, "check")
+	var sp checkOut
+	json.Unmarshal([]byte(out), &sp)
+	if len(sp.Matches) == 0 || !sp.Repeat {
+		t.Fatalf("spoken remark: %s", out)
+	}
+	if got := string([]rune(spoken)[sp.Matches[0].Span.Start:sp.Matches[0].Span.End]); got != "Cầu tràn Nà Ca xuống cấp, đề nghị xây mới" {
+		t.Errorf("span %+v is %q", sp.Matches[0].Span, got)
+	}
 	// --jsonl reads objects with a "text" field; a line without it is an error naming the line.
 	code, out, _ = call(t, `{"text":"nạo vét kênh N2"}`+"\n", "--db", path, "check", "--jsonl")
 	if code != 0 || !strings.Contains(out, `"A2"`) {

@@ -10,7 +10,6 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"txct/store"
-	"txct/store/match"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -19,10 +18,6 @@ import (
 // check itself runs in a command, off the keystroke path.
 const checkDelay = 150 * time.Millisecond
 
-// mergeThreshold is the similarity above which an earlier remark of the same
-// session is offered for merging ("nhiều cử tri cùng kiến nghị").
-const mergeThreshold = 0.5
-
 type checkTickMsg struct{ seq int }
 
 type repeatsFoundMsg struct {
@@ -30,8 +25,6 @@ type repeatsFoundMsg struct {
 	remarkID uint64
 	text     string
 	res      store.RepeatResult
-	sibling  uint64 // an earlier remark of this session making the same demand
-	sibScore float64
 	err      error
 }
 
@@ -66,7 +59,7 @@ func (p *panel) onFound(msg repeatsFoundMsg, editing uint64) {
 	p.checking = false
 	p.remarkID, p.text, p.err = msg.remarkID, msg.text, msg.err
 	p.repeat, p.hits = msg.res.Repeat, msg.res.Hits
-	p.sibling, p.sibScore = msg.sibling, msg.sibScore
+	p.sibling, p.sibScore = msg.res.Sibling, msg.res.SiblingScore
 	p.sel = min(p.sel, max(0, len(p.hits)-1))
 }
 
@@ -100,19 +93,7 @@ func (m *Model) onCheckTick(msg checkTickMsg) tea.Cmd {
 		if strings.TrimSpace(text) == "" {
 			return out
 		}
-		out.res, out.err = db.RemarkRepeats(text, dismissed)
-		for _, r := range earlier {
-			if r.Text == "" {
-				continue
-			}
-			if sc := match.Similar(text, r.Text); sc >= mergeThreshold && sc > out.sibScore {
-				lead := r.ID
-				if r.MergedInto != 0 {
-					lead = r.MergedInto
-				}
-				out.sibling, out.sibScore = lead, sc
-			}
-		}
+		out.res, out.err = db.FindRepeats(text, store.RepeatOptions{Dismissed: dismissed, Earlier: earlier})
 		return out
 	}
 }
