@@ -27,7 +27,7 @@ func (s *Store) ArchiveCount() int {
 	if s.IndexReady() {
 		s.index.mu.RLock()
 		defer s.index.mu.RUnlock()
-		return s.index.ix.Len()
+		return s.index.ix.Len() - s.index.variants
 	}
 	n := 0
 	_ = s.view(func(tx *bolt.Tx) error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
@@ -26,25 +27,79 @@ type archiveIndex struct {
 	loading bool             // LoadIndex has started reading the archive
 	dirty   bool             // differs from the persisted blob
 	queued  []model.Petition // changes made while the index was loading
+	// variants counts the index entries that are other wordings of a
+	// petition rather than petitions.
+	variants int
+}
+
+// variantSep joins a petition id and a variant's ref into the variant's key
+// in the repeat index; ids and refs never hold a NUL.
+const variantSep = "\x00"
+
+func variantKey(id, ref string) string { return id + variantSep + ref }
+
+// baseID is the petition id of an index key.
+func baseID(key string) string {
+	if i := strings.Index(key, variantSep); i >= 0 {
+		return key[:i]
+	}
+	return key
+}
+
+// indexEntries is what the repeat index holds for p: its own text and each
+// variant wording, all at its location.
+func indexEntries(p model.Petition) []model.Petition {
+	out := []model.Petition{{ID: p.ID, Text: p.Text, Location: p.Location}}
+	for _, v := range p.Variants {
+		out = append(out, model.Petition{ID: variantKey(p.ID, v.Ref), Text: v.Text, Location: p.Location})
+	}
+	return out
 }
 
 func newArchiveIndex() *archiveIndex {
 	return &archiveIndex{ix: match.NewIndex()}
 }
 
-func (a *archiveIndex) put(ps ...model.Petition) {
+func (a *archiveIndex) put(ps ...model.Petition) { a.apply(ps, nil) }
+
+// apply removes the index keys in removed (petition ids and variant keys)
+// and indexes ps with their variants, in place.
+func (a *archiveIndex) apply(ps []model.Petition, removed []string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if !a.ready {
 		// Before a load starts, the file is the truth and a load will read
 		// it; during a load, changes may miss its snapshot, so keep them.
 		if a.loading {
+			for _, k := range removed {
+				a.queued = append(a.queued, model.Petition{ID: k, Source: removeMark})
+			}
 			a.queued = append(a.queued, ps...)
 		}
 		return
 	}
+	a.applyLocked(ps, removed)
+}
+
+// removeMark marks a queued removal.
+const removeMark = "\x00remove"
+
+func (a *archiveIndex) applyLocked(ps []model.Petition, removed []string) {
+	for _, k := range removed {
+		if a.ix.Has(k) {
+			a.ix.Remove(k)
+			if k != baseID(k) {
+				a.variants--
+			}
+		}
+	}
 	for _, p := range ps {
-		a.ix.Add(p)
+		for _, e := range indexEntries(p) {
+			if e.ID != p.ID && !a.ix.Has(e.ID) {
+				a.variants++
+			}
+			a.ix.Add(e)
+		}
 	}
 	a.dirty = true
 }
@@ -62,13 +117,15 @@ func (s *Store) LoadIndex() error {
 		a.mu.Unlock()
 		// A persisted index of the current archive loads in a fraction of
 		// the time a build takes (about 0.2 s against 3–6 s at 100,000).
-		ix, err := s.loadPersistedIndex()
+		ix, variants, err := s.loadPersistedIndex()
 		if err == nil && ix == nil {
 			var all []model.Petition
+			variants = 0
 			err = s.Petitions(func(p model.Petition) error {
-				// The index reads only these; the rest would double the
-				// memory a 100,000-row build needs.
-				all = append(all, model.Petition{ID: p.ID, Text: p.Text, Location: p.Location})
+				// The index reads only id, text and location; the rest
+				// would double the memory a 100,000-row build needs.
+				all = append(all, indexEntries(p)...)
+				variants += len(p.Variants)
 				return nil
 			})
 			if err == nil {
@@ -81,10 +138,13 @@ func (s *Store) LoadIndex() error {
 			return
 		}
 		a.mu.Lock()
-		a.ix, a.ready = ix, true
+		a.ix, a.ready, a.variants = ix, true, variants
 		for _, p := range a.queued {
-			a.ix.Add(p)
-			a.dirty = true
+			if p.Source == removeMark {
+				a.applyLocked(nil, []string{p.ID})
+			} else {
+				a.applyLocked([]model.Petition{p}, nil)
+			}
 		}
 		a.queued = nil
 		a.mu.Unlock()
@@ -92,10 +152,11 @@ func (s *Store) LoadIndex() error {
 	return a.err
 }
 
-// loadPersistedIndex returns the saved index if it was built from the
-// archive as it is now, or nil.
-func (s *Store) loadPersistedIndex() (*match.Index, error) {
+// loadPersistedIndex returns the saved index, and how many of its entries
+// are variants, if it was built from the archive as it is now, or nil.
+func (s *Store) loadPersistedIndex() (*match.Index, int, error) {
 	var blob []byte
+	var variants int
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketIndex)
 		if b == nil {
@@ -105,16 +166,17 @@ func (s *Store) loadPersistedIndex() (*match.Index, error) {
 			return nil
 		}
 		blob = bytes.Clone(b.Get(keyIndexBlob))
+		variants = int(fromU64(b.Get(keyIndexVariants)))
 		return nil
 	})
 	if err != nil || blob == nil {
-		return nil, err
+		return nil, 0, err
 	}
 	ix := match.NewIndex()
 	if err := ix.UnmarshalBinary(blob); err != nil {
-		return nil, nil // another version or damaged: rebuild
+		return nil, 0, nil // another version or damaged: rebuild
 	}
-	return ix, nil
+	return ix, variants, nil
 }
 
 // SaveIndex persists the repeat index if it changed since it was loaded, so
@@ -143,6 +205,9 @@ func (s *Store) SaveIndex() error {
 			gen = u64(0)
 		}
 		if err := b.Put(keyIndexBlob, blob); err != nil {
+			return err
+		}
+		if err := b.Put(keyIndexVariants, u64(uint64(max(a.variants, 0)))); err != nil {
 			return err
 		}
 		return b.Put(keyIndexGen, gen)
@@ -205,6 +270,9 @@ type RepeatOptions struct {
 	// Earlier are the remarks said before this one in the session, for the
 	// merge offer.
 	Earlier []model.Remark
+	// Session is the uid of the session the text is typed in: the records
+	// it forwarded itself are left out.
+	Session string
 }
 
 // MinShown is the lowest score worth showing: below it a match shares a
@@ -230,18 +298,12 @@ func (s *Store) FindRepeats(text string, opts RepeatOptions) (RepeatResult, erro
 	}
 	a := s.index
 	a.mu.RLock()
-	res := a.ix.Check(text, top+len(opts.Dismissed))
+	// Variants are entries of their own and the session's own records are
+	// left out: ask for more, keep each petition's best.
+	res := a.ix.Check(text, top+len(opts.Dismissed)+8)
 	threshold := a.ix.Threshold
 	a.mu.RUnlock()
-	var hits []match.Hit
-	for _, h := range res.Hits {
-		if h.Score >= MinShown && !slices.Contains(opts.Dismissed, h.ID) && len(hits) < top {
-			hits = append(hits, h)
-		}
-	}
-	// The engine's own flag also covers input it refuses to flag (pasted
-	// junk); a dismissed best match passes the flag to the next one.
-	out := RepeatResult{Repeat: len(hits) > 0 && hits[0].Score >= threshold && (res.Repeat || len(res.Hits) > 0 && res.Hits[0].ID != hits[0].ID)}
+	var out RepeatResult
 	for _, r := range opts.Earlier {
 		if r.Text == "" {
 			continue
@@ -256,14 +318,27 @@ func (s *Store) FindRepeats(text string, opts RepeatOptions) (RepeatResult, erro
 	}
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPetitions)
-		for _, h := range hits {
+		seen := map[string]bool{}
+		for _, h := range res.Hits {
+			id := baseID(h.ID)
+			if h.Score < MinShown || seen[id] || slices.Contains(opts.Dismissed, id) || len(out.Hits) == top {
+				continue
+			}
+			seen[id] = true
 			var p model.Petition
-			if err := getJSON(b, []byte(h.ID), &p); err != nil {
-				return fmt.Errorf("petition %q: %w", h.ID, err)
+			if err := getJSON(b, []byte(id), &p); err != nil {
+				return fmt.Errorf("petition %q: %w", id, err)
+			}
+			if opts.Session != "" && p.OriginSession() == opts.Session {
+				continue // a remark never repeats itself
 			}
 			out.Hits = append(out.Hits, Repeat{Petition: p, Score: h.Score, Span: h.Span})
 		}
 		return nil
 	})
+	// The engine's own flag also covers input it refuses to flag (pasted
+	// junk); a best match left out passes the flag to the next one.
+	out.Repeat = len(out.Hits) > 0 && out.Hits[0].Score >= threshold &&
+		(res.Repeat || len(res.Hits) > 0 && baseID(res.Hits[0].ID) != out.Hits[0].Petition.ID)
 	return out, err
 }

@@ -80,6 +80,11 @@ func (s *Store) putRemark(tx *bolt.Tx, r *model.Remark, appendOrder bool) error 
 	}
 	var old remarkRec
 	_ = getJSON(tx.Bucket(bucketRemarks), u64(r.ID), &old)
+	if r.ArchiveID == "" {
+		// The archive link is the store's: an editor holding the remark
+		// from before it was forwarded does not drop it.
+		r.ArchiveID = old.ArchiveID
+	}
 	if err := s.linkRepeats(tx, old.RepeatOf, r.RepeatOf, *r); err != nil {
 		return err
 	}

@@ -30,15 +30,16 @@ var allBuckets = [][]byte{bucketMeta, bucketSessions, bucketSessUID, bucketRemar
 
 // Meta keys.
 var (
-	keyMagic       = []byte("magic")
-	keySchema      = []byte("schema")
-	keyCreated     = []byte("created")
-	keyBackupDay   = []byte("backup_day")
-	keyDeadline    = []byte("deadline_rule")
-	keyDemoOffered = []byte("demo_offered")
-	keyArchiveGen  = []byte("archive_gen") // bumped when a petition's text or location changes
-	keyIndexBlob   = []byte("blob")
-	keyIndexGen    = []byte("gen")
+	keyMagic         = []byte("magic")
+	keySchema        = []byte("schema")
+	keyCreated       = []byte("created")
+	keyBackupDay     = []byte("backup_day")
+	keyDeadline      = []byte("deadline_rule")
+	keyDemoOffered   = []byte("demo_offered")
+	keyArchiveGen    = []byte("archive_gen") // bumped when a petition's text or location changes
+	keyIndexBlob     = []byte("blob")
+	keyIndexGen      = []byte("gen")
+	keyIndexVariants = []byte("variants")
 )
 
 // u64 encodes an id as 8 big-endian bytes, so byte order is numeric order and

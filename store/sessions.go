@@ -23,6 +23,10 @@ type sessionRec struct {
 	SCreated   time.Time `json:"created"`
 	SUpdated   time.Time `json:"updated"`
 	SExportedA time.Time `json:"exported_at"`
+	// Forwarded lists the archive records the session's petitions became;
+	// Varied the earlier records its confirmed repeats gave a wording to.
+	Forwarded []string `json:"forwarded,omitempty"`
+	Varied    []string `json:"varied,omitempty"`
 }
 
 func toSessionRec(s model.Session) sessionRec {
@@ -215,6 +219,9 @@ func (s *Store) ExportSession(id uint64, now time.Time, write func(model.Snapsho
 	}
 	if err := s.MarkExported(id, now); err != nil {
 		return files, err
+	}
+	if _, err := s.ForwardSession(id); err != nil {
+		return files, fmt.Errorf("documents written, but the petitions did not reach the archive: %w", err)
 	}
 	if _, err := s.AutoBackup("export", now); err != nil {
 		return files, fmt.Errorf("documents written, but the automatic backup failed: %w", err)

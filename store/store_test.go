@@ -435,7 +435,7 @@ func TestIndexPersists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := s2.loadPersistedIndex()
+	ix, _, err := s2.loadPersistedIndex()
 	if err != nil || ix == nil || ix.Len() != 2 {
 		t.Fatalf("persisted index: %v %v", ix, err)
 	}
@@ -445,7 +445,7 @@ func TestIndexPersists(t *testing.T) {
 	if err := s2.UpdatePetition(p); err != nil {
 		t.Fatal(err)
 	}
-	if ix, _ := s2.loadPersistedIndex(); ix != nil {
+	if ix, _, _ := s2.loadPersistedIndex(); ix != nil {
 		t.Fatal("a stale index was loaded")
 	}
 	res, err := s2.FindRepeats("kè bờ kênh N2", RepeatOptions{Top: 3})
@@ -455,7 +455,7 @@ func TestIndexPersists(t *testing.T) {
 	s2.Close()
 	s3, _ := Open(path, Options{})
 	defer s3.Close()
-	if ix, _ := s3.loadPersistedIndex(); ix == nil {
+	if ix, _, _ := s3.loadPersistedIndex(); ix == nil {
 		t.Error("the rebuilt index was not saved on close")
 	}
 }

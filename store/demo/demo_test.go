@@ -70,7 +70,7 @@ func TestPetitionsValid(t *testing.T) {
 			t.Errorf("no petition at level %q", a)
 		}
 	}
-	for _, s := range model.Statuses {
+	for _, s := range model.AnswerStatuses {
 		if statuses[s] == 0 {
 			t.Errorf("no petition with status %q", s)
 		}

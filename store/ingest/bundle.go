@@ -63,6 +63,8 @@ type wireRemark struct {
 	Dismissed  []string         `json:"dismissed,omitempty"`
 	MergedInto int              `json:"merged_into"`
 	Pressing   bool             `json:"pressing"`
+	Promoted   bool             `json:"promoted,omitempty"`
+	ArchiveID  string           `json:"archive_id,omitempty"`
 }
 
 type wireBundle struct {
@@ -117,7 +119,7 @@ func (b *Bundle) Write(w io.Writer) error {
 		wb.Remarks[i] = wireRemark{
 			Voter: r.Voter, Address: r.Address, Text: r.Text, Type: r.Type, Field: r.Field,
 			Authority: r.Authority, Location: r.Location, Answer: r.Answer, RepeatOf: nonNil(r.RepeatOf),
-			Dismissed: r.Dismissed, MergedInto: m, Pressing: r.Pressing,
+			Dismissed: r.Dismissed, MergedInto: m, Pressing: r.Pressing, Promoted: r.Promoted, ArchiveID: r.ArchiveID,
 		}
 	}
 	var buf bytes.Buffer

@@ -268,6 +268,10 @@ func decodeRemark(o obj, r *model.Remark, merged *int) *pathError {
 	str("field", &field, false)
 	str("authority", &auth, false)
 	str("location", &r.Location, false)
+	str("archive_id", &r.ArchiveID, false)
+	if err == nil {
+		r.Promoted, err = o.bool("promoted")
+	}
 	if err == nil {
 		r.RepeatOf, err = o.strings("repeat_of")
 	}

@@ -53,6 +53,9 @@ var (
 			"chua giai quyet":               model.StatusUnresolved,
 			"chua tra loi":                  model.StatusUnresolved,
 			"chua giai quyet, chua tra loi": model.StatusUnresolved,
+			"da chuyen":                     model.StatusForwarded,
+			"cho tra loi":                   model.StatusForwarded,
+			"da chuyen, cho tra loi":        model.StatusForwarded,
 		} {
 			m[k] = s
 		}

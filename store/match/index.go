@@ -127,6 +127,14 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
+// Has reports whether an entry with this id is indexed.
+func (ix *Index) Has(id string) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	_, ok := ix.byID[id]
+	return ok
+}
+
 func (ix *Index) put(id string, a analyzed) {
 	ix.remove(id)
 	d := docEntry{id: id, alive: true}

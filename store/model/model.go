@@ -119,10 +119,17 @@ const (
 	StatusInProgress Status = "in_progress"
 	StatusAnswered   Status = "answered"
 	StatusUnresolved Status = "unresolved"
+	// StatusForwarded is a petition a session sent on to the competent body
+	// and no answer has come back for yet.
+	StatusForwarded Status = "forwarded"
 )
 
 // Statuses lists the petition states.
-var Statuses = []Status{StatusResolved, StatusInProgress, StatusAnswered, StatusUnresolved}
+var Statuses = []Status{StatusResolved, StatusInProgress, StatusAnswered, StatusUnresolved, StatusForwarded}
+
+// AnswerStatuses are the states an answer can put a petition in: all but
+// forwarded, which only forwarding sets.
+var AnswerStatuses = Statuses[:4]
 
 // Valid reports whether s is one of Statuses.
 func (s Status) Valid() bool {
@@ -145,6 +152,8 @@ func (s Status) Label() string {
 		return "đã trả lời, giải trình"
 	case StatusUnresolved:
 		return "chưa giải quyết"
+	case StatusForwarded:
+		return "đã chuyển, chờ trả lời"
 	}
 	return string(s)
 }
@@ -317,9 +326,15 @@ type Remark struct {
 	Pressing   bool   `json:"pressing,omitempty"`
 	// Guessed marks the parts of the classification the app guessed from the
 	// text and no person has confirmed yet.
-	Guessed Guessed   `json:"-"`
-	Created time.Time `json:"-"`
-	Updated time.Time `json:"-"`
+	Guessed Guessed `json:"-"`
+	// Promoted marks an opinion the clerk forwards like a petition.
+	Promoted bool `json:"promoted,omitempty"`
+	// ArchiveID is the archive record this remark became when its session
+	// was forwarded; it travels in bundles so the office updates the same
+	// record instead of making a second one.
+	ArchiveID string    `json:"archive_id,omitempty"`
+	Created   time.Time `json:"-"`
+	Updated   time.Time `json:"-"`
 }
 
 // Guessed is a set of classification parts still guessed.
@@ -331,6 +346,10 @@ const (
 	GuessedLevel
 	GuessedType
 )
+
+// Forwardable reports whether the remark goes on to a competent body:
+// petitions do, opinions only when the clerk promoted them.
+func (r *Remark) Forwardable() bool { return r.Type != TypeOpinion || r.Promoted }
 
 // Answered reports whether the remark got an answer on the spot.
 func (r *Remark) Answered() bool { return r.Answer != nil && strings.TrimSpace(r.Answer.Text) != "" }
@@ -359,8 +378,32 @@ type Petition struct {
 	Response   string    `json:"response"`
 	Status     Status    `json:"status"`
 	Source     string    `json:"source,omitempty"`
+	// The fields below are set when a txct session forwarded the petition.
+	Sitting string `json:"sitting,omitempty"`        // the kỳ họp the session prepared for
+	Group   string `json:"delegate_group,omitempty"` // the delegate group that held it
+	Voters  int    `json:"voters,omitempty"`         // voters who raised it there (merge group)
+	// Origin links back to the session and remark: "<session uid>#<remark number>".
+	Origin string `json:"origin,omitempty"`
+	// Variants are other wordings of the same demand (merged remarks,
+	// confirmed repeats); the repeat index matches them too.
+	Variants []Variant `json:"variants,omitempty"`
 	// Raises lists the later sessions where a confirmed repeat brought it up.
 	Raises []Raise `json:"raises,omitempty"`
+}
+
+// Variant is one more wording of an archived petition, and the remark it
+// came from ("<session uid>/<remark id>", as Raise.Ref).
+type Variant struct {
+	Ref  string `json:"ref"`
+	Text string `json:"text"`
+}
+
+// OriginSession is the uid of the session that forwarded p, or "".
+func (p *Petition) OriginSession() string {
+	if i := strings.IndexByte(p.Origin, '#'); i > 0 {
+		return p.Origin[:i]
+	}
+	return ""
 }
 
 // TimesRaised counts the first raising and every confirmed repeat.

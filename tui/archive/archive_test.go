@@ -127,7 +127,7 @@ func TestChoiceFilters(t *testing.T) {
 		{[]string{"f8"}, []string{"P-2023-002"}},                                 // resolved
 		{[]string{"f8", "f8", "f8", "f8"}, []string{"H-2019-005", "P-2024-004"}}, // unresolved
 		{[]string{"f6", "f6", "f8", "f8", "f8"}, []string{"P-2024-003"}},         // tỉnh and answered
-		{[]string{"f8", "f8", "f8", "f8", "f8"}, nil},                            // back to all: see below
+		{[]string{"f8", "f8", "f8", "f8", "f8", "f8"}, nil},                      // back to all: see below
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.keys, "-"), func(t *testing.T) {

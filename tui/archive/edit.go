@@ -124,8 +124,8 @@ func (m *Model) cycleStatus() tea.Cmd {
 	}
 	old := m.entries[m.cur].p
 	p := old
-	i := slices.Index(model.Statuses, p.Status)
-	p.Status = model.Statuses[(i+1)%len(model.Statuses)]
+	i := slices.Index(model.AnswerStatuses, p.Status)
+	p.Status = model.AnswerStatuses[(i+1)%len(model.AnswerStatuses)]
 	cmd := m.apply(p)
 	return tea.Batch(cmd, m.save(p, old, true))
 }

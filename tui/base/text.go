@@ -141,6 +141,7 @@ var catalog = map[string][2]string{
 	"status.in_progress": {"đang giải quyết", "in progress"},
 	"status.answered":    {"đã trả lời", "answered"},
 	"status.unresolved":  {"chưa giải quyết", "unresolved"},
+	"status.forwarded":   {"đã chuyển, chờ trả lời", "forwarded, awaiting answer"},
 
 	"field.giao thông":              {"Giao thông", "Transport"},
 	"field.đất đai":                 {"Đất đai", "Land"},

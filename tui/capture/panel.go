@@ -86,14 +86,14 @@ func (m *Model) onCheckTick(msg checkTickMsg) tea.Cmd {
 	for i := 0; i < m.ed.idx; i++ {
 		earlier = append(earlier, m.remarks[i])
 	}
-	db, seq := m.ctx.DB, msg.seq
+	db, seq, uid := m.ctx.DB, msg.seq, m.sess.UID
 	m.panel.checking = true
 	return func() tea.Msg {
 		out := repeatsFoundMsg{seq: seq, remarkID: id, text: text}
 		if strings.TrimSpace(text) == "" {
 			return out
 		}
-		out.res, out.err = db.FindRepeats(text, store.RepeatOptions{Dismissed: dismissed, Earlier: earlier})
+		out.res, out.err = db.FindRepeats(text, store.RepeatOptions{Dismissed: dismissed, Earlier: earlier, Session: uid})
 		return out
 	}
 }
