@@ -8,11 +8,11 @@ package export
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
 
+	"txct/export/doc"
 	"txct/store/model"
 )
 
@@ -56,17 +56,16 @@ type Options struct {
 	Margins Margins
 	// FontSize is the body size in points, 13 or 14 (default 14).
 	FontSize int
-	// IssuerCode follows the type code in "Số: …/BB-TĐB" (default "TĐB").
-	IssuerCode string
+	// Profile is who issues the minutes and the report, as flags or the
+	// export dialog set it for this export. Empty fields fall back to the
+	// session's own (Session.Issuers), then to Defaults, then to what the
+	// session says (organiser, delegate group); see Issuers.
+	Profile model.Profile
+	// Defaults is the remembered profile (the store's settings).
+	Defaults model.Profile
 	// SentTo is the addressee of the report ("Thường trực HĐND tỉnh …");
 	// empty leaves out the "Kính gửi" line.
 	SentTo string
-	// Recipients are the "Nơi nhận" lines before "Lưu: VT, Hồ sơ."; empty
-	// gives the usual ones.
-	Recipients []string
-	// SignerPrefix and SignerTitle head the report's signature (defaults
-	// "TM. TỔ ĐẠI BIỂU" and "TỔ TRƯỞNG"); SignerName is typed under it.
-	SignerPrefix, SignerTitle, SignerName string
 	// Proposals is section IV of the report; empty gives the usual request
 	// to forward the petitions.
 	Proposals string
@@ -88,15 +87,6 @@ func (o Options) prepare() (Options, error) {
 	default:
 		return o, fmt.Errorf("font size %d pt is not 13 or 14 (Nghị định 30/2020)", o.FontSize)
 	}
-	if o.IssuerCode == "" {
-		o.IssuerCode = "TĐB"
-	}
-	if o.SignerPrefix == "" {
-		o.SignerPrefix = "TM. TỔ ĐẠI BIỂU"
-	}
-	if o.SignerTitle == "" {
-		o.SignerTitle = "TỔ TRƯỞNG"
-	}
 	return o, nil
 }
 
@@ -108,22 +98,8 @@ var Formats = []string{"docx", "xlsx", "md"}
 // a bidi control can bring a letter and its mark together).
 func clean(s string) string { return norm.NFC.String(model.Safe(s, false)) }
 
-// dateLine is "Tân Thành, ngày 05 tháng 02 năm 2027": days below 10 and the
-// months 1 and 2 are zero-padded (Nghị định 30/2020, Phụ lục I).
-func dateLine(place string, t time.Time) string {
-	if t.IsZero() {
-		return strings.TrimSpace(clean(place) + ", ngày      tháng      năm       ")
-	}
-	month := fmt.Sprint(int(t.Month()))
-	if t.Month() <= 2 {
-		month = fmt.Sprintf("%02d", int(t.Month()))
-	}
-	s := fmt.Sprintf("ngày %02d tháng %s năm %d", t.Day(), month, t.Year())
-	if p := clean(place); p != "" {
-		return p + ", " + s
-	}
-	return s
-}
+// dateLine is "Tân Thành, ngày 05 tháng 02 năm 2027" (see doc.DateLine).
+func dateLine(place string, t time.Time) string { return doc.DateLine(clean(place), t) }
 
 // longDate is "ngày 20 tháng 11 năm 2026" for a YYYY-MM-DD date.
 func longDate(iso string) string {
@@ -149,17 +125,6 @@ func clock(hhmm string) string {
 		return "… giờ …"
 	}
 	return hhmm[:2] + " giờ " + hhmm[3:]
-}
-
-// paras splits a note into its paragraphs, dropping empty ones.
-func paras(note string) []string {
-	var out []string
-	for _, p := range strings.Split(note, "\n") {
-		if p = strings.TrimSpace(clean(p)); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // kindPhrase words the session kind for the minutes' title line.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,6 +78,7 @@ func example() model.Snapshot {
 	rs[3].MergedInto = 103
 	rs[2].RepeatOf = []string{"P-2024-031"}
 	rs[6].RepeatOf = []string{"P-2025-007", "P-2023-999"}
+	rs[10].RepeatOf = []string{"P-2021-010", "P-2023-044"}
 	rs[2].Answer = &model.Answer{By: "Ông Nguyễn Văn Hùng, Phó Chủ tịch HĐND tỉnh", Text: "Tổ đại biểu ghi nhận, sẽ đề nghị Sở Xây dựng kiểm tra và đưa vào kế hoạch sửa chữa năm 2027."}
 	rs[4].Answer = &model.Answer{By: "Ông Phan Văn Tâm, Chủ tịch UBND xã", Text: "Hồ sơ đang ở Chi nhánh Văn phòng đăng ký đất đai; xã sẽ đôn đốc và trả lời cử tri trong tháng 12."}
 	rs[5].Answer = &model.Answer{By: "Ông Phan Văn Tâm, Chủ tịch UBND xã", Text: "Năm học 2026 - 2027 xã sẽ sửa chữa hai phòng của điểm trường cũ để bố trí cho các cháu."}
@@ -88,6 +90,18 @@ func example() model.Snapshot {
 			Raises: []model.Raise{{Date: "2025-05-20", Session: "Trước kỳ họp giữa năm 2025"}}},
 		"P-2025-007": {ID: "P-2025-007", Text: "Nạo vét kênh tiêu Bàu Sen.", Field: "nông nghiệp - thủy lợi", Authority: model.AuthDistrict,
 			Location: "kênh Bàu Sen, ấp 5", RaisedAt: "2025-05-20", Session: "Trước kỳ họp giữa năm 2025", Status: model.StatusUnresolved},
+		// Two records of the same demand; the answering body is named only
+		// inside the answer, which is long.
+		"P-2021-010": {ID: "P-2021-010", Text: "Nâng công suất trạm biến áp cuối tuyến ấp 6.", Field: "điện - nước sinh hoạt", Authority: model.AuthProvince,
+			RaisedAt: "2021-11-02", Session: "Trước kỳ họp cuối năm 2021", Status: model.StatusAnswered,
+			Response: "Công ty Điện lực Đồng Nai trả lời: đã khảo sát trạm biến áp ấp 6."},
+		"P-2023-044": {ID: "P-2023-044", Text: "Điện cuối tuyến ấp 6 yếu, đề nghị nâng công suất trạm.", Field: "điện - nước sinh hoạt", Authority: model.AuthProvince,
+			RaisedAt: "2023-06-15", Session: "Trước kỳ họp giữa năm 2023", AnsweredAt: "2023-08-20", Ref: "1520/PCĐN-KT", Status: model.StatusInProgress,
+			Raises: []model.Raise{{Date: "2024-11-28", Session: "Trước kỳ họp cuối năm 2024"}},
+			Response: "Công ty Điện lực Đồng Nai trả lời: Trạm biến áp ấp 6 đã được đưa vào danh mục cải tạo, nâng công suất năm 2024 với tổng mức đầu tư khoảng 1,2 tỷ đồng. " +
+				"Trong thời gian chờ cải tạo, đơn vị đã cân pha, thay dây dẫn đoạn cuối tuyến và bố trí lịch vận hành máy bơm tưới tiêu ngoài giờ cao điểm để giảm sụt áp cho các hộ cuối nguồn. " +
+				"Dự kiến hoàn thành cải tạo trạm trong quý IV năm 2024, sau đó điện áp cuối tuyến bảo đảm theo quy chuẩn kỹ thuật hiện hành về hệ thống phân phối điện. " +
+				"Công ty sẽ tiếp tục phối hợp với UBND xã theo dõi, kiểm tra chất lượng điện áp định kỳ hằng quý và thông tin kết quả cho cử tri."},
 	}
 	return model.Snapshot{Session: s, Remarks: rs, Petitions: ps}
 }
@@ -106,6 +120,54 @@ func large(n int) model.Snapshot {
 	return snap
 }
 
+// sixty is a 60-remark session for looking at the documents: merges,
+// repeats of answered and unanswered petitions, an unknown reference, long
+// names and addresses, text with ESC and other controls, remarks typed in
+// lower case without a final stop, every field and level.
+func sixty() model.Snapshot {
+	snap := example()
+	base := snap.Remarks
+	snap.Remarks = nil
+	addrs := []string{"ấp 1", "Tổ dân phố số 12, khu phố Suối Tre, phường Long Khánh, tỉnh Đồng Nai", "ấp Bàu Sen", "ấp 3"}
+	names := []string{"Ông Nguyễn Văn An", "Bà Tôn Nữ Thị Hoàng Anh Thư Phương Nguyễn Lê", "", "Ông Bùi Văn Ích"}
+	for i := range 60 {
+		r := base[i%len(base)]
+		r.ID = uint64(500 + i)
+		r.MergedInto = 0
+		r.RepeatOf = nil
+		r.Answer = nil
+		r.Voter = names[i%len(names)]
+		r.Address = addrs[i%len(addrs)]
+		r.Field = model.Fields[i%len(model.Fields)]
+		r.Authority = model.Authorities[i%len(model.Authorities)]
+		switch i % 6 {
+		case 1:
+			r.Text = "thưa hội nghị, tôi ở " + r.Address + ", bà con chúng tôi đã kiến nghị nhiều lần mà chưa thấy trả lời, đề nghị " + strings.ToLower(r.Text[:1]) + r.Text[1:] + " tôi xin cảm ơn"
+		case 3:
+			r.Text = "đề nghị làm rõ\x1b[31m việc chậm chi trả\x07 chế độ cho người cao tuổi ở " + r.Address
+		}
+		if i%5 == 0 {
+			r.Answer = &model.Answer{By: "Ông Phan Văn Tâm, Chủ tịch UBND xã", Text: "xã ghi nhận và sẽ kiểm tra, trả lời cử tri trong tháng tới"}
+		}
+		switch i % 7 {
+		case 2:
+			r.RepeatOf = []string{"P-2024-031"}
+		case 4:
+			r.RepeatOf = []string{"P-2025-007", "P-2023-999"}
+		case 5:
+			r.RepeatOf = []string{"P-2021-010", "P-2023-044"}
+		}
+		if i%9 == 8 {
+			r.MergedInto = snap.Remarks[i-1].ID
+			r.Field, r.Authority = snap.Remarks[i-1].Field, snap.Remarks[i-1].Authority
+		}
+		snap.Remarks = append(snap.Remarks, r)
+	}
+	snap.Session.Locality = "Tân Thành sáu mươi"
+	snap.Session.Chair = "Ông Tôn Thất Nguyễn Hoàng Minh Quân"
+	return snap
+}
+
 // TestWriteExampleForCheck writes the example's files to the folder named by
 // TXCT_EXPORT_CHECK, to be converted to PDF and looked at (see
 // /work/notes/export.md). Skipped unless the variable is set.
@@ -117,7 +179,7 @@ func TestWriteExampleForCheck(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	files, err := WriteFiles(dir, example(), Formats, Options{Today: today, Force: true, SentTo: "Thường trực HĐND tỉnh Đồng Nai", SignerName: "Nguyễn Văn Hùng"})
+	files, err := WriteFiles(dir, example(), Formats, Options{Today: today, Force: true, SentTo: "Thường trực HĐND tỉnh Đồng Nai", Profile: model.Profile{Report: model.Issuer{Signer: "Nguyễn Văn Hùng"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,5 +190,9 @@ func TestWriteExampleForCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Log(filepath.Join(dir, "*"), append(files, more...))
+	big, err := WriteFiles(dir, sixty(), Formats, Options{Today: today, Force: true, SentTo: "Thường trực HĐND tỉnh Đồng Nai"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(filepath.Join(dir, "*"), append(append(files, more...), big...))
 }

@@ -5,9 +5,11 @@ package export
 // them (domain.md §10).
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
+	"txct/export/doc"
 	"txct/store/model"
 )
 
@@ -32,6 +34,7 @@ type item struct {
 	lead    model.Remark
 	members []model.Remark // the lead first
 	seq     int            // the lead's number in the minutes
+	no      int            // the item's number in the report's section II
 }
 
 // items groups merged remarks under their lead and keeps minutes order.
@@ -123,18 +126,6 @@ func Count(snap model.Snapshot) Counts {
 	return c
 }
 
-func dedupe(ss []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // levelGroup is one competent level of section II, numbered from 1 in the
 // order central, province, (legacy district), commune, unclassified; only
 // levels with items appear.
@@ -147,22 +138,24 @@ type levelGroup struct {
 // fieldGroup is one field within a level, lettered a), b)… in the fixed
 // order of model.Fields.
 type fieldGroup struct {
-	letter rune
+	letter string
 	field  model.Field
 	items  []item
 }
 
-// sections groups the items of a session for section II.
+// sections groups the items of a session for section II and numbers them
+// 1… across the groups.
 func sections(rs []model.Remark) []levelGroup {
 	var out []levelGroup
-	for _, it := range grouped(items(rs)) {
+	for i, it := range grouped(items(rs)) {
+		it.no = i + 1
 		if len(out) == 0 || out[len(out)-1].level != levelOf(it.lead) {
 			out = append(out, levelGroup{no: len(out) + 1, level: levelOf(it.lead)})
 		}
 		lg := &out[len(out)-1]
 		f := fieldOf(it.lead)
 		if len(lg.fields) == 0 || lg.fields[len(lg.fields)-1].field != f {
-			lg.fields = append(lg.fields, fieldGroup{letter: 'a' + rune(len(lg.fields)), field: f})
+			lg.fields = append(lg.fields, fieldGroup{letter: doc.Letter(len(lg.fields) + 1), field: f})
 		}
 		fg := &lg.fields[len(lg.fields)-1]
 		fg.items = append(fg.items, it)
@@ -170,11 +163,68 @@ func sections(rs []model.Remark) []levelGroup {
 	return out
 }
 
-// itemRepeats cites every petition the members of an item repeat, once each.
-func itemRepeats(it item, ps map[string]model.Petition) []string {
-	var rep []string
-	for _, m := range it.members {
-		rep = append(rep, repeatNote(m, ps)...)
+// row is a remark's values in the appendix and the spreadsheet.
+type row struct {
+	no, text, voter, address, kind, field, level, answer string
+	item                                                 int    // its section II item
+	mergedWith                                           int    // the minutes number of the remark it merges into, or 0
+	repeats                                              string // earlier raisings, for the appendix (no archive ids)
+	ids                                                  string // archive ids and dates, for the spreadsheet
+	note                                                 string // the appendix's "Ghi chú"
+}
+
+// remarkRows are the session's remarks in minutes order, each with its
+// section II item, its merge and the earlier raisings it repeats.
+func remarkRows(snap model.Snapshot, secs []levelGroup) []row {
+	no := itemNumbers(secs)
+	pos := map[uint64]int{}
+	for i, r := range snap.Remarks {
+		pos[r.ID] = i + 1
 	}
-	return dedupe(rep)
+	var out []row
+	for i, r := range snap.Remarks {
+		x := row{no: fmt.Sprint(i + 1), text: sentence(clean(r.Text)), voter: orAnonymous(clean(r.Voter)), address: clean(r.Address),
+			kind: upperFirst(kindWord(r)), field: string(fieldOf(r)), item: no[r.ID]}
+		if a := levelOf(r); a != "" {
+			x.level = levelName(a)
+		}
+		if r.Answered() {
+			x.answer = answerer(r) + ": " + sentence(clean(r.Answer.Text))
+		}
+		if r.MergedInto != 0 && r.MergedInto != r.ID && pos[r.MergedInto] > 0 {
+			x.mergedWith = pos[r.MergedInto]
+		}
+		var reps, ids []string
+		for _, id := range r.RepeatOf {
+			p, ok := snap.Petitions[id]
+			if !ok {
+				continue
+			}
+			if p.RaisedAt != "" {
+				reps = append(reps, "đã nêu ngày "+shortDate(p.RaisedAt))
+			} else {
+				reps = append(reps, "đã nêu trước đây")
+			}
+			ids = append(ids, clean(id)+" ("+shortDate(p.RaisedAt)+")")
+		}
+		x.repeats, x.ids = strings.Join(reps, "; "), strings.Join(ids, "; ")
+		notes := []string{fmt.Sprintf("Mục II.%d", x.item)}
+		if x.mergedWith > 0 {
+			notes = append(notes, fmt.Sprintf("gộp với ý kiến số %d", x.mergedWith))
+		}
+		if x.repeats != "" {
+			notes = append(notes, kindWord(r)+" lặp lại ("+x.repeats+")")
+		}
+		x.note = strings.Join(notes, "; ")
+		out = append(out, x)
+	}
+	return out
+}
+
+// orAnonymous is a voter's name, or "Một cử tri" for one who gave none.
+func orAnonymous(name string) string {
+	if name == "" {
+		return "Một cử tri"
+	}
+	return name
 }

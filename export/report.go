@@ -5,143 +5,146 @@ import (
 	"io"
 	"strings"
 
-	"txct/export/docx"
+	"txct/export/doc"
 	"txct/store/model"
 )
 
-// Report writes the summary report (báo cáo tổng hợp) as DOCX (domain.md
-// §10). Section II holds both opinions (ý kiến) and petitions (kiến nghị),
-// as the report's title "ý kiến, kiến nghị" says; opinions are labelled
-// "Ý kiến:" and counted apart, and a remark without a type counts as a
-// petition. Merged remarks appear once, under their group's first remark.
+// Report writes the summary report (báo cáo tổng hợp) as DOCX.
 func Report(w io.Writer, snap model.Snapshot, o Options) error {
 	o, err := o.prepare()
 	if err != nil {
 		return err
 	}
-	return reportDoc(snap, o).Write(w)
+	return ReportDoc(snap, o).DOCX(o.layout()).Write(w)
 }
 
-func reportDoc(snap model.Snapshot, o Options) *docx.Document {
+// ReportDoc builds the summary report (domain.md §10). Section II holds
+// both opinions (ý kiến) and petitions (kiến nghị), as its title says,
+// grouped by level then field and numbered continuously; a merge group is
+// one item; a repeat is cited in prose under its item. Section III refers
+// to those item numbers. The appendix lists every remark. o must be
+// prepared.
+func ReportDoc(snap model.Snapshot, o Options) *doc.Document {
 	s := &snap.Session
 	c := Count(snap)
-	pg := newPage(o)
-	pg.header(s, "BC", o.Today)
-	pg.title("BÁO CÁO", reportSummary(s))
-	if o.SentTo != "" {
-		pg.add(docx.Para{Runs: []docx.Run{{Text: "Kính gửi: " + clean(o.SentTo)}}, Align: docx.Center, After: 240})
+	is := Issuers(*s, o).Report
+	d := &doc.Document{Title: "Báo cáo tổng hợp ý kiến, kiến nghị cử tri"}
+	d.Add(doc.Header{Parent: is.Parent, Body: is.Body, Type: "BC", Issuer: is.Code, Place: locality(s), Date: o.Today},
+		doc.Title{Kind: "BÁO CÁO", Summary: reportSummary(s)})
+	sentTo := strings.TrimSpace(clean(o.SentTo))
+	if sentTo != "" {
+		d.Add(doc.Para{Runs: []doc.Run{doc.T("Kính gửi: " + sentTo + ".")}, Align: doc.Center})
 	}
-	pg.plain(reportIntro(s))
+	d.Text(fmt.Sprintf("Thực hiện chương trình tiếp xúc cử tri, %s báo cáo kết quả hội nghị tiếp xúc cử tri và tổng hợp ý kiến, kiến nghị của cử tri như sau:", is.Body))
 
-	pg.heading1("I. Tình hình tổ chức hội nghị")
+	d.Add(doc.Heading{Level: 1, Text: "I. Tình hình tổ chức hội nghị"})
 	for _, l := range organisation(s, c) {
-		pg.plain(l)
+		d.Text(l)
 	}
 
-	pg.heading1("II. Ý kiến, kiến nghị của cử tri")
+	d.Add(doc.Heading{Level: 1, Text: "II. Ý kiến, kiến nghị của cử tri"})
 	if c.AfterMerge == 0 {
-		pg.plain(NoRemarks)
+		d.Text(NoRemarks)
 	} else {
-		pg.plain(countsSentence(c))
+		d.Text(countsSentence(c))
 	}
-	n := 0
-	for _, lg := range sections(snap.Remarks) {
-		pg.heading2(fmt.Sprintf("%d. Thuộc thẩm quyền %s (%d)", lg.no, levelName(lg.level), c.ByLevel[lg.level]))
+	secs := sections(snap.Remarks)
+	for _, lg := range secs {
+		d.Add(doc.Heading{Level: 2, Text: fmt.Sprintf("%d. Thuộc thẩm quyền %s (%d)", lg.no, levelName(lg.level), c.ByLevel[lg.level])})
 		for _, fg := range lg.fields {
-			pg.heading3(fmt.Sprintf("%c) Lĩnh vực %s", fg.letter, fg.field))
+			d.Add(doc.Heading{Level: 3, Text: fmt.Sprintf("%s) Lĩnh vực %s", fg.letter, fg.field)})
+			l := doc.List{Start: fg.items[0].no}
 			for _, it := range fg.items {
-				n++
-				pg.item(n, it, snap.Petitions)
+				l.Items = append(l.Items, reportItem(it, snap.Petitions))
 			}
+			d.Add(l)
 		}
 	}
 
-	pg.heading1("III. Ý kiến đã được trả lời, giải trình tại hội nghị")
-	answered := 0
-	for i, r := range snap.Remarks {
+	d.Add(doc.Heading{Level: 1, Text: "III. Ý kiến, kiến nghị đã được trả lời, giải trình tại hội nghị"})
+	no := itemNumbers(secs)
+	var l doc.List
+	for _, r := range snap.Remarks {
 		if !r.Answered() {
 			continue
 		}
-		answered++
-		pg.text(docx.Run{Text: fmt.Sprintf("%d. Ý kiến số %d (%s): ", answered, i+1, strings.TrimSuffix(shorten(clean(r.Text), 120), "."))},
-			docx.Run{Text: answerer(r) + " trả lời: ", Italic: true}, docx.Run{Text: clean(r.Answer.Text)})
+		ref := fmt.Sprintf("%s số %d (mục II)", upperFirst(kindWord(r)), no[r.ID])
+		l.Items = append(l.Items, doc.Item{Runs: []doc.Run{
+			doc.T(ref + ", " + voterPhrase(r) + ": \u201c" + sentence(Cut(clean(r.Text), 160)) + "\u201d "),
+			doc.I(answerer(r) + " trả lời: "), doc.T(sentence(clean(r.Answer.Text)))}})
 	}
-	if answered == 0 {
-		pg.plain("Không có ý kiến nào được trả lời tại hội nghị.")
+	if len(l.Items) == 0 {
+		d.Text("Không có ý kiến, kiến nghị nào được trả lời tại hội nghị.")
+	} else {
+		d.Add(l)
 	}
 
-	pg.heading1("IV. Đề xuất, kiến nghị của Tổ đại biểu")
+	d.Add(doc.Heading{Level: 1, Text: "IV. Đề xuất, kiến nghị của " + is.Body})
 	for _, p := range paras(proposals(o)) {
-		pg.plain(p)
+		d.Text(p)
 	}
-	pg.plain(reportClosing(s))
-
-	pg.signatures(pg.textW*45/100, recipients(recipientList(o, s)), signature(o.SignerPrefix, o.SignerTitle, clean(o.SignerName)))
-	pg.appendix(snap)
-	return pg.doc("Báo cáo tổng hợp ý kiến, kiến nghị cử tri")
+	d.Text(endMark(fmt.Sprintf("Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của cử tri tại hội nghị tiếp xúc cử tri ngày %s của %s", shortDate(s.Date), is.Body)))
+	d.Add(doc.Signatures{Right: doc.Signature{Capacity: is.Capacity, Name: is.Signer}, Recipients: recipientsWith(sentTo != "", is.Recipients)})
+	appendix(d, snap, secs, is, o)
+	return d
 }
 
-// item writes one numbered entry of section II: the demand, who raised it
-// ("(n lượt cử tri)" for a merged group), the repeat marker and, under it,
-// each earlier petition it repeats.
-func (pg *page) item(n int, it item, ps map[string]model.Petition) {
-	head := fmt.Sprintf("%d. ", n)
+// reportItem is one numbered entry of section II: the demand as a
+// sentence, who raised it, the repeat marker worded by the item's type,
+// and the citation of what it repeats.
+func reportItem(it item, ps map[string]model.Petition) doc.Item {
+	var runs []doc.Run
 	if it.lead.Type == model.TypeOpinion {
-		head += "Ý kiến: "
+		runs = append(runs, doc.B("Ý kiến: "))
 	}
-	runs := []docx.Run{{Text: head, Bold: true}, {Text: strings.TrimSuffix(clean(it.lead.Text), ".") + ". "}, {Text: raisedBy(it), Italic: true}}
-	rep := itemRepeats(it, ps)
-	if len(rep) > 0 {
-		runs = append(runs, docx.Run{Text: " (kiến nghị lặp lại)", Bold: true})
+	runs = append(runs, doc.T(sentence(clean(it.lead.Text))+" "), doc.I(raisedBy(it)))
+	cite := citation(it, ps)
+	if len(cite) > 0 {
+		runs = append(runs, doc.B(" ("+kindWord(it.lead)+" lặp lại)"))
 	}
-	pg.text(runs...)
-	for _, r := range rep {
-		pg.add(docx.Para{Runs: []docx.Run{{Text: r, Italic: true}}, Align: docx.Justify, Indent: 567, FirstLine: 567, After: 120, Line: 276})
+	out := doc.Item{Runs: runs}
+	if len(cite) > 0 {
+		out.More = []doc.Para{{Indent: true, Runs: []doc.Run{doc.I(strings.Join(cite, " "))}}}
 	}
+	return out
 }
 
-// appendix is the table of every remark, one row each, in a landscape
-// section of its own: eight columns do not fit a portrait page readably.
-func (pg *page) appendix(snap model.Snapshot) {
-	land := pg.setup().Landscape()
-	pg.add(docx.NewSection{Page: land})
-	pg.add(docx.Para{Runs: []docx.Run{{Text: "PHỤ LỤC", Bold: true}}, Align: docx.Center})
-	pg.add(docx.Para{Runs: []docx.Run{{Text: "Danh sách ý kiến, kiến nghị của cử tri", Bold: true}}, Align: docx.Center, After: 240})
-	// STT, nội dung, cử tri, địa chỉ, lĩnh vực, thẩm quyền, trả lời tại
-	// chỗ, lặp lại: shares of the text width, in per mille.
-	share := []int{40, 320, 115, 80, 100, 75, 180, 90}
-	textW := land.TextWidth()
-	widths := make([]int, len(share))
-	total := 0
-	for i, v := range share {
-		widths[i] = textW * v / 1000
-		total += widths[i]
-	}
-	widths[1] += textW - total // give any rounding to the text column
-	cell := func(i int, s string, bold bool) docx.Cell {
-		al := docx.Left
-		if i == 0 || bold {
-			al = docx.Center
+// itemNumbers maps each remark to the number of the section II item it is
+// part of (a merged remark to its group's).
+func itemNumbers(secs []levelGroup) map[uint64]int {
+	no := map[uint64]int{}
+	for _, lg := range secs {
+		for _, fg := range lg.fields {
+			for _, it := range fg.items {
+				for _, m := range it.members {
+					no[m.ID] = it.no
+				}
+			}
 		}
-		return docx.Cell{Width: widths[i], Paras: []docx.Para{{Runs: []docx.Run{{Text: s, Bold: bold}}, Align: al, Size: 22, Before: 20, After: 20}}}
 	}
-	head := []string{"STT", "Nội dung", "Cử tri", "Địa chỉ", "Lĩnh vực", "Thẩm quyền", "Trả lời tại chỗ", "Lặp lại"}
-	var row []docx.Cell
-	for i, h := range head {
-		row = append(row, cell(i, h, true))
+	return no
+}
+
+// appendix is the table of every remark, one row each, on landscape pages
+// of their own: eight columns do not fit a portrait page readably.
+func appendix(d *doc.Document, snap model.Snapshot, secs []levelGroup, is model.Issuer, o Options) {
+	of := doc.NumberLine("BC", is.Code)
+	of = strings.TrimPrefix(of, "Số:")
+	caption := fmt.Sprintf("(Kèm theo Báo cáo số%s %s của %s)", of, doc.DateLine("", o.Today), is.Body)
+	d.Add(doc.Break{Landscape: true})
+	t := doc.Table{
+		Caption: []doc.Para{
+			{Runs: []doc.Run{doc.B("PHỤ LỤC")}, Align: doc.Center},
+			{Runs: []doc.Run{doc.B("DANH SÁCH Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI")}, Align: doc.Center},
+			{Runs: []doc.Run{doc.I(caption)}, Align: doc.Center},
+		},
+		Columns: []doc.Column{{Title: "STT", Center: true}, {Title: "Nội dung"}, {Title: "Cử tri"}, {Title: "Địa chỉ"},
+			{Title: "Lĩnh vực"}, {Title: "Thẩm quyền"}, {Title: "Trả lời tại hội nghị"}, {Title: "Ghi chú"}},
+		Empty: NoRemarks,
 	}
-	rows := [][]docx.Cell{row}
-	for i, r := range snap.Remarks {
-		vals := remarkRow(i, r, snap.Petitions)
-		vals[7] = strings.NewReplacer(" (", "\n(", "; ", "\n").Replace(vals[7])
-		row = nil
-		for j, v := range vals {
-			row = append(row, cell(j, v, false))
-		}
-		rows = append(rows, row)
+	rows := remarkRows(snap, secs)
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []string{r.no, r.text, r.voter, r.address, r.field, r.level, r.answer, r.note})
 	}
-	if len(snap.Remarks) == 0 {
-		rows = append(rows, []docx.Cell{{Width: textW, Span: len(widths), Paras: []docx.Para{{Runs: []docx.Run{{Text: NoRemarks}}, Align: docx.Center, Size: 22}}}})
-	}
-	pg.add(docx.Table{Widths: widths, Rows: rows, Borders: true, Header: 1, KeepRows: true})
+	d.Add(t)
 }

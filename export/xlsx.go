@@ -20,8 +20,10 @@ const (
 	SheetCounts  = "Thống kê"
 )
 
-// Spreadsheet writes the remarks as XLSX: one row per remark with every
-// field, a bold header, frozen panes and readable widths; a second sheet
+// Spreadsheet writes the remarks as XLSX: a title block (session, date,
+// place, delegate group), then one row per remark with every field under a
+// wrapped header that repeats on each printed page, filter buttons and
+// frozen panes; printed on A4 landscape at a readable scale. A second sheet
 // counts remarks (after merging) by level × field, with totals that add up.
 func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
 	if _, err := o.prepare(); err != nil {
@@ -44,46 +46,86 @@ func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
 	if err != nil {
 		return err
 	}
+	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Times New Roman", Size: 14},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	info, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
 	cols := []struct {
 		title string
 		width float64
-	}{{"STT", 6}, {"Nội dung", 60}, {"Cử tri", 22}, {"Địa chỉ", 16}, {"Loại", 11}, {"Lĩnh vực", 20},
-		{"Thẩm quyền", 13}, {"Trả lời tại chỗ", 40}, {"Lặp lại (mã, ngày nêu)", 24}, {"Gộp với ý kiến số", 10}}
+	}{{"STT", 5}, {"Nội dung", 46}, {"Cử tri", 20}, {"Địa chỉ", 20}, {"Loại", 10}, {"Lĩnh vực", 16},
+		{"Thẩm quyền", 12}, {"Trả lời tại hội nghị", 32}, {"Lặp lại (mã, ngày nêu)", 18}, {"Gộp với ý kiến số", 10}}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	total := 0.0
 	for i, c := range cols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(SheetRemarks, name, name, c.width); err != nil {
 			return err
 		}
-		if err := f.SetCellValue(SheetRemarks, name+"1", c.title); err != nil {
+		total += c.width
+	}
+	// The title block: what, when, where, who.
+	s := &snap.Session
+	block := []string{
+		"DANH SÁCH Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI",
+		meetingName(s),
+		fmt.Sprintf("Ngày %s, từ %s đến %s; địa điểm: %s", shortDate(s.Date), clock(s.Start), clock(s.End), orDots(s.Place)),
+		"Tổ đại biểu: " + orDots(s.DelegateGroup),
+	}
+	for i, t := range block {
+		cell := fmt.Sprintf("A%d", i+1)
+		if err := f.MergeCell(SheetRemarks, cell, fmt.Sprintf("%s%d", last, i+1)); err != nil {
+			return err
+		}
+		if err := f.SetCellValue(SheetRemarks, cell, docx.Printable(t)); err != nil {
+			return err
+		}
+		st := info
+		if i == 0 {
+			st = title
+		}
+		if err := f.SetCellStyle(SheetRemarks, cell, cell, st); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(SheetRemarks, i+1, float64(wrappedLines(t, total))*17+3); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.ColumnNumberToName(len(cols))
-	if err := f.SetCellStyle(SheetRemarks, "A1", last+"1", head); err != nil {
+	const headRow = 6
+	headLines := 1
+	for i, c := range cols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetCellValue(SheetRemarks, fmt.Sprintf("%s%d", name, headRow), c.title); err != nil {
+			return err
+		}
+		headLines = max(headLines, wrappedLines(c.title, c.width*0.9))
+	}
+	if err := f.SetCellStyle(SheetRemarks, fmt.Sprintf("A%d", headRow), fmt.Sprintf("%s%d", last, headRow), head); err != nil {
 		return err
 	}
-	pos := map[uint64]int{}
-	for i, r := range snap.Remarks {
-		pos[r.ID] = i + 1
+	if err := f.SetRowHeight(SheetRemarks, headRow, float64(headLines)*16+4); err != nil {
+		return err
 	}
-	for i, r := range snap.Remarks {
-		v := remarkRow(i, r, snap.Petitions)
-		typ := "Kiến nghị"
-		if r.Type == model.TypeOpinion {
-			typ = "Ý kiến"
-		}
+	rows := remarkRows(snap, sections(snap.Remarks))
+	for i, x := range rows {
 		merged := ""
-		if r.MergedInto != 0 && pos[r.MergedInto] > 0 {
-			merged = fmt.Sprint(pos[r.MergedInto])
+		if x.mergedWith > 0 {
+			merged = fmt.Sprint(x.mergedWith)
 		}
-		row := []any{i + 1, v[1], v[2], v[3], typ, v[4], v[5], v[6], v[7], merged}
+		row := []any{i + 1, x.text, x.voter, x.address, x.kind, x.field, x.level, x.answer, x.ids, merged}
 		for j, c := range row {
 			if s, ok := c.(string); ok {
 				row[j] = docx.Printable(s)
 			}
 		}
-		cell := fmt.Sprintf("A%d", i+2)
-		if err := f.SetSheetRow(SheetRemarks, cell, &row); err != nil {
+		r := headRow + 1 + i
+		if err := f.SetSheetRow(SheetRemarks, fmt.Sprintf("A%d", r), &row); err != nil {
 			return err
 		}
 		// Spreadsheet programs do not all grow wrapped rows by themselves
@@ -94,22 +136,33 @@ func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
 				lines = max(lines, wrappedLines(s, c.width))
 			}
 		}
-		if err := f.SetRowHeight(SheetRemarks, i+2, float64(lines)*15.5+2); err != nil {
+		if err := f.SetRowHeight(SheetRemarks, r, float64(lines)*15.5+2); err != nil {
 			return err
 		}
 	}
-	if n := len(snap.Remarks); n > 0 {
-		if err := f.SetCellStyle(SheetRemarks, "A2", fmt.Sprintf("%s%d", last, n+1), body); err != nil {
+	lastRow := headRow + max(1, len(rows))
+	if len(rows) > 0 {
+		if err := f.SetCellStyle(SheetRemarks, fmt.Sprintf("A%d", headRow+1), fmt.Sprintf("%s%d", last, lastRow), body); err != nil {
+			return err
+		}
+		// Filter buttons through a table: excelize's AutoFilter marks the
+		// sheet as filtered (filterMode) although nothing is hidden.
+		no := false
+		if err := f.AddTable(SheetRemarks, &excelize.Table{Range: fmt.Sprintf("A%d:%s%d", headRow, last, lastRow), Name: "YKienCuTri", ShowRowStripes: &no}); err != nil {
 			return err
 		}
 	}
-	if err := f.SetPanes(SheetRemarks, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+	if err := f.SetSheetDimension(SheetRemarks, fmt.Sprintf("A1:%s%d", last, lastRow)); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(SheetRemarks, "A1:"+last+fmt.Sprint(max(1, len(snap.Remarks))+1), nil); err != nil {
+	if err := f.SetPanes(SheetRemarks, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: headRow, TopLeftCell: fmt.Sprintf("C%d", headRow+1), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	if err := printLandscape(f, SheetRemarks); err != nil {
+	// The header row repeats at the top of every printed page.
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", SheetRemarks, headRow, headRow), Scope: SheetRemarks}); err != nil {
+		return err
+	}
+	if err := printLandscape(f, SheetRemarks, total); err != nil {
 		return err
 	}
 	if err := countsSheet(f, snap, head, body); err != nil {
@@ -201,7 +254,7 @@ func countsSheet(f *excelize.File, snap model.Snapshot, head, body int) error {
 	if err := f.SetColWidth(SheetCounts, b, last, 14); err != nil {
 		return err
 	}
-	if err := printLandscape(f, SheetCounts); err != nil {
+	if err := printLandscape(f, SheetCounts, 28+14*float64(len(header)-1)); err != nil {
 		return err
 	}
 	return f.SetPanes(SheetCounts, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
@@ -232,12 +285,22 @@ func wrappedLines(s string, width float64) int {
 	return min(n, 30)
 }
 
-// printLandscape prints the sheet on A4 landscape, one page wide.
-func printLandscape(f *excelize.File, sheet string) error {
-	a4, landscape, one, tall := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+// printWidth is how many column-width units fit across A4 landscape at
+// 100 % between 10 mm margins (a unit is about 1.85 mm).
+const printWidth = 148
+
+// printLandscape prints the sheet on A4 landscape, its columns scaled to
+// fit across the page but never below 70 %; longer sheets run on to more
+// pages.
+func printLandscape(f *excelize.File, sheet string, width float64) error {
+	scale := uint(100)
+	if width > printWidth {
+		scale = uint(max(70, int(printWidth*100/width)))
+	}
+	a4, landscape := 9, "landscape"
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, AdjustTo: &scale}); err != nil {
 		return err
 	}
-	fit := true
-	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+	m, h, yes := 0.4, 0.3, true
+	return f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &h, Footer: &h, Horizontally: &yes})
 }

@@ -245,7 +245,7 @@ func TestCheckContract(t *testing.T) {
 func TestEscapeSequencesEndToEnd(t *testing.T) {
 	path := tempDB(t)
 	arch := filepath.Join(t.TempDir(), "evil.csv")
-	os.WriteFile(arch, []byte("Mã,Nội dung,Lĩnh vực,Tình trạng\nE1,\"Sửa cầu \x1b]52;c;aGk=\x07 Nà Ca \u202eabc\",giao thông,answered\n"), 0o600)
+	os.WriteFile(arch, []byte("Mã,Nội dung,Lĩnh vực,Trả lời,Tình trạng\nE1,\"Sửa cầu \x1b]52;c;aGk=\x07 Nà Ca \u202eabc\",giao thông,\"Đã sửa \x1b]52;c;aGk=\x07 cầu\",answered\n"), 0o600)
 	if code, _, errs := call(t, "", "--db", path, "import", arch); code != 0 {
 		t.Fatalf("import: %s", errs)
 	}

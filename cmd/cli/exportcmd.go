@@ -34,7 +34,7 @@ func runExport(g *global, args []string, env Env) error {
 	}
 	now := env.Now()
 	files, err := db.ExportSession(sess.ID, now, func(snap model.Snapshot) ([]string, error) {
-		return export.WriteFiles(*out, snap, splitList(*formats), export.Options{Today: now, Force: *force, SentTo: *to, SignerName: *signer})
+		return export.WriteFiles(*out, snap, splitList(*formats), export.Options{Today: now, Force: *force, SentTo: *to, Profile: model.Profile{Report: model.Issuer{Signer: *signer}}})
 	})
 	for _, f := range files {
 		fmt.Fprintln(env.Stdout, f)

@@ -238,7 +238,10 @@ type Session struct {
 	Voters        int      `json:"voters"`
 	Speakers      int      `json:"speakers,omitempty"`
 	Recipients    []string `json:"recipients,omitempty"` // Nơi nhận
-	Notes         []Note   `json:"notes"`
+	// Issuers overrides, for this session, who issues its minutes and
+	// report (see Profile); empty fields fall back to the remembered one.
+	Issuers Profile `json:"issuers,omitzero"`
+	Notes   []Note  `json:"notes"`
 
 	Created    time.Time `json:"-"`
 	Updated    time.Time `json:"-"`

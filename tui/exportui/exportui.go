@@ -204,7 +204,7 @@ func (m *Model) run() tea.Cmd {
 	dir := expandHome(strings.TrimSpace(m.dir.Value()))
 	m.busy, m.err, m.files = true, nil, nil
 	db, id, now := m.ctx.DB, m.id, m.ctx.Now()
-	opts := export.Options{Today: now, Force: m.force, SentTo: strings.TrimSpace(m.to.Value()), SignerName: strings.TrimSpace(m.signer.Value())}
+	opts := export.Options{Today: now, Force: m.force, SentTo: strings.TrimSpace(m.to.Value()), Profile: model.Profile{Report: model.Issuer{Signer: strings.TrimSpace(m.signer.Value())}}}
 	return func() tea.Msg {
 		files, err := db.ExportSession(id, now, func(snap model.Snapshot) ([]string, error) {
 			return export.WriteFiles(dir, snap, formats, opts)
