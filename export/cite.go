@@ -69,16 +69,25 @@ func splitAnswer(text string) (body, rest string) {
 // confirmed as the same demand), who answered, when and with which letter,
 // the answer (in full, or shortened at a sentence boundary) and its status.
 // It is empty when no cited record is in the archive.
-func citation(it item, ps map[string]model.Petition) []string {
+//
+// Only raisings before the session (before, YYYY-MM-DD) count: confirming
+// the repeat at this session records a raising dated today, which is not
+// "before".
+func citation(it item, ps map[string]model.Petition, before string) []string {
 	recs := citedPetitions(it, ps)
 	if len(recs) == 0 {
 		return nil
 	}
 	var rs []raising
+	earlier := func(date string) bool { return date == "" || before == "" || date < before }
 	for _, p := range recs {
-		rs = append(rs, raising{p.RaisedAt, clean(p.Session)})
+		if earlier(p.RaisedAt) {
+			rs = append(rs, raising{p.RaisedAt, clean(p.Session)})
+		}
 		for _, x := range p.Raises {
-			rs = append(rs, raising{x.Date, clean(x.Session)})
+			if earlier(x.Date) {
+				rs = append(rs, raising{x.Date, clean(x.Session)})
+			}
 		}
 	}
 	slices.SortStableFunc(rs, func(a, b raising) int { return strings.Compare(a.date, b.date) })
@@ -110,7 +119,7 @@ func citation(it item, ps map[string]model.Petition) []string {
 	switch {
 	case len(known) == 0:
 		first += " trước đây"
-	case len(rs) == 1:
+	case len(rs) == 1 && len(known) == 1:
 		first += " " + at(known[0])
 	case len(known) == 1:
 		first += ", trong đó " + at(known[0])

@@ -87,7 +87,8 @@ func example() model.Snapshot {
 		"P-2024-031": {ID: "P-2024-031", Text: "Sửa chữa đường ĐT.768 đoạn qua ấp 3, xã Phú Hòa (cũ).", Field: "giao thông", Authority: model.AuthProvince,
 			Location: "ĐT.768, ấp 3", RaisedAt: "2024-06-12", Session: "Trước kỳ họp giữa năm 2024", Body: "Sở Xây dựng", AnsweredAt: "2024-09-30",
 			Response: "Đã đưa tuyến ĐT.768 vào kế hoạch duy tu, sửa chữa năm 2025.", Status: model.StatusInProgress,
-			Raises: []model.Raise{{Date: "2025-05-20", Session: "Trước kỳ họp giữa năm 2025"}}},
+			// The last raising is this session's own: not "before".
+			Raises: []model.Raise{{Date: "2025-05-20", Session: "Trước kỳ họp giữa năm 2025"}, {Date: "2026-11-20", Session: "Tiếp xúc cử tri tại xã Tân Thành"}}},
 		"P-2025-007": {ID: "P-2025-007", Text: "Nạo vét kênh tiêu Bàu Sen.", Field: "nông nghiệp - thủy lợi", Authority: model.AuthDistrict,
 			Location: "kênh Bàu Sen, ấp 5", RaisedAt: "2025-05-20", Session: "Trước kỳ họp giữa năm 2025", Status: model.StatusUnresolved},
 		// Two records of the same demand; the answering body is named only

@@ -55,7 +55,7 @@ func ReportDoc(snap model.Snapshot, o Options) *doc.Document {
 			d.Add(doc.Heading{Level: 3, Text: fmt.Sprintf("%s) Lĩnh vực %s", fg.letter, fg.field)})
 			l := doc.List{Start: fg.items[0].no}
 			for _, it := range fg.items {
-				l.Items = append(l.Items, reportItem(it, snap.Petitions))
+				l.Items = append(l.Items, reportItem(it, snap.Petitions, s.Date))
 			}
 			d.Add(l)
 		}
@@ -92,13 +92,13 @@ func ReportDoc(snap model.Snapshot, o Options) *doc.Document {
 // reportItem is one numbered entry of section II: the demand as a
 // sentence, who raised it, the repeat marker worded by the item's type,
 // and the citation of what it repeats.
-func reportItem(it item, ps map[string]model.Petition) doc.Item {
+func reportItem(it item, ps map[string]model.Petition, date string) doc.Item {
 	var runs []doc.Run
 	if it.lead.Type == model.TypeOpinion {
 		runs = append(runs, doc.B("Ý kiến: "))
 	}
 	runs = append(runs, doc.T(sentence(clean(it.lead.Text))+" "), doc.I(raisedBy(it)))
-	cite := citation(it, ps)
+	cite := citation(it, ps, date)
 	if len(cite) > 0 {
 		runs = append(runs, doc.B(" ("+kindWord(it.lead)+" lặp lại)"))
 	}

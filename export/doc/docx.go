@@ -124,11 +124,11 @@ func (r *docxRenderer) header(h Header) {
 	rightW := r.textW - leftW
 	var left []docx.Para
 	if h.Parent != "" {
-		left = append(left, docx.Para{Runs: []docx.Run{{Text: KeepPlaces(strings.ToUpper(h.Parent)), Size: 26}}, Align: docx.Center})
+		left = append(left, docx.Para{Runs: []docx.Run{{Text: strings.ToUpper(KeepPlaces(h.Parent)), Size: 26}}, Align: docx.Center})
 	}
 	// The rule under the issuing body: a third to a half of its width.
 	left = append(left,
-		docx.Para{Runs: []docx.Run{{Text: KeepPlaces(strings.ToUpper(h.Body)), Bold: true, Size: 26}}, Align: docx.Center},
+		docx.Para{Runs: []docx.Run{{Text: strings.ToUpper(KeepPlaces(h.Body)), Bold: true, Size: 26}}, Align: docx.Center},
 		docx.Rule(leftW*3/10),
 		docx.Para{Runs: []docx.Run{{Text: NumberLine(h.Type, h.Issuer), Size: 26}}, Align: docx.Center, Before: 120})
 	right := []docx.Para{
@@ -276,23 +276,28 @@ const (
 
 // ColumnWidths shares total twips among t's columns by their content: each
 // column gets at least its longest word (capped) and its title's longest
-// word, and the rest goes where the text is long, so no column wraps to a
-// sliver while another stays half empty.
+// word, and the rest goes by the square root of the column's average text
+// beyond that, so no column wraps to a sliver while another stays half
+// empty.
 func ColumnWidths(t Table, total int) []int {
 	n := len(t.Columns)
 	minW := make([]float64, n)
 	want := make([]float64, n)
 	for i, c := range t.Columns {
-		minW[i] = float64(longestWord(c.Title))
+		// Titles are bold: a little wider.
+		minW[i] = float64(longestWord(c.Title)) * 1.25
 		want[i] = float64(runeLen(c.Title))
+		total := 0.0
 		for _, row := range t.Rows {
 			if i >= len(row) {
 				continue
 			}
 			minW[i] = max(minW[i], float64(min(longestWord(row[i]), 16)))
-			for _, line := range strings.Split(row[i], "\n") {
-				want[i] = max(want[i], float64(runeLen(line)))
-			}
+			total += float64(runeLen(row[i]))
+		}
+		if len(t.Rows) > 0 {
+			// What a column needs is about its average text.
+			want[i] = max(want[i], total/float64(len(t.Rows)))
 		}
 		minW[i] = max(minW[i], 3)
 		want[i] = max(want[i], minW[i])
