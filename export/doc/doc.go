@@ -17,7 +17,7 @@
 //     paragraphs under it;
 //   - Signatures: an optional left Signature, the right Signature and the
 //     "Nơi nhận" recipients (beside the signer when Left is nil, else under
-//     both signatures, kept on the same page);
+//     the left signature), all on one page;
 //   - Table: columns with titles, rows of text; widths follow the content;
 //     Caption lines are printed above it;
 //   - Break: starts a new page, Landscape for a wide appendix.

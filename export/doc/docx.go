@@ -141,54 +141,36 @@ func (r *docxRenderer) header(h Header) {
 	r.add(docx.Table{Widths: []int{leftW, rightW}, Rows: [][]docx.Cell{{{Width: leftW, Paras: left}, {Width: rightW, Paras: right}}}})
 }
 
-// signatures is a borderless two-column table that never breaks across
-// pages, kept with the paragraph before it; "Nơi nhận" goes left of the
-// signer, or under both signatures, kept with them.
+// signatures is a borderless two-column table of one row that never
+// breaks across pages, kept with the paragraph before it. "Nơi nhận" goes
+// left of the signer or, under two signatures, in the left cell below the
+// first: inside the row it can never be left alone on a page.
 func (r *docxRenderer) signatures(s Signatures) {
 	leftW := r.textW / 2
 	var left []docx.Para
 	if s.Left != nil {
 		left = signature(*s.Left)
+		if len(s.Recipients) > 0 {
+			ps := recipients(s.Recipients)
+			ps[0].Before = 360
+			left = append(left, ps...)
+		}
 	} else {
 		leftW = r.textW * 45 / 100
 		left = recipients(s.Recipients)
 	}
 	// The last paragraph before the signatures keeps with them.
-	for i := len(r.out) - 1; i >= 0; i-- {
-		if p, ok := r.out[i].(docx.Para); ok {
+	if n := len(r.out); n > 0 {
+		if p, ok := r.out[n-1].(docx.Para); ok {
 			p.KeepNext = true
-			r.out[i] = p
+			r.out[n-1] = p
 		}
-		break
 	}
 	r.add(docx.Para{Line: 240, KeepNext: true},
 		docx.Table{Widths: []int{leftW, r.textW - leftW}, KeepRows: true, Rows: [][]docx.Cell{{
 			{Width: leftW, Paras: keepTogether(left)},
 			{Width: r.textW - leftW, Paras: keepTogether(signature(s.Right))},
 		}}})
-	if s.Left != nil && len(s.Recipients) > 0 {
-		// Word and LibreOffice keep a table row with the next paragraph
-		// only through the row's last paragraph: mark the signature cells'
-		// paragraphs keep-with-next too, so "Nơi nhận" never starts a page
-		// alone.
-		t := r.out[len(r.out)-1].(docx.Table)
-		for _, c := range t.Rows[0] {
-			for i := range c.Paras {
-				c.Paras[i].KeepNext = true
-			}
-		}
-		ps := recipients(s.Recipients)
-		ps[0].Before = 240
-		r.add(toBlocks(keepTogether(ps))...)
-	}
-}
-
-func toBlocks(ps []docx.Para) []docx.Block {
-	out := make([]docx.Block, len(ps))
-	for i, p := range ps {
-		out[i] = p
-	}
-	return out
 }
 
 // keepTogether marks every paragraph but the last keep-with-next.
