@@ -12,7 +12,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"txct/export/doc"
 	"txct/store/model"
 )
 
@@ -356,6 +355,3 @@ func recipientsWith(sentTo bool, list []string) []string {
 	}
 	return append(out, "Lưu: VT, Hồ sơ")
 }
-
-// runsOf is a body paragraph of one plain run.
-func plain(s string) doc.Para { return doc.Para{Runs: []doc.Run{doc.T(s)}} }
