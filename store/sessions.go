@@ -154,25 +154,27 @@ func (s *Store) MarkExported(id uint64, at time.Time) error {
 
 // DeleteSession removes a session and its remarks.
 func (s *Store) DeleteSession(id uint64) error {
-	return s.update(func(tx *bolt.Tx) error {
-		var r sessionRec
-		if err := getJSON(tx.Bucket(bucketSessions), u64(id), &r); err != nil {
+	return s.update(func(tx *bolt.Tx) error { return deleteSession(tx, id) })
+}
+
+func deleteSession(tx *bolt.Tx, id uint64) error {
+	var r sessionRec
+	if err := getJSON(tx.Bucket(bucketSessions), u64(id), &r); err != nil {
+		return err
+	}
+	rem := tx.Bucket(bucketRemarks)
+	for _, rid := range unpackIDs(tx.Bucket(bucketOrder).Get(u64(id))) {
+		if err := rem.Delete(u64(rid)); err != nil {
 			return err
 		}
-		rem := tx.Bucket(bucketRemarks)
-		for _, rid := range unpackIDs(tx.Bucket(bucketOrder).Get(u64(id))) {
-			if err := rem.Delete(u64(rid)); err != nil {
-				return err
-			}
-		}
-		if err := tx.Bucket(bucketOrder).Delete(u64(id)); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketSessUID).Delete([]byte(r.SUID)); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketSessions).Delete(u64(id))
-	})
+	}
+	if err := tx.Bucket(bucketOrder).Delete(u64(id)); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketSessUID).Delete([]byte(r.SUID)); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketSessions).Delete(u64(id))
 }
 
 // Snapshot gathers what the exporters need about one session.

@@ -30,7 +30,8 @@ type Model struct {
 	status    string
 	statusErr bool
 	quitting  bool
-	offer     bool // first-run demo offer is showing
+	offer     bool      // first-run demo offer is showing
+	ask       *question // a yes/no question is showing
 	saveErr   error
 	savedAt   time.Time
 	// SessionOpened records that a session screen was shown, so the caller
@@ -98,6 +99,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case demoLoadedMsg:
 		return m, m.onDemoLoaded(msg)
+	case base.AskDemoMsg:
+		return m, askDemo(m.ctx)
+	case demoAskMsg:
+		m.onDemoAsk(msg)
+		return m, nil
+	case demoRemovedMsg:
+		return m, m.onDemoRemoved(msg)
 	}
 	if cmd, ok := m.navigate(msg); ok {
 		return m, cmd
@@ -112,8 +120,12 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit(), true
+	case key.Matches(msg, k.Redraw):
+		return tea.ClearScreen, true
 	case m.offer:
 		return m.answerOffer(msg), true
+	case m.ask != nil:
+		return m.answerQuestion(msg), true
 	case m.showHelp:
 		if msg.String() == "esc" || key.Matches(msg, k.Help) {
 			m.showHelp = false
@@ -127,8 +139,6 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.screen = newHome(m.ctx)
 		m.screen.SetSize(m.screenSize())
 		return m.screen.Init(), true
-	case key.Matches(msg, k.Demo) && !m.screen.Typing():
-		return loadDemo(m.ctx), true
 	}
 	return nil, false
 }
@@ -188,6 +198,10 @@ func (m *Model) View() tea.View {
 		v.SetContent(m.offerView())
 		return v
 	}
+	if m.ask != nil {
+		v.SetContent(m.questionView())
+		return v
+	}
 	if m.showHelp {
 		v.SetContent(m.helpView())
 		return v
@@ -228,7 +242,7 @@ func (m *Model) helpBar() string {
 
 func (m *Model) helpView() string {
 	_, full := m.screen.Help()
-	full = append(full, []key.Binding{m.ctx.Keys.Help, m.ctx.Keys.Home, m.ctx.Keys.Quit})
+	full = append(full, []key.Binding{m.ctx.Keys.Help, m.ctx.Keys.Home, m.ctx.Keys.Redraw, m.ctx.Keys.Quit})
 	hm := m.help
 	hm.ShowAll = true
 	s := m.ctx.Styles

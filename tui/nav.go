@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"txct/store"
 	"txct/store/demo"
 	"txct/tui/base"
 )
@@ -96,6 +97,92 @@ func (m *Model) answerOffer(msg tea.KeyPressMsg) tea.Cmd {
 		_ = m.ctx.DB.SetDemoOffered()
 	}
 	return nil
+}
+
+// demoAskMsg carries what the demo key found: demo records on file (then it
+// offers to remove them) or real work (then loading says it goes beside it).
+type demoAskMsg struct {
+	rows store.DemoRows
+	real bool
+	err  error
+}
+
+// askDemo looks at the database off the UI goroutine before asking.
+func askDemo(ctx *base.Context) tea.Cmd {
+	db := ctx.DB
+	if db == nil || db.ReadOnly() {
+		return nil
+	}
+	return func() tea.Msg {
+		real, err := demo.HasRealData(db)
+		return demoAskMsg{rows: db.DemoRows(), real: real, err: err}
+	}
+}
+
+// onDemoAsk puts the question: remove the demo when it is there, else load
+// it (beside real work, never over it). Nothing happens without "y".
+func (m *Model) onDemoAsk(msg demoAskMsg) {
+	t := m.ctx.Text
+	switch {
+	case msg.err != nil:
+		m.setStatus("", msg.err)
+	case !msg.rows.Empty():
+		m.ask = &question{text: t.F("app.demoremoveask", len(msg.rows.Sessions), len(msg.rows.Petitions)), yes: removeDemo(m.ctx)}
+	case msg.real:
+		m.ask = &question{text: t.S("app.demobeside"), yes: loadDemo(m.ctx)}
+	default:
+		m.ask = &question{text: t.S("app.demoask"), yes: loadDemo(m.ctx)}
+	}
+}
+
+// question is a yes/no question over the whole screen; y (yes) or c (có)
+// runs yes, any other key cancels.
+type question struct {
+	text string
+	yes  tea.Cmd
+}
+
+func (m *Model) answerQuestion(msg tea.KeyPressMsg) tea.Cmd {
+	q := m.ask
+	m.ask = nil
+	switch strings.ToLower(msg.String()) {
+	case "y", "c":
+		return q.yes
+	}
+	m.setStatus(m.ctx.Text.S("app.cancelled"), nil)
+	return nil
+}
+
+func (m *Model) questionView() string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	box := s.Overlay.Width(min(70, m.ctx.Width-4)).Render(
+		m.ask.text + "\n\n" + s.Subtitle.Render(t.S("app.yesno")))
+	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, box)
+}
+
+type demoRemovedMsg struct {
+	rows store.DemoRows
+	err  error
+}
+
+func removeDemo(ctx *base.Context) tea.Cmd {
+	db := ctx.DB
+	return func() tea.Msg {
+		d, err := demo.Remove(db)
+		return demoRemovedMsg{rows: d, err: err}
+	}
+}
+
+func (m *Model) onDemoRemoved(msg demoRemovedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setStatus("", msg.err)
+		return nil
+	}
+	m.setStatus(m.ctx.Text.F("app.demoremoved", len(msg.rows.Sessions), len(msg.rows.Petitions)), nil)
+	m.leave()
+	m.screen = newHome(m.ctx)
+	m.screen.SetSize(m.screenSize())
+	return m.screen.Init()
 }
 
 func loadDemo(ctx *base.Context) tea.Cmd {

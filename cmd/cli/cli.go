@@ -95,7 +95,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"demo", "load the demo archive and example session", runDemo},
+		{"demo", "load the demo archive and example session [--yes]; --remove deletes what the demo created", runDemo},
 		{"import", "import archive files (JSONL, CSV, XLSX): txct import FILE...", runImport},
 		{"check", "read remarks on stdin, write repeat matches as JSON lines", runCheck},
 		{"sessions", "list sessions with their deadlines [--json]", runSessions},

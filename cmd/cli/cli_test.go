@@ -344,3 +344,35 @@ func TestImportFormats(t *testing.T) {
 		t.Errorf("TCVN3 row read as %+v", p)
 	}
 }
+
+// `txct demo` on a database with real work refuses without --yes (no
+// terminal to ask on), adds beside it with --yes, and --remove takes out
+// exactly what the demo created.
+func TestDemoAsksAndRemoves(t *testing.T) {
+	path := tempDB(t)
+	own := withSession(t, path, "2026-11-20")
+	code, out, errs := call(t, "", "--db", path, "demo")
+	if code == 0 || !strings.Contains(errs, "--yes") {
+		t.Fatalf("demo on real data: exit %d, %q %q", code, out, errs)
+	}
+	if code, _, errs := call(t, "", "--db", path, "demo", "--yes"); code != 0 {
+		t.Fatalf("demo --yes: %s", errs)
+	}
+	_, out, _ = call(t, "", "--db", path, "sessions", "--json")
+	var rows []sessionRow
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != 2 {
+		t.Fatalf("sessions after demo: %v %q", err, out)
+	}
+	if code, out, errs := call(t, "", "--db", path, "demo", "--remove"); code != 0 || !strings.Contains(out, "1 sessions") {
+		t.Fatalf("demo --remove: exit %d %q %q", code, out, errs)
+	}
+	db, err := store.Open(path, store.Options{NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ss, _ := db.Sessions()
+	if len(ss) != 1 || ss[0].ID != own || db.HasArchive() {
+		t.Errorf("after --remove: %d sessions, archive %v", len(ss), db.HasArchive())
+	}
+}

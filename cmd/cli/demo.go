@@ -1,14 +1,22 @@
 package cli
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
+	"strings"
 
 	"txct/store"
 	"txct/store/demo"
 )
 
+// runDemo loads the demo (asking first on a database that holds real work;
+// nothing on file is ever overwritten) or, with --remove, deletes every
+// record the demo created.
 func runDemo(g *global, args []string, env Env) error {
 	fs := subFlags("demo", g, env)
+	remove := fs.Bool("remove", false, "delete every session and archive petition the demo created, and nothing else")
+	yes := fs.Bool("yes", false, "load beside existing data without asking")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -17,16 +25,39 @@ func runDemo(g *global, args []string, env Env) error {
 		return err
 	}
 	defer db.Close() // saves the repeat index with the demo petitions in it
-	// Load the saved index first, so the demo rows join it instead of
-	// making the next start rebuild it from the whole archive.
+	// Load the saved index first, so the demo rows join it (or leave it)
+	// instead of making the next start rebuild it from the whole archive.
 	if err := db.LoadIndex(); err != nil {
 		return err
+	}
+	if *remove {
+		d, err := demo.Remove(db)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "demo removed from %s: %d sessions, %d archive petitions\n", db.Path(), len(d.Sessions), len(d.Petitions))
+		return nil
+	}
+	real, err := demo.HasRealData(db)
+	if err != nil {
+		return err
+	}
+	if real && !*yes {
+		if !env.StdinTTY {
+			return errors.New(db.Path() + " holds sessions or archive petitions: add the demo beside them with --yes (no record on file is overwritten; `txct demo --remove` takes the demo out again)")
+		}
+		fmt.Fprintf(env.Stderr, "%s holds sessions or archive petitions. Add the demo beside them? No record on file is overwritten, and `txct demo --remove` takes it out again. [y/N] ", db.Path())
+		line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" && a != "c" && a != "có" {
+			fmt.Fprintln(env.Stdout, "demo not loaded")
+			return nil
+		}
 	}
 	id, err := demo.Load(db, env.Now())
 	if err != nil {
 		return err
 	}
 	_ = db.SetDemoOffered()
-	fmt.Fprintf(env.Stdout, "demo loaded into %s: %d petitions in the archive, example session %d\n", db.Path(), db.ArchiveCount(), id)
+	fmt.Fprintf(env.Stdout, "demo loaded into %s: %d petitions in the archive, example session %d (remove it with `txct demo --remove`)\n", db.Path(), db.ArchiveCount(), id)
 	return nil
 }

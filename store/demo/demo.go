@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,17 +108,18 @@ func validate(p model.Petition) error {
 	return nil
 }
 
-// Load imports the demo archive (one transaction; ids are stable, so a second
-// load updates the rows in place and keeps their raises) and creates the
-// example session with its remarks. If a session with SessionUID already
-// exists, its id is returned and nothing else is created. now stamps the
-// remarks' creation time (the store's clock is used when it is zero).
+// Load adds the demo archive's petitions that are not on file yet (one
+// transaction; a petition already on file, edited or not, is never
+// overwritten) and creates the example session with its remarks. If a
+// session with SessionUID already exists, its id is returned and nothing else
+// is created. Every record it creates is marked as demo (store.DemoRows), so
+// Remove takes them all away. now stamps the remarks' creation time.
 func Load(db *store.Store, now time.Time) (sessionID uint64, err error) {
 	ps, err := Petitions()
 	if err != nil {
 		return 0, err
 	}
-	if _, err := db.PutPetitions(ps); err != nil {
+	if _, err := db.AddDemoPetitions(ps); err != nil {
 		return 0, fmt.Errorf("demo archive: %w", err)
 	}
 	if id, ok := db.SessionByUID(SessionUID); ok {
@@ -125,6 +127,10 @@ func Load(db *store.Store, now time.Time) (sessionID uint64, err error) {
 	}
 	sess, err := db.CreateSession(Session())
 	if err != nil {
+		return 0, fmt.Errorf("demo session: %w", err)
+	}
+	if err := db.MarkDemoSession(sess.ID); err != nil {
+		_ = db.DeleteSession(sess.ID)
 		return 0, fmt.Errorf("demo session: %w", err)
 	}
 	defer func() {
@@ -152,4 +158,24 @@ func Load(db *store.Store, now time.Time) (sessionID uint64, err error) {
 		ids = append(ids, saved.ID)
 	}
 	return sess.ID, nil
+}
+
+// Remove deletes every record the demo created (sessions, their remarks and
+// archive petitions) and nothing else.
+func Remove(db *store.Store) (store.DemoRows, error) { return db.RemoveDemo() }
+
+// HasRealData reports whether the database holds anything the demo did not
+// create: then loading the demo must be confirmed first.
+func HasRealData(db *store.Store) (bool, error) {
+	d := db.DemoRows()
+	ss, err := db.Sessions()
+	if err != nil {
+		return false, err
+	}
+	for _, s := range ss {
+		if !slices.Contains(d.Sessions, s.ID) {
+			return true, nil
+		}
+	}
+	return db.ArchiveCount() > len(d.Petitions), nil
 }

@@ -373,3 +373,74 @@ func TestLoadReadOnly(t *testing.T) {
 		t.Fatal("Load wrote to a read-only store")
 	}
 }
+
+// Loading the demo again reverted edits made to a demo petition (status and
+// answer of DEMO-005) and would overwrite a real petition with a demo id.
+// Now a record on file is never overwritten, and Remove takes away exactly
+// what the demo created.
+func TestLoadNeverOverwritesAndRemove(t *testing.T) {
+	db := openTemp(t)
+	real := model.Petition{ID: "DEMO-010", Text: "Kiến nghị thật của xã", Field: "giao thông",
+		Authority: model.AuthCommune, RaisedAt: "2025-01-01", Status: model.StatusUnresolved}
+	mine := model.Petition{ID: "MY-1", Text: "Sửa cống", Field: "giao thông",
+		Authority: model.AuthCommune, RaisedAt: "2025-01-01", Status: model.StatusAnswered}
+	if _, err := db.PutPetitions([]model.Petition{real, mine}); err != nil {
+		t.Fatal(err)
+	}
+	own, err := db.CreateSession(model.Session{Title: "Hội nghị của tôi", Kind: model.KindAfter, Date: "2026-10-02", Voters: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if has, err := HasRealData(db); err != nil || !has {
+		t.Fatalf("HasRealData = %v, %v; want true", has, err)
+	}
+	id, err := Load(db, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := db.Petition("DEMO-010"); p.Text != real.Text {
+		t.Errorf("the real DEMO-010 was overwritten: %q", p.Text)
+	}
+	p5, err := db.Petition("DEMO-005")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p5.Status, p5.Response = model.StatusResolved, "Đã sửa xong"
+	if err := db.UpdatePetition(p5); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteSession(id); err != nil { // so the next Load makes it again
+		t.Fatal(err)
+	}
+	id, err = Load(db, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := db.Petition("DEMO-005"); p.Status != model.StatusResolved || p.Response != "Đã sửa xong" {
+		t.Errorf("second load reverted DEMO-005: %s %q", p.Status, p.Response)
+	}
+	if !db.IsDemoSession(id) || db.IsDemoSession(own.ID) {
+		t.Errorf("demo marks: demo session %v, own session %v", db.IsDemoSession(id), db.IsDemoSession(own.ID))
+	}
+	if _, err := Remove(db); err != nil {
+		t.Fatal(err)
+	}
+	ss, _ := db.Sessions()
+	if len(ss) != 1 || ss[0].ID != own.ID {
+		t.Errorf("after Remove: sessions %+v", ss)
+	}
+	var left []string
+	_ = db.Petitions(func(p model.Petition) error { left = append(left, p.ID); return nil })
+	if len(left) != 2 || left[0] != "DEMO-010" || left[1] != "MY-1" {
+		t.Errorf("after Remove the archive holds %v, want the two real rows", left)
+	}
+	if p, _ := db.Petition("DEMO-010"); p.TimesRaised() != 1 {
+		t.Errorf("a raise by the demo session stayed on the real petition: %d", p.TimesRaised())
+	}
+	if has, _ := HasRealData(db); !has {
+		t.Error("HasRealData false with real rows left")
+	}
+	if !db.DemoRows().Empty() {
+		t.Errorf("demo rows left: %+v", db.DemoRows())
+	}
+}

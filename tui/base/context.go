@@ -48,6 +48,8 @@ func NewContext(db *store.Store, lang Lang) *Context {
 type (
 	// GoHomeMsg returns to the list of sessions.
 	GoHomeMsg struct{}
+	// AskDemoMsg asks the root to offer loading (or removing) the demo.
+	AskDemoMsg struct{}
 	// OpenSessionMsg opens the session screen.
 	OpenSessionMsg struct{ ID uint64 }
 	// EditSessionMsg opens the session form (ID 0: a new session).

@@ -28,6 +28,7 @@ type KeyMap struct {
 	Archive    key.Binding
 	Stats      key.Binding
 	Demo       key.Binding
+	Redraw     key.Binding
 	DeleteSess key.Binding
 
 	// Forms.
@@ -91,8 +92,9 @@ func DefaultKeyMap(t Text) KeyMap {
 		Filter:     b("key.filter", "/"),
 		Archive:    b("key.archive", "f3"),
 		Stats:      b("key.stats", "f4"),
-		Demo:       b("key.demo", "ctrl+l"),
+		Demo:       b("key.demo", "ctrl+b", "alt+m"),
 		DeleteSess: b("key.deletesession", "ctrl+d"),
+		Redraw:     b("key.redraw", "ctrl+l"),
 
 		NextField: b("key.nextfield", "tab"),
 		PrevField: b("key.prevfield", "shift+tab"),

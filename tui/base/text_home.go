@@ -4,6 +4,7 @@ package base
 func init() {
 	add(map[string][2]string{
 		"home.count":      {"%d hội nghị", "%d sessions"},
+		"home.demo":       {"[MẪU]", "[DEMO]"},
 		"home.overdue":    {"%d quá hạn", "%d overdue"},
 		"home.duetoday":   {"%d hạn hôm nay", "%d due today"},
 		"home.shown":      {"hiện %d/%d", "showing %d/%d"},
@@ -16,7 +17,7 @@ func init() {
 		"home.nomatch":    {"Không có hội nghị nào khớp “%s”. Esc để bỏ lọc.", "No session matches “%s”. Esc clears the filter."},
 		"home.empty1":     {"Chưa có hội nghị tiếp xúc cử tri nào.", "There are no voter-contact sessions yet."},
 		"home.empty2":     {"Nhấn n (hoặc Ctrl+N) để tạo hội nghị đầu tiên: nhập hình thức, ngày giờ, địa điểm và thành phần, rồi ghi ý kiến cử tri ngay trong buổi tiếp xúc.", "Press n (or Ctrl+N) to create the first session: enter its kind, date and time, place and attendees, then record the voters' remarks as they speak."},
-		"home.empty3":     {"Muốn xem thử trước? Nhấn Ctrl+L để nạp dữ liệu mẫu.", "Want to look around first? Press Ctrl+L to load the demo."},
+		"home.empty3":     {"Muốn xem thử trước? Nhấn Ctrl+B để nạp dữ liệu mẫu.", "Want to look around first? Press Ctrl+B to load the demo."},
 		"home.confirm":    {"Xóa hẳn hội nghị ngày %s và %d ý kiến? y/c: xóa · phím khác: thôi", "Delete the %s session and its %d remarks for good? y: yes · other keys: no"},
 		"home.deleted":    {"Đã xóa hội nghị ngày %s", "Deleted the session of %s"},
 		"home.col.date":   {"Ngày", "Date"},

@@ -23,6 +23,7 @@ type ReloadMsg struct{}
 // loadedMsg carries the sessions read by load.
 type loadedMsg struct {
 	list []store.Summary
+	demo []uint64 // sessions the demo created
 	err  error
 }
 
@@ -40,8 +41,9 @@ type Model struct {
 	clear key.Binding // esc: clear the filter
 
 	all    []store.Summary
-	hay    []string // filter haystack per session: date place title group
-	rows   []int    // indices into all that pass the filter, in list order
+	demo   map[uint64]bool // sessions the demo created, marked in the list
+	hay    []string        // filter haystack per session: date place title group
+	rows   []int           // indices into all that pass the filter, in list order
 	loaded bool
 	err    error
 
@@ -80,7 +82,7 @@ func (m *Model) load() tea.Cmd {
 	}
 	return func() tea.Msg {
 		list, err := db.Sessions()
-		return loadedMsg{list: list, err: err}
+		return loadedMsg{list: list, demo: db.DemoRows().Sessions, err: err}
 	}
 }
 
@@ -155,6 +157,10 @@ func (m *Model) onLoaded(msg loadedMsg) {
 		selID = s.ID
 	}
 	m.all = msg.list
+	m.demo = map[uint64]bool{}
+	for _, id := range msg.demo {
+		m.demo[id] = true
+	}
 	m.hay = make([]string, len(m.all))
 	for i, s := range m.all {
 		m.hay[i] = strings.Join([]string{base.ShortDate(s.Date), s.Place, s.Title, s.DelegateGroup}, " ")
@@ -182,6 +188,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return send(base.OpenArchiveMsg{})
 	case key.Matches(msg, k.Stats):
 		return send(base.OpenStatsMsg{})
+	case key.Matches(msg, k.Demo):
+		return send(base.AskDemoMsg{})
 	case key.Matches(msg, k.DeleteSess):
 		if s := m.selected(); s != nil {
 			m.confirm = s

@@ -179,6 +179,10 @@ func (m *Model) rowLine(cols []column, i int) string {
 			text = base.ShortDate(sum.Date)
 		case "place":
 			text = model.Safe(sum.Place, false)
+			if m.demo[sum.ID] {
+				// Demo sessions are marked where every width shows them.
+				text = m.ctx.Text.S("home.demo") + " " + text
+			}
 		case "title":
 			text = model.Safe(sum.Title, false)
 		case "group":
