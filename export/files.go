@@ -20,13 +20,13 @@ import (
 // Errors about the output folder, wrapped with the folder's name; the TUI
 // words them in the user's language.
 var (
-	ErrNoFolder    = errors.New("does not exist")
+	ErrNoFolder    = errors.New("does not exist and cannot be made")
 	ErrNotFolder   = errors.New("is not a folder")
 	ErrNotWritable = errors.New("cannot be written")
 )
 
-// WriteFiles writes the chosen formats of the session into dir and returns
-// the paths written. Each file goes to a temporary file in dir readable only by its owner,
+// WriteFiles writes the chosen formats of the session into dir, made
+// (mode 0700) if it does not exist, and returns the paths written. Each file goes to a temporary file in dir readable only by its owner,
 // is synced, then renamed to its name, so a kill never leaves a truncated
 // file under a final name. An existing file is never overwritten unless
 // o.Force; a suffix -2, -3… is added instead.
@@ -43,9 +43,15 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 		return nil, err
 	}
 	fi, err := os.Stat(dir)
+	if err != nil {
+		// A folder that does not exist yet is made, owner-only: the
+		// documents carry voters' names.
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("output folder %s %w: %v", dir, ErrNoFolder, err)
+		}
+		fi, err = os.Stat(dir)
+	}
 	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("output folder %s %w", dir, ErrNoFolder)
 	case err != nil:
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	case !fi.IsDir():

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -67,12 +68,21 @@ func TestWriteFiles(t *testing.T) {
 func TestWriteFilesErrors(t *testing.T) {
 	snap := example()
 	dir := t.TempDir()
-	missing := filepath.Join(dir, "không-có")
-	if _, err := WriteFiles(missing, snap, []string{"md"}, opts()); !errors.Is(err, ErrNoFolder) || !strings.Contains(err.Error(), missing) {
-		t.Errorf("missing folder: %v", err)
+	// A missing folder is made, owner-only.
+	missing := filepath.Join(dir, "không-có", "con")
+	if files, err := WriteFiles(missing, snap, []string{"md"}, opts()); err != nil || len(files) != 1 {
+		t.Errorf("missing folder: %v %v", files, err)
+	}
+	if fi, err := os.Stat(missing); err != nil || (runtime.GOOS != "windows" && fi.Mode().Perm() != 0o700) {
+		t.Errorf("made folder: %v %v", fi.Mode(), err)
 	}
 	file := filepath.Join(dir, "a-file")
 	os.WriteFile(file, nil, 0o600)
+	// One that cannot be made, under a file, is refused by name.
+	under := filepath.Join(file, "x")
+	if _, err := WriteFiles(under, snap, []string{"md"}, opts()); !errors.Is(err, ErrNoFolder) || !strings.Contains(err.Error(), under) {
+		t.Errorf("folder under a file: %v", err)
+	}
 	if _, err := WriteFiles(file, snap, []string{"md"}, opts()); !errors.Is(err, ErrNotFolder) || !strings.Contains(err.Error(), file) {
 		t.Errorf("not a folder: %v", err)
 	}
@@ -91,7 +101,7 @@ func TestWriteFilesErrors(t *testing.T) {
 	if _, err := WriteFiles(dir, snap, []string{"md"}, Options{Margins: Margins{Top: 10, Bottom: 20, Left: 30, Right: 15}}); err == nil || !strings.Contains(err.Error(), "top margin") {
 		t.Errorf("bad margin: %v", err)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 || !slices.ContainsFunc(entries, func(e os.DirEntry) bool { return e.Name() == "ro" }) {
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 || !slices.ContainsFunc(entries, func(e os.DirEntry) bool { return e.Name() == "ro" }) {
 		t.Errorf("a failed export left files: %v", entries)
 	}
 }

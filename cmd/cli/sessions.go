@@ -65,14 +65,22 @@ func runSessions(g *global, args []string, env Env) error {
 	for _, r := range rows {
 		state := r.State
 		if state == "draft" {
-			state = fmt.Sprintf("draft, %d days left", r.DaysLeft)
+			state = "draft, " + days(r.DaysLeft) + " left"
 			if r.DaysLeft == 0 {
 				state = "draft, due today"
 			}
 		} else if state == "overdue" {
-			state = fmt.Sprintf("overdue by %d days", -r.DaysLeft)
+			state = "overdue by " + days(-r.DaysLeft)
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", r.ID, r.Date, model.Safe(r.Place, false), r.Kind, r.Remarks, r.Due, state)
 	}
 	return tw.Flush()
+}
+
+// days is "1 day" or "n days".
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
 }

@@ -20,7 +20,7 @@ func init() {
 		"exp.signer":          {"Người ký:", "Signed by:"},
 		"exp.ph.to":           {"vd. Thường trực HĐND tỉnh (để trống nếu không gửi)", "e.g. Thường trực HĐND tỉnh (empty: none)"},
 		"exp.ph.signer":       {"họ tên tổ trưởng (để trống để ký tay)", "the group leader's name (empty: sign by hand)"},
-		"exp.err.nofolder":    {"Thư mục %s không tồn tại. Hãy tạo thư mục hoặc chọn thư mục khác.", "The folder %s does not exist. Create it or choose another."},
+		"exp.err.nofolder":    {"Không tạo được thư mục %s. Hãy chọn thư mục khác.", "The folder %s cannot be made. Choose another."},
 		"exp.err.notfolder":   {"%s không phải là thư mục.", "%s is not a folder."},
 		"exp.err.notwritable": {"Không ghi được vào thư mục %s (không có quyền ghi?).", "Cannot write into the folder %s (no permission?)."},
 	})

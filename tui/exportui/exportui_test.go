@@ -78,11 +78,14 @@ func TestExportFromTheDialog(t *testing.T) {
 	if len(store.Backups(db.BackupDir())) == 0 {
 		t.Error("no automatic backup at export")
 	}
-	// An unknown folder is a clear error on the screen.
-	m.dir.SetValue(filepath.Join(out, "nope"))
+	// A folder that cannot be made (under a file) is a clear error on
+	// the screen; a missing one is made.
+	block := filepath.Join(out, "a-file")
+	os.WriteFile(block, nil, 0o600)
+	m.dir.SetValue(filepath.Join(block, "nope"))
 	_, cmd = m.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	m.Update(cmd())
-	if m.err == nil || !strings.Contains(ansi.Strip(m.View()), "không tồn tại") {
-		t.Errorf("missing folder: %v", m.err)
+	if m.err == nil || !strings.Contains(ansi.Strip(m.View()), "Không tạo được thư mục") {
+		t.Errorf("folder that cannot be made: %v", m.err)
 	}
 }
