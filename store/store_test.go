@@ -531,3 +531,27 @@ func TestChanged(t *testing.T) {
 		t.Fatal("an autosave did not close the channel")
 	}
 }
+
+func TestProfileRemembered(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	db, err := Open(path, Options{NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !db.Profile().Report.IsZero() {
+		t.Fatal("a new store has a profile")
+	}
+	p := model.Profile{Report: model.Issuer{Parent: "HĐND tỉnh Đồng Nai", Body: "Tổ đại biểu số 3", Capacity: []string{"TM. TỔ ĐẠI BIỂU", "TỔ TRƯỞNG"}}}
+	if err := db.SetProfile(p); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(path, Options{NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := db.Profile(); got.Report.Body != "Tổ đại biểu số 3" || len(got.Report.Capacity) != 2 {
+		t.Errorf("profile after reopening: %+v", got)
+	}
+}

@@ -227,9 +227,12 @@ func findSession(db *store.Store, ref string) (model.Session, error) {
 	return model.Session{}, fmt.Errorf("no session %q (give its number from 'txct sessions', its uid, or 'latest')", ref)
 }
 
-func splitList(s string) []string {
+func splitList(s string) []string { return splitOn(s, ",") }
+
+// splitOn splits a flag's list by sep, dropping empty entries.
+func splitOn(s, sep string) []string {
 	var out []string
-	for _, p := range strings.Split(s, ",") {
+	for _, p := range strings.Split(s, sep) {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -374,5 +375,43 @@ func TestDemoAsksAndRemoves(t *testing.T) {
 	ss, _ := db.Sessions()
 	if len(ss) != 1 || ss[0].ID != own || db.HasArchive() {
 		t.Errorf("after --remove: %d sessions, archive %v", len(ss), db.HasArchive())
+	}
+}
+
+// Issuer flags name the report's issuer in its header, code and signature;
+// they stay with the session, and --remember keeps them for other sessions.
+func TestExportIssuerFlags(t *testing.T) {
+	path := tempDB(t)
+	withSession(t, path, "2026-11-20")
+	out := filepath.Join(t.TempDir(), "new", "folder")
+	code, _, errs := call(t, "", "--db", path, "export", "latest", "--out", out, "--format", "md",
+		"--issuer-parent", "HĐND tỉnh Đồng Nai", "--issuer", "Tổ đại biểu số 3", "--signer", "Ông Nguyễn Văn Hùng",
+		"--minutes-issuer", "Ủy ban MTTQ Việt Nam xã Tân Thành", "--recipients", "Thường trực HĐND tỉnh;UBND xã", "--remember")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if fi, err := os.Stat(out); err != nil || (runtime.GOOS != "windows" && fi.Mode().Perm() != 0o700) {
+		t.Fatalf("--out folder not made owner-only: %v", err)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*.md"))
+	md, _ := os.ReadFile(files[0])
+	for _, want := range []string{"HĐND TỈNH ĐỒNG NAI", "**TỔ ĐẠI BIỂU SỐ 3**", "/BC-TĐB", "**TM. TỔ ĐẠI BIỂU**", "**Nguyễn Văn Hùng**",
+		"**ỦY BAN MTTQ VIỆT NAM XÃ TÂN THÀNH**", "/BB-MTTQ", "- UBND xã;"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("export lacks %q", want)
+		}
+	}
+	db, err := store.Open(path, store.Options{NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	list, _ := db.Sessions()
+	s, _ := db.Session(list[0].ID)
+	if s.Issuers.Report.Body != "Tổ đại biểu số 3" || s.Issuers.Minutes.Body != "Ủy ban MTTQ Việt Nam xã Tân Thành" {
+		t.Errorf("session issuers %+v", s.Issuers)
+	}
+	if p := db.Profile(); p.Report.Parent != "HĐND tỉnh Đồng Nai" {
+		t.Errorf("remembered profile %+v", p)
 	}
 }

@@ -16,13 +16,27 @@ func runExport(g *global, args []string, env Env) error {
 	force := fs.Bool("force", false, "overwrite files of the same name (otherwise a suffix is added)")
 	to := fs.String("to", "", `the report's addressee ("Kính gửi: …"), e.g. "Thường trực HĐND tỉnh Đồng Nai"`)
 	signer := fs.String("signer", "", "name typed under the report's signature")
+	var p model.Profile
+	var capacity, recipients string
+	fs.StringVar(&p.Report.Parent, "issuer-parent", "", `the report's parent body in the header, e.g. "HĐND tỉnh Đồng Nai"`)
+	fs.StringVar(&p.Report.Body, "issuer", "", `the body that issues the report, e.g. "Tổ đại biểu số 3"`)
+	fs.StringVar(&p.Report.Code, "issuer-code", "", `the report's issuer code after "BC-" (default from the body, e.g. TĐB)`)
+	fs.StringVar(&capacity, "capacity", "", `the report signer's capacity lines, split by "/", e.g. "TM. TỔ ĐẠI BIỂU/TỔ TRƯỞNG"`)
+	fs.StringVar(&recipients, "recipients", "", `the report's "Nơi nhận", split by ";"`)
+	fs.StringVar(&p.Minutes.Parent, "minutes-issuer-parent", "", "the minutes' parent body in the header")
+	fs.StringVar(&p.Minutes.Body, "minutes-issuer", "", `the body that keeps the minutes, e.g. "Ủy ban MTTQ Việt Nam xã Tân Thành"`)
+	fs.StringVar(&p.Minutes.Code, "minutes-code", "", `the minutes' issuer code after "BB-" (default from the body)`)
+	remember := fs.Bool("remember", false, "also remember the issuer flags for later exports")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 || *out == "" {
-		return fmt.Errorf("usage: txct export SESSION --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME]")
+		return fmt.Errorf("usage: txct export SESSION --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--issuer-parent BODY] [--issuer BODY] [--issuer-code CODE] [--capacity LINE/LINE] [--recipients A;B] [--minutes-issuer-parent BODY] [--minutes-issuer BODY] [--minutes-code CODE] [--remember]")
 	}
+	p.Report.Signer = *signer
+	p.Report.Capacity = splitOn(capacity, "/")
+	p.Report.Recipients = splitOn(recipients, ";")
 	db, err := g.open(store.Options{NoIndex: true})
 	if err != nil {
 		return err
@@ -32,9 +46,27 @@ func runExport(g *global, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	// Issuer flags hold for this session from now on (re-exports and its
+	// bundles carry them) and, with --remember, for every later export.
+	if !p.Minutes.IsZero() || !p.Report.IsZero() {
+		s, err := db.Session(sess.ID)
+		if err != nil {
+			return err
+		}
+		s.Issuers = p.Or(s.Issuers)
+		if err := db.UpdateSession(s); err != nil {
+			return err
+		}
+		if *remember {
+			if err := db.SetProfile(p.Or(db.Profile())); err != nil {
+				return err
+			}
+		}
+	}
 	now := env.Now()
+	defaults := db.Profile()
 	files, err := db.ExportSession(sess.ID, now, func(snap model.Snapshot) ([]string, error) {
-		return export.WriteFiles(*out, snap, splitList(*formats), export.Options{Today: now, Force: *force, SentTo: *to, Profile: model.Profile{Report: model.Issuer{Signer: *signer}}})
+		return export.WriteFiles(*out, snap, splitList(*formats), export.Options{Today: now, Force: *force, SentTo: *to, Defaults: defaults})
 	})
 	for _, f := range files {
 		fmt.Fprintln(env.Stdout, f)

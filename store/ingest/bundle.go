@@ -46,7 +46,10 @@ type wireSession struct {
 	Voters        int          `json:"voters"`
 	Speakers      int          `json:"speakers,omitempty"`
 	Recipients    []string     `json:"recipients,omitempty"`
-	Notes         []model.Note `json:"notes"`
+	// Issuers is who issues the session's minutes and report, when set
+	// for this session (model.Profile).
+	Issuers model.Profile `json:"issuers,omitzero"`
+	Notes   []model.Note  `json:"notes"`
 }
 
 // wireRemark fixes the key order of a bundle's remark.
@@ -106,7 +109,7 @@ func (b *Bundle) Write(w io.Writer) error {
 		End: s.End, Place: s.Place, Locality: s.Locality, Organiser: s.Organiser, ParentBody: s.ParentBody,
 		DelegateGroup: s.DelegateGroup, Delegates: nonNil(s.Delegates), Guests: s.Guests, Chair: s.Chair,
 		ChairTitle: s.ChairTitle, Secretary: s.Secretary, Voters: s.Voters, Speakers: s.Speakers,
-		Recipients: s.Recipients, Notes: s.Notes,
+		Recipients: s.Recipients, Issuers: s.Issuers, Notes: s.Notes,
 	}, Remarks: make([]wireRemark, len(b.Remarks))}
 	if wb.Session.Notes == nil {
 		wb.Session.Notes = []model.Note{}

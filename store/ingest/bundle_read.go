@@ -190,6 +190,9 @@ func decodeSession(o obj, s *model.Session) *pathError {
 	if err != nil {
 		return err
 	}
+	if err := decodeIssuers(o, &s.Issuers); err != nil {
+		return err
+	}
 	s.Kind = model.Kind(kind)
 	at := func(key string, e error) *pathError { return &pathError{o.path + "." + key, e} }
 	switch {
@@ -330,4 +333,41 @@ func joinKinds() string {
 		s[i] = string(k)
 	}
 	return strings.Join(s, ", ")
+}
+
+// decodeIssuers reads the optional "issuers" object: "minutes" and
+// "report", each with parent, body, code, signer (strings) and capacity,
+// recipients (arrays of strings).
+func decodeIssuers(o obj, p *model.Profile) *pathError {
+	io, ok, err := o.optObject("issuers")
+	if err != nil || !ok {
+		return err
+	}
+	for _, doc := range []struct {
+		key string
+		dst *model.Issuer
+	}{{"minutes", &p.Minutes}, {"report", &p.Report}} {
+		d, ok, err := io.optObject(doc.key)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		for _, f := range []struct {
+			key string
+			dst *string
+		}{{"parent", &doc.dst.Parent}, {"body", &doc.dst.Body}, {"code", &doc.dst.Code}, {"signer", &doc.dst.Signer}} {
+			if *f.dst, err = d.str(f.key, false); err != nil {
+				return err
+			}
+		}
+		if doc.dst.Capacity, err = d.strings("capacity"); err != nil {
+			return err
+		}
+		if doc.dst.Recipients, err = d.strings("recipients"); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -15,6 +15,8 @@ func sampleSession() (model.Session, []model.Remark) {
 		Sitting: "Kỳ họp thứ 5", Date: "2026-11-20", Start: "08:00", End: "11:00", Place: "Nhà văn hóa thôn Đông",
 		Locality: "Tân Thành", DelegateGroup: "Tổ đại biểu HĐND tỉnh số 3", Delegates: []string{"Ông Nguyễn Văn A", "Bà Trần Thị B"},
 		Chair: "Ông Lê C", ChairTitle: "Chủ tịch Ủy ban MTTQ xã", Secretary: "Bà Phạm D", Voters: 120, Speakers: 9,
+		Issuers: model.Profile{Report: model.Issuer{Parent: "HĐND tỉnh Đồng Nai", Body: "Tổ đại biểu số 3", Code: "TĐB",
+			Capacity: []string{"TM. TỔ ĐẠI BIỂU", "TỔ TRƯỞNG"}, Signer: "Nguyễn Văn A", Recipients: []string{"Thường trực HĐND tỉnh"}}},
 		Notes:   []model.Note{{Section: model.SecOpening, Text: "Khai mạc <lúc> 8 giờ & \"đúng\" giờ"}},
 		Created: time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)}
 	rs := []model.Remark{
@@ -39,6 +41,9 @@ func TestBundleRoundTrip(t *testing.T) {
 	}
 	if b.Session.UID != s.UID || len(b.Remarks) != 3 || b.MergedInto[1] != 1 || b.MergedInto[0] != 0 {
 		t.Fatalf("read back %+v", b)
+	}
+	if got := b.Session.Issuers; got.Report.Body != "Tổ đại biểu số 3" || len(got.Report.Capacity) != 2 || got.Report.Recipients[0] != "Thường trực HĐND tỉnh" || !got.Minutes.IsZero() {
+		t.Errorf("issuers read back %+v", got)
 	}
 	if b.Remarks[0].ID != 0 || !b.Session.Created.IsZero() {
 		t.Fatal("database ids or times travelled")
