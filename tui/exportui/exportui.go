@@ -28,6 +28,10 @@ const (
 	rowForce
 	rowTo
 	rowSigner
+	rowRepParent
+	rowRepBody
+	rowMinParent
+	rowMinBody
 	rowDir
 	rowGo
 	nRows
@@ -44,16 +48,22 @@ type Model struct {
 	dir     textinput.Model
 	to      textinput.Model // the report's addressee ("Kính gửi")
 	signer  textinput.Model // the name under the report's signature
-	row     int
-	busy    bool
-	files   []string
-	err     error
-	w, h    int
+	// Who issues the report and who keeps the minutes: parent body and
+	// body, filled in with what the export would use (was); what the clerk
+	// changes is remembered for later exports.
+	repParent, repBody, minParent, minBody textinput.Model
+	was                                    model.Profile
+	row                                    int
+	busy                                   bool
+	files                                  []string
+	err                                    error
+	w, h                                   int
 }
 
 type loadedMsg struct {
-	sess model.Session
-	err  error
+	sess     model.Session
+	defaults model.Profile
+	err      error
 }
 
 type doneMsg struct {
@@ -76,7 +86,8 @@ func New(ctx *base.Context, id uint64) *Model {
 		in.Placeholder = ctx.Text.S(ph)
 		return in
 	}
-	return &Model{ctx: ctx, id: id, formats: [3]bool{true, true, false}, dir: ti, to: mk("exp.ph.to"), signer: mk("exp.ph.signer"), row: rowGo}
+	return &Model{ctx: ctx, id: id, formats: [3]bool{true, true, false}, dir: ti, to: mk("exp.ph.to"), signer: mk("exp.ph.signer"),
+		repParent: mk("exp.ph.parent"), repBody: mk("exp.ph.body"), minParent: mk("exp.ph.parent"), minBody: mk("exp.ph.body"), row: rowGo}
 }
 
 // input is the text field of a row, or nil for a check box or the button.
@@ -86,6 +97,14 @@ func (m *Model) input(row int) *textinput.Model {
 		return &m.to
 	case rowSigner:
 		return &m.signer
+	case rowRepParent:
+		return &m.repParent
+	case rowRepBody:
+		return &m.repBody
+	case rowMinParent:
+		return &m.minParent
+	case rowMinBody:
+		return &m.minBody
 	case rowDir:
 		return &m.dir
 	}
@@ -111,7 +130,7 @@ func (m *Model) Init() tea.Cmd {
 	db, id := m.ctx.DB, m.id
 	return func() tea.Msg {
 		s, err := db.Session(id)
-		return loadedMsg{sess: s, err: err}
+		return loadedMsg{sess: s, defaults: db.Profile(), err: err}
 	}
 }
 
@@ -120,6 +139,11 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		m.sess, m.err, m.loaded = msg.sess, msg.err, true
+		m.was = export.Issuers(msg.sess, export.Options{Defaults: msg.defaults})
+		m.repParent.SetValue(m.was.Report.Parent)
+		m.repBody.SetValue(m.was.Report.Body)
+		m.minParent.SetValue(m.was.Minutes.Parent)
+		m.minBody.SetValue(m.was.Minutes.Body)
 		return m, nil
 	case doneMsg:
 		m.busy, m.files, m.err = false, msg.files, msg.err
@@ -171,7 +195,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) focus(r int) tea.Cmd {
 	m.row = (r%nRows + nRows) % nRows
-	for _, row := range []int{rowTo, rowSigner, rowDir} {
+	for row := rowTo; row <= rowDir; row++ {
 		m.input(row).Blur()
 	}
 	if in := m.input(m.row); in != nil {
@@ -204,13 +228,54 @@ func (m *Model) run() tea.Cmd {
 	dir := expandHome(strings.TrimSpace(m.dir.Value()))
 	m.busy, m.err, m.files = true, nil, nil
 	db, id, now := m.ctx.DB, m.id, m.ctx.Now()
-	opts := export.Options{Today: now, Force: m.force, SentTo: strings.TrimSpace(m.to.Value()), Profile: model.Profile{Report: model.Issuer{Signer: strings.TrimSpace(m.signer.Value())}}}
+	changed := m.changedIssuers()
+	opts := export.Options{Today: now, Force: m.force, SentTo: strings.TrimSpace(m.to.Value()), Profile: m.issuers()}
+	opts.Profile.Report.Signer = strings.TrimSpace(m.signer.Value())
 	return func() tea.Msg {
+		// What the clerk changed is remembered for the next export.
+		if !changed.Minutes.IsZero() || !changed.Report.IsZero() {
+			opts.Defaults = changed.Or(db.Profile())
+			if err := db.SetProfile(opts.Defaults); err != nil {
+				return doneMsg{err: err}
+			}
+		} else {
+			opts.Defaults = db.Profile()
+		}
 		files, err := db.ExportSession(id, now, func(snap model.Snapshot) ([]string, error) {
 			return export.WriteFiles(dir, snap, formats, opts)
 		})
 		return doneMsg{files: files, err: err}
 	}
+}
+
+// issuers is who the dialog says issues each document. A body changed
+// without its parent drops the parent the old body had.
+func (m *Model) issuers() model.Profile {
+	v := func(in textinput.Model) string { return strings.TrimSpace(in.Value()) }
+	p := model.Profile{
+		Report:  model.Issuer{Parent: v(m.repParent), Body: v(m.repBody)},
+		Minutes: model.Issuer{Parent: v(m.minParent), Body: v(m.minBody)},
+	}
+	// A new body gets its own code and capacity, not the old body's.
+	if p.Report.Body == m.was.Report.Body {
+		p.Report.Code, p.Report.Capacity = m.was.Report.Code, m.was.Report.Capacity
+	}
+	if p.Minutes.Body == m.was.Minutes.Body {
+		p.Minutes.Code, p.Minutes.Capacity = m.was.Minutes.Code, m.was.Minutes.Capacity
+	}
+	return p
+}
+
+// changedIssuers is what the clerk changed in the issuer fields.
+func (m *Model) changedIssuers() model.Profile {
+	p, out := m.issuers(), model.Profile{}
+	if p.Report.Parent != m.was.Report.Parent || p.Report.Body != m.was.Report.Body {
+		out.Report = model.Issuer{Parent: p.Report.Parent, Body: p.Report.Body}
+	}
+	if p.Minutes.Parent != m.was.Minutes.Parent || p.Minutes.Body != m.was.Minutes.Body {
+		out.Minutes = model.Issuer{Parent: p.Minutes.Parent, Body: p.Minutes.Body}
+	}
+	return out
 }
 
 type errNoFormat struct{ s string }
@@ -258,7 +323,8 @@ func (m *Model) View() string {
 	for _, f := range []struct {
 		row   int
 		label string
-	}{{rowTo, "exp.to"}, {rowSigner, "exp.signer"}, {rowDir, "exp.dir"}} {
+	}{{rowTo, "exp.to"}, {rowSigner, "exp.signer"}, {rowRepParent, "exp.rep.parent"}, {rowRepBody, "exp.rep.body"},
+		{rowMinParent, "exp.min.parent"}, {rowMinBody, "exp.min.body"}, {rowDir, "exp.dir"}} {
 		lbl := fmt.Sprintf("  %-*s ", labelW, t.S(f.label))
 		if m.row == f.row {
 			lbl = s.Cursor.Render(fmt.Sprintf("› %-*s", labelW, t.S(f.label))) + " "
@@ -309,7 +375,7 @@ func (m *Model) errText() string {
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
 // labelW is the width of the text fields' labels, in cells.
-const labelW = 16
+const labelW = 22
 
 // Typing is true while a text field has focus.
 func (m *Model) Typing() bool { return m.input(m.row) != nil }

@@ -33,9 +33,20 @@ func TestExportFromTheDialog(t *testing.T) {
 	m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
 	m.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
 	m.Update(tea.PasteMsg{Content: out})
-	// The addressee, two rows up.
-	m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
-	m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	// The report's issuer, three rows up, is filled in with the delegate
+	// group (none here): the clerk types one.
+	for range 3 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	}
+	if m.row != rowRepBody || m.repBody.Value() != "Tổ đại biểu" {
+		t.Fatalf("row %d, report body %q", m.row, m.repBody.Value())
+	}
+	m.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	m.Update(tea.PasteMsg{Content: "Tổ đại biểu HĐND tỉnh số 3"})
+	// The addressee, three rows up.
+	for range 3 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	}
 	for _, r := range "Thường trực HĐND tỉnh" {
 		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -65,12 +76,18 @@ func TestExportFromTheDialog(t *testing.T) {
 			if !strings.Contains(string(md), "Thường trực HĐND tỉnh") {
 				t.Error("the addressee typed in the dialog is not in the report")
 			}
+			if !strings.Contains(string(md), "**TỔ ĐẠI BIỂU HĐND TỈNH SỐ 3**") || !strings.Contains(string(md), "tiếp xúc cử tri, Tổ đại biểu HĐND tỉnh số 3 báo cáo") {
+				t.Error("the issuer typed in the dialog is not the report's")
+			}
 		}
 	}
 	for _, f := range m.files {
 		if _, err := os.Stat(f); err != nil {
 			t.Error(err)
 		}
+	}
+	if p := db.Profile(); p.Report.Body != "Tổ đại biểu HĐND tỉnh số 3" || !p.Minutes.IsZero() {
+		t.Errorf("remembered profile %+v", p)
 	}
 	if s, _ := db.Session(sess.ID); s.ExportedAt.IsZero() {
 		t.Error("the session is not marked exported")
