@@ -26,26 +26,26 @@ type Bundle struct {
 
 // wireSession fixes the key order of a bundle's session.
 type wireSession struct {
-	UID           string       `json:"uid"`
-	Title         string       `json:"title"`
-	Kind          model.Kind   `json:"kind"`
-	Sitting       string       `json:"sitting,omitempty"`
-	Date          string       `json:"date"`
-	Start         string       `json:"start"`
-	End           string       `json:"end"`
-	Place         string       `json:"place"`
-	Locality      string       `json:"locality,omitempty"`
-	Organiser     string       `json:"organiser,omitempty"`
-	ParentBody    string       `json:"parent_body,omitempty"`
-	DelegateGroup string       `json:"delegate_group"`
-	Delegates     []string     `json:"delegates"`
-	Guests        []string     `json:"guests,omitempty"`
-	Chair         string       `json:"chair"`
-	ChairTitle    string       `json:"chair_title,omitempty"`
-	Secretary     string       `json:"secretary"`
-	Voters        int          `json:"voters"`
-	Speakers      int          `json:"speakers,omitempty"`
-	Recipients    []string     `json:"recipients,omitempty"`
+	UID           string     `json:"uid"`
+	Title         string     `json:"title"`
+	Kind          model.Kind `json:"kind"`
+	Sitting       string     `json:"sitting,omitempty"`
+	Date          string     `json:"date"`
+	Start         string     `json:"start"`
+	End           string     `json:"end"`
+	Place         string     `json:"place"`
+	Locality      string     `json:"locality,omitempty"`
+	Organiser     string     `json:"organiser,omitempty"`
+	ParentBody    string     `json:"parent_body,omitempty"`
+	DelegateGroup string     `json:"delegate_group"`
+	Delegates     []string   `json:"delegates"`
+	Guests        []string   `json:"guests,omitempty"`
+	Chair         string     `json:"chair"`
+	ChairTitle    string     `json:"chair_title,omitempty"`
+	Secretary     string     `json:"secretary"`
+	Voters        int        `json:"voters"`
+	Speakers      int        `json:"speakers,omitempty"`
+	Recipients    []string   `json:"recipients,omitempty"`
 	// Issuers is who issues the session's minutes and report, when set
 	// for this session (model.Profile).
 	Issuers model.Profile `json:"issuers,omitzero"`
