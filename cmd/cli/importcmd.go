@@ -16,6 +16,7 @@ import (
 // per file. The exit status is 1 if any file was refused.
 func runImport(g *global, args []string, env Env) error {
 	fs := subFlags("import", g, env)
+	encoding := fs.String("encoding", "", "text encoding of CSV files when it cannot be told: utf8, tcvn3, vni or cp1258")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -30,7 +31,7 @@ func runImport(g *global, args []string, env Env) error {
 	defer db.Close() // saves the updated repeat index for the next start
 	var failed int
 	for _, f := range files {
-		if err := importOne(db, f, env); err != nil {
+		if err := importOne(db, f, *encoding, env); err != nil {
 			failed++
 			fmt.Fprintf(env.Stderr, "txct: %v\n", err)
 			fmt.Fprintf(env.Stdout, "%s: 0 added, 0 updated, refused (nothing from this file was imported)\n", f)
@@ -46,8 +47,8 @@ func runImport(g *global, args []string, env Env) error {
 	return nil
 }
 
-func importOne(db *store.Store, path string, env Env) error {
-	opt := ingest.Options{}
+func importOne(db *store.Store, path, encoding string, env Env) error {
+	opt := ingest.Options{Encoding: encoding}
 	var bar *progressBar
 	if env.StderrTTY {
 		bar = newProgressBar(env.Stderr, path)

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -13,19 +14,47 @@ import (
 // sampleSize is how much of a CSV file is looked at to tell its encoding.
 const sampleSize = 64 << 10
 
+// MaxLegacy is the largest CSV file in a legacy 8-bit encoding: its
+// encoding is judged over the whole file, which is held in memory for that.
+const MaxLegacy = 256 << 20
+
 // csvInput prepares a CSV stream: it drops a BOM, decodes UTF-16 (Excel's
 // "Unicode Text") and legacy 8-bit Vietnamese encodings, and reports which
-// encoding it found. UTF-8 is assumed when the first 64 KiB are valid UTF-8;
-// invalid bytes after that are an error on their line, not a guess.
-func csvInput(br *bufio.Reader, name string) (*bufio.Reader, string, error) {
+// encoding it found (through enc, known once the stream is read, since a
+// file may be ASCII for a long way before its first accented letter).
+//
+//   - forced, when not empty, names the encoding (--encoding): utf8, tcvn3,
+//     vni or cp1258.
+//   - A file whose first 64 KiB are valid UTF-8 with some accented letter is
+//     UTF-8; invalid bytes after that are an error on their line.
+//   - A file whose first 64 KiB are ASCII is read on; at its first byte
+//     above ASCII the rest of it decides, as below.
+//   - Otherwise the encoding is judged over the whole file (DetectEncoding).
+func csvInput(br *bufio.Reader, name, forced string) (*bufio.Reader, *string, error) {
+	enc := new(string)
 	head, _ := br.Peek(3)
 	switch {
 	case bytes.HasPrefix(head, bom):
 		_, _ = br.Discard(3)
-		return br, "UTF-8", nil
+		*enc = "UTF-8"
+		return br, enc, nil
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		return bufio.NewReaderSize(dec.Reader(br), 64<<10), "UTF-16", nil
+		*enc = "UTF-16"
+		return bufio.NewReaderSize(dec.Reader(br), 64<<10), enc, nil
+	}
+	if forced != "" {
+		k := strings.ToLower(strings.ReplaceAll(forced, "-", ""))
+		if k == "utf8" {
+			*enc = "UTF-8"
+			return br, enc, nil
+		}
+		e, err := EncodingByKey(forced)
+		if err != nil {
+			return nil, nil, &Error{File: name, Err: err}
+		}
+		*enc = e.Name
+		return bufio.NewReaderSize(newDecodeReader(br, e), 64<<10), enc, nil
 	}
 	sample, _ := br.Peek(sampleSize)
 	valid := sample
@@ -35,15 +64,99 @@ func csvInput(br *bufio.Reader, name string) (*bufio.Reader, string, error) {
 		}
 	}
 	if utf8.Valid(valid) {
-		return br, "UTF-8", nil
+		*enc = "UTF-8"
+		if len(sample) == sampleSize && isASCII(sample) {
+			return bufio.NewReaderSize(&lateReader{r: br, name: name, enc: enc}, 64<<10), enc, nil
+		}
+		return br, enc, nil
 	}
-	enc, err := DetectEncoding(sample)
+	all, err := io.ReadAll(io.LimitReader(br, MaxLegacy+1))
 	if err != nil {
-		line := 1 + bytes.Count(sample[:firstInvalid(sample)], []byte("\n"))
-		return nil, "", lineErr(name, line, err)
+		return nil, nil, &Error{File: name, Err: err}
 	}
-	return bufio.NewReaderSize(newDecodeReader(br, enc), 64<<10), enc.Name, nil
+	if len(all) > MaxLegacy {
+		return nil, nil, &Error{File: name, Err: errorf("not UTF-8, and over the %d MiB a file in a legacy encoding may have; save it as CSV UTF-8: %w", MaxLegacy>>20, ErrTooLarge)}
+	}
+	e, err := DetectEncoding(all)
+	if err != nil {
+		line := 1 + bytes.Count(all[:firstInvalid(all)], []byte("\n"))
+		return nil, nil, lineErr(name, line, err)
+	}
+	*enc = e.Name
+	return bufio.NewReaderSize(newDecodeReader(bytes.NewReader(all), e), 64<<10), enc, nil
 }
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// lateReader passes ASCII through; at the first byte above ASCII it reads
+// the rest of the stream and decides its encoding: UTF-8 if the rest is
+// valid UTF-8, else the legacy encoding DetectEncoding finds, else an error
+// naming the line.
+type lateReader struct {
+	r     io.Reader
+	name  string
+	enc   *string
+	lines int // line breaks passed through
+	rest  io.Reader
+}
+
+func (l *lateReader) Read(p []byte) (int, error) {
+	if l.rest != nil {
+		return l.rest.Read(p)
+	}
+	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		if c >= 0x80 {
+			l.lines += bytes.Count(p[:i], []byte("\n"))
+			if derr := l.decide(p[i:n]); derr != nil {
+				if i == 0 {
+					return 0, derr
+				}
+			}
+			return i, nil
+		}
+	}
+	l.lines += bytes.Count(p[:n], []byte("\n"))
+	return n, err
+}
+
+// decide reads the rest of the stream after the ASCII prefix (head is the
+// part already read) and sets l.rest to its decoding, or to an error.
+func (l *lateReader) decide(head []byte) error {
+	rest := append([]byte(nil), head...)
+	more, err := io.ReadAll(io.LimitReader(l.r, MaxLegacy+1))
+	rest = append(rest, more...)
+	switch {
+	case err != nil:
+	case len(rest) > MaxLegacy:
+		err = errorf("over the %d MiB limit for telling the encoding: %w", MaxLegacy>>20, ErrTooLarge)
+	case utf8.Valid(rest):
+		l.rest = bytes.NewReader(rest)
+		return nil
+	default:
+		var e *Encoding
+		if e, err = DetectEncoding(rest); err == nil {
+			*l.enc = e.Name
+			l.rest = newDecodeReader(bytes.NewReader(rest), e)
+			return nil
+		}
+		line := l.lines + 1 + bytes.Count(rest[:firstInvalid(rest)], []byte("\n"))
+		err = fmt.Errorf("not UTF-8 from line %d on (ASCII before it): %w", line, err)
+	}
+	l.rest = &errReader{err}
+	return err
+}
+
+type errReader struct{ err error }
+
+func (e *errReader) Read([]byte) (int, error) { return 0, e.err }
 
 func lastRuneStart(b []byte) int {
 	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
@@ -201,8 +314,8 @@ func blank(fields []string) bool {
 
 // readCSV reads a CSV archive: a header row naming the columns, then one
 // petition per record.
-func readCSV(br *bufio.Reader, name string, size int64) (*Result, error) {
-	br, enc, err := csvInput(br, name)
+func readCSV(br *bufio.Reader, name string, size int64, forced string) (*Result, error) {
+	br, enc, err := csvInput(br, name, forced)
 	if err != nil {
 		return nil, err
 	}
@@ -261,7 +374,7 @@ func readCSV(br *bufio.Reader, name string, size int64) (*Result, error) {
 	if !haveHdr {
 		return nil, lineErr(name, 1, errorf("the file is empty: want a header row and rows"))
 	}
-	return &Result{Petitions: c.ps, Encoding: enc, Duplicates: c.dups}, nil
+	return &Result{Petitions: c.ps, Encoding: *enc, Duplicates: c.dups}, nil
 }
 
 func trimAll(ss []string) []string {

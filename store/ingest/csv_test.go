@@ -167,3 +167,73 @@ func TestReadCSVLegacy(t *testing.T) {
 		}
 	})
 }
+
+// TestReadCSVLegacyAfterASCII: a file ASCII for more than the 64 KiB
+// sample, then TCVN3, is read as TCVN3, not refused as invalid UTF-8.
+func TestReadCSVLegacyAfterASCII(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("Noi dung;Linh vuc\n")
+	for b.Len() < sampleSize+5000 {
+		b.WriteString("De nghi sua duong thon Dong;giao thong\n")
+	}
+	tail := "đề nghị sửa chữa đường của thôn Đông, mùa mưa nước ngập 30°C;giao thông\n"
+	enc, err := TCVN3.Encode(tail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Write(enc)
+	res, err := Read(&b, "late.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := res.Petitions[len(res.Petitions)-1]
+	if res.Encoding != TCVN3.Name || last.Text != "đề nghị sửa chữa đường của thôn Đông, mùa mưa nước ngập 30°C" || last.Field != "giao thông" {
+		t.Fatalf("encoding %q, last %+v", res.Encoding, last)
+	}
+}
+
+// TestReadCSVDamaged: U+FFFD and marks that belong to no letter are
+// refused with the line, never stored.
+func TestReadCSVDamaged(t *testing.T) {
+	for name, tt := range map[string]struct {
+		in   string
+		line string
+		msg  string
+	}{
+		"replacement char in UTF-8": {"text\nok\nsửa đường th\uFFFDn\n", "bad.csv:3:", "U+FFFD"},
+		"stray mark in UTF-8":       {"text\nnhiệt độ 30\u0300C\n", "bad.csv:2:", "belongs to no letter"},
+		"undefined byte cp1258":     {"text\n\xf0\xea\xcc nghi\xf2 s\xfd\xd2a \xf0\xfd\xf5\xccng th\xf4n\n\xf0\xea\xcc nghi\xf2 \x81\n", "bad.csv:3:", "U+FFFD"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(tt.in), "bad.csv", Options{})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.line) || !strings.Contains(err.Error(), tt.msg) {
+				t.Fatalf("error %v, want %s … %s", err, tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+// TestReadCSVThinEvidence: one word that reads as Vietnamese in two
+// encodings is refused, naming both and the --encoding flag; the flag then
+// reads it.
+func TestReadCSVThinEvidence(t *testing.T) {
+	in := "text\nnop don ve t\xe2m\n" // tâm (Windows-1258) or tõm (TCVN3)
+	_, err := Read(strings.NewReader(in), "thin.csv", Options{})
+	if !errors.Is(err, ErrEncoding) {
+		t.Fatalf("error %v, want ErrEncoding", err)
+	}
+	for _, want := range []string{"thin.csv:2:", "TCVN3", "Windows-1258", "--encoding"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	for key, want := range map[string]string{"cp1258": "nop don ve tâm", "tcvn3": "nop don ve tõm"} {
+		res, err := Read(strings.NewReader(in), "thin.csv", Options{Encoding: key})
+		if err != nil || res.Petitions[0].Text != want {
+			t.Fatalf("--encoding %s: %v %+v", key, err, res)
+		}
+	}
+	if _, err := Read(strings.NewReader(in), "thin.csv", Options{Encoding: "koi8"}); err == nil || !strings.Contains(err.Error(), "tcvn3") {
+		t.Fatalf("unknown encoding: %v", err)
+	}
+}

@@ -17,7 +17,14 @@ import (
 type Encoding struct {
 	// Name is how messages name the encoding, e.g. "TCVN3 (ABC)".
 	Name string
-	dec  [256]string
+	// Key is how the --encoding flag names it: tcvn3, vni, cp1258.
+	Key string
+	dec [256]string
+	// alt, when set for a byte, is what the byte means after a letter
+	// that cannot take a tone: TCVN3's 0xB0–0xB4 are tone marks after a
+	// bare vowel (VN1) but °, ±, ², ³, ´ after a digit, a consonant or a
+	// space, as the .VnTime fonts draw them.
+	alt [256]string
 	// rev maps a decoded letter to its byte; marks maps combining sequences
 	// to a byte for lower-case bases and upperMarks for upper-case ones
 	// (only VNI has different marks for capitals).
@@ -45,17 +52,18 @@ var (
 	// case. The positions VN3 leaves free are decoded as VN1 does (a few
 	// capitals, the five combining tones at 0xB0–0xB4, capitals with tones
 	// in 0x01–0x17); 0x80–0x9F are read as Windows-1252 punctuation.
-	TCVN3 = newEncoding("TCVN3 (ABC)", tcvn3Table())
+	TCVN3 = withAlt(newEncoding("TCVN3 (ABC)", "tcvn3", tcvn3Table()), 0xB0, 0xB4)
 	// VNI is VNI-Windows (VNI-Times fonts): a base letter followed by a mark
 	// byte, e.g. "a"+0xF9 = á, "e"+0xE4 = ệ, with single bytes for đ, ơ, ư,
 	// the i-tones and ỵ.
-	VNI = newEncoding("VNI-Windows", vniTable())
+	VNI = newEncoding("VNI-Windows", "vni", vniTable())
 	// Windows1258 is Microsoft's code page 1258: precomposed â ê ô ă ơ ư đ
 	// and combining tone bytes.
-	Windows1258 = newEncoding("Windows-1258", cp1258Table())
+	Windows1258 = newEncoding("Windows-1258", "cp1258", cp1258Table())
 )
 
-// legacyEncodings lists the candidates in tie-break order.
+// legacyEncodings lists the candidates. Their order decides nothing:
+// detection ranks them by evidence.
 var legacyEncodings = []*Encoding{TCVN3, VNI, Windows1258}
 
 func cp1252(b byte) string { return string(charmap.Windows1252.DecodeByte(b)) }
@@ -145,8 +153,19 @@ func cp1258Table() [256]string {
 	return t
 }
 
-func newEncoding(name string, dec [256]string) *Encoding {
-	e := &Encoding{Name: name, dec: dec, rev: make(map[rune]byte), marks: make(map[string]byte), upperMarks: make(map[string]byte)}
+// withAlt gives the bytes lo…hi their Windows-1252 meaning where they do
+// not follow a bare vowel.
+func withAlt(e *Encoding, lo, hi byte) *Encoding {
+	for b := int(lo); b <= int(hi); b++ {
+		e.alt[b] = cp1252(byte(b))
+		r, _ := utf8.DecodeRuneInString(e.alt[b])
+		e.rev[r] = byte(b)
+	}
+	return e
+}
+
+func newEncoding(name, key string, dec [256]string) *Encoding {
+	e := &Encoding{Name: name, Key: key, dec: dec, rev: make(map[rune]byte), marks: make(map[string]byte), upperMarks: make(map[string]byte)}
 	for i := 255; i >= 0; i-- { // lower bytes win: ASCII over look-alikes
 		s := dec[i]
 		r, n := utf8.DecodeRuneInString(s)
@@ -172,12 +191,28 @@ func newEncoding(name string, dec [256]string) *Encoding {
 
 // Decode converts b to UTF-8 in NFC.
 func (e *Encoding) Decode(b []byte) string {
-	var sb strings.Builder
-	sb.Grow(len(b) * 2)
+	return norm.NFC.String(string(e.appendDecoded(nil, b, 0)))
+}
+
+// appendDecoded appends the decoding of b to out; prev is the byte before b
+// (0 at the start), which decides what the alt bytes mean.
+func (e *Encoding) appendDecoded(out, b []byte, prev byte) []byte {
 	for _, c := range b {
-		sb.WriteString(e.dec[c])
+		if e.alt[c] != "" && !e.takesTone(prev) {
+			out = append(out, e.alt[c]...)
+		} else {
+			out = append(out, e.dec[c]...)
+		}
+		prev = c
 	}
-	return norm.NFC.String(sb.String())
+	return out
+}
+
+// takesTone reports whether byte c decodes to a vowel without a tone, the
+// only letter a combining tone can follow.
+func (e *Encoding) takesTone(c byte) bool {
+	r, n := utf8.DecodeRuneInString(e.dec[c])
+	return n == len(e.dec[c]) && strings.ContainsRune("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY", r)
 }
 
 // Encode converts Vietnamese text to e, for tests and for writing files old
@@ -242,11 +277,12 @@ func (e *Encoding) encodeDecomposed(r rune) ([]byte, bool) {
 
 // decodeReader decodes a legacy encoding on the fly.
 type decodeReader struct {
-	r   io.Reader
-	e   *Encoding
-	in  []byte
-	out []byte
-	err error
+	r    io.Reader
+	e    *Encoding
+	in   []byte
+	out  []byte
+	prev byte
+	err  error
 }
 
 func newDecodeReader(r io.Reader, e *Encoding) *decodeReader {
@@ -259,9 +295,9 @@ func (d *decodeReader) Read(p []byte) (int, error) {
 			return 0, d.err
 		}
 		n, err := d.r.Read(d.in)
-		d.out = d.out[:0]
-		for _, c := range d.in[:n] {
-			d.out = append(d.out, d.e.dec[c]...)
+		d.out = d.e.appendDecoded(d.out[:0], d.in[:n], d.prev)
+		if n > 0 {
+			d.prev = d.in[n-1]
 		}
 		d.err = err
 	}

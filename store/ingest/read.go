@@ -27,6 +27,9 @@ type Options struct {
 	// Format forces a format; FormatAuto picks one from the name's extension
 	// and, failing that, from the first bytes.
 	Format Format
+	// Encoding forces the text encoding of a CSV file: utf8, tcvn3, vni or
+	// cp1258 (EncodingByKey); empty detects it.
+	Encoding string
 	// Size is the input's size in bytes, the total passed to Progress;
 	// ReadFile fills it in. Zero when unknown.
 	Size int64
@@ -76,7 +79,7 @@ func Read(r io.Reader, name string, opt Options) (*Result, error) {
 	case FormatJSONL:
 		res, err = readJSONL(br, name, opt.Size)
 	case FormatCSV:
-		res, err = readCSV(br, name, opt.Size)
+		res, err = readCSV(br, name, opt.Size, opt.Encoding)
 	case FormatXLSX:
 		res, err = readXLSX(br, name)
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -96,8 +97,44 @@ func clean(s string) (string, error) {
 	}
 	if !nfc {
 		s = norm.NFC.String(s)
+		if err := damaged(s); err != nil {
+			return "", err
+		}
 	}
 	return strings.TrimSpace(s), nil
+}
+
+// damaged reports text that an earlier conversion broke, which is refused
+// rather than stored: U+FFFD, the replacement for a character lost (or a
+// byte the file's encoding leaves undefined), and a combining mark that
+// follows no letter after NFC (a tone byte read in the wrong place, such as
+// "30̀C" for "30°C").
+func damaged(s string) error {
+	prev := ' '
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			return errorf("holds U+FFFD (�) at %q: a character was lost in an earlier conversion, or the file's encoding does not define a byte here; fix the source text", around(s, i))
+		case r >= 0x300 && r <= 0x36F && !unicode.IsLetter(prev) && !unicode.Is(unicode.Mn, prev):
+			return errorf("holds a tone or vowel mark that belongs to no letter at %q: the text was converted from the wrong encoding; check the encoding (--encoding) or fix the source text", around(s, i))
+		}
+		prev = r
+	}
+	return nil
+}
+
+// around is the few characters of s around byte offset i, for messages.
+func around(s string, i int) string {
+	lo, hi := i, i
+	for n := 0; n < 12 && lo > 0; n++ {
+		_, k := utf8.DecodeLastRuneInString(s[:lo])
+		lo -= k
+	}
+	for n := 0; n < 12 && hi < len(s); n++ {
+		_, k := utf8.DecodeRuneInString(s[hi:])
+		hi += k
+	}
+	return s[lo:hi]
 }
 
 // quickNFC checks in one pass that s is valid UTF-8 and, for the runes
