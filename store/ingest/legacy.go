@@ -19,7 +19,10 @@ type Encoding struct {
 	Name string
 	// Key is how the --encoding flag names it: tcvn3, vni, cp1258.
 	Key string
-	dec [256]string
+	// Font names the fonts text in it was typed with, for messages about
+	// spreadsheets: ".VnTime" for TCVN3, "VNI-Times" for VNI.
+	Font string
+	dec  [256]string
 	// alt, when set for a byte, is what the byte means after a letter
 	// that cannot take a tone: TCVN3's 0xB0–0xB4 are tone marks after a
 	// bare vowel (VN1) but °, ±, ², ³, ´ after a digit, a consonant or a
@@ -52,14 +55,14 @@ var (
 	// case. The positions VN3 leaves free are decoded as VN1 does (a few
 	// capitals, the five combining tones at 0xB0–0xB4, capitals with tones
 	// in 0x01–0x17); 0x80–0x9F are read as Windows-1252 punctuation.
-	TCVN3 = withAlt(newEncoding("TCVN3 (ABC)", "tcvn3", tcvn3Table()), 0xB0, 0xB4)
+	TCVN3 = withAlt(newEncoding("TCVN3 (ABC)", "tcvn3", ".VnTime", tcvn3Table()), 0xB0, 0xB4)
 	// VNI is VNI-Windows (VNI-Times fonts): a base letter followed by a mark
 	// byte, e.g. "a"+0xF9 = á, "e"+0xE4 = ệ, with single bytes for đ, ơ, ư,
 	// the i-tones and ỵ.
-	VNI = newEncoding("VNI-Windows", "vni", vniTable())
+	VNI = newEncoding("VNI-Windows", "vni", "VNI-Times", vniTable())
 	// Windows1258 is Microsoft's code page 1258: precomposed â ê ô ă ơ ư đ
 	// and combining tone bytes.
-	Windows1258 = newEncoding("Windows-1258", "cp1258", cp1258Table())
+	Windows1258 = newEncoding("Windows-1258", "cp1258", "", cp1258Table())
 )
 
 // legacyEncodings lists the candidates. Their order decides nothing:
@@ -164,8 +167,8 @@ func withAlt(e *Encoding, lo, hi byte) *Encoding {
 	return e
 }
 
-func newEncoding(name, key string, dec [256]string) *Encoding {
-	e := &Encoding{Name: name, Key: key, dec: dec, rev: make(map[rune]byte), marks: make(map[string]byte), upperMarks: make(map[string]byte)}
+func newEncoding(name, key, font string, dec [256]string) *Encoding {
+	e := &Encoding{Name: name, Key: key, Font: font, dec: dec, rev: make(map[rune]byte), marks: make(map[string]byte), upperMarks: make(map[string]byte)}
 	for i := 255; i >= 0; i-- { // lower bytes win: ASCII over look-alikes
 		s := dec[i]
 		r, n := utf8.DecodeRuneInString(s)

@@ -20,6 +20,7 @@ const (
 	FormatJSONL Format = "jsonl" // FORMAT.md: one JSON object per line
 	FormatCSV   Format = "csv"   // comma, semicolon or tab separated, with a header row
 	FormatXLSX  Format = "xlsx"  // the first sheet, with a header row
+	FormatXLS   Format = "xls"   // Excel 97–2003 or 5/95: the first sheet, as XLSX
 )
 
 // Options tunes Read.
@@ -49,6 +50,10 @@ type Result struct {
 	Encoding string
 	// Duplicates counts rows dropped as identical copies of an earlier row.
 	Duplicates int
+	// Converted lists the spreadsheet columns whose text was in a legacy
+	// font encoding (TCVN3 typed in .VnTime, VNI in VNI-Times) and was
+	// converted, in column order.
+	Converted []ColumnEncoding
 }
 
 // ReadFile reads the archive file at path with opt, filling in opt.Size.
@@ -81,7 +86,9 @@ func Read(r io.Reader, name string, opt Options) (*Result, error) {
 	case FormatCSV:
 		res, err = readCSV(br, name, opt.Size, opt.Encoding)
 	case FormatXLSX:
-		res, err = readXLSX(br, name)
+		res, err = readXLSX(br, name, opt.Encoding)
+	case FormatXLS:
+		res, err = readXLS(br, name, opt.Encoding)
 	}
 	if err != nil {
 		return nil, err
@@ -102,12 +109,12 @@ func detectFormat(br *bufio.Reader, name string, forced Format) (Format, error) 
 	switch {
 	case forced != FormatAuto:
 		switch forced {
-		case FormatJSONL, FormatCSV, FormatXLSX:
+		case FormatJSONL, FormatCSV, FormatXLSX, FormatXLS:
 			return forced, nil
 		}
-		return "", errorf("format %q is not one of jsonl, csv, xlsx: %w", forced, ErrFormat)
+		return "", errorf("format %q is not one of jsonl, csv, xlsx, xls: %w", forced, ErrFormat)
 	case ole:
-		return "", errorf("this is an Excel 97–2003 (.xls) workbook; save it as .xlsx or CSV UTF-8: %w", ErrFormat)
+		return FormatXLS, nil
 	case zip:
 		return FormatXLSX, nil
 	case ext == ".xlsx" || ext == ".xlsm":

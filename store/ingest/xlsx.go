@@ -20,24 +20,11 @@ type vmerge struct {
 	x1, y1, x2, y2 int // 1-based
 }
 
-// readXLSX reads the first sheet of a workbook. The header row is the first
-// row, among the top ten, that names the text column; rows above it are
-// titles and are skipped.
-//
-// Merged cells: Excel keeps a merged range's value in its top-left cell
-// only. Offices merge a column such as Lĩnh vực or Kỳ họp down over the rows
-// of one group, so a range spanning several data rows has its value filled
-// down the rows of its first column. A range spanning rows of the id or
-// text column is refused, because it is not clear whether the rows are one
-// petition or several; so is a range joining the header to the data.
-// Ranges within one row keep their value in the first column only.
-func readXLSX(r io.Reader, name string) (*Result, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxXLSX+1))
+// readXLSX reads the first sheet of a workbook (see readGrid).
+func readXLSX(r io.Reader, name, forced string) (*Result, error) {
+	data, err := readAllLimited(r, name, "workbook")
 	if err != nil {
-		return nil, &Error{File: name, Err: err}
-	}
-	if len(data) > MaxXLSX {
-		return nil, &Error{File: name, Err: errorf("workbook is over the %d MiB limit: %w", MaxXLSX>>20, ErrTooLarge)}
+		return nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxXLSX, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
@@ -49,19 +36,71 @@ func readXLSX(r io.Reader, name string) (*Result, error) {
 		return nil, &Error{File: name, Err: errorf("the workbook has no sheet")}
 	}
 	sheet := sheets[0]
-	sheetErr := func(cell string, row int, err error) *Error {
-		return &Error{File: name, Sheet: sheet, Cell: cell, Line: row, Err: err}
-	}
-	merges, err := f.GetMergeCells(sheet, true)
+	mcs, err := f.GetMergeCells(sheet, true)
 	if err != nil {
-		return nil, sheetErr("", 0, errorf("reading merged cells: %v", err))
+		return nil, &Error{File: name, Sheet: sheet, Err: errorf("reading merged cells: %v", err)}
+	}
+	var merges []cellRange
+	for _, m := range mcs {
+		x1, y1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		x2, y2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 == nil && err2 == nil {
+			merges = append(merges, cellRange{min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)})
+		}
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, sheetErr("", 0, errorf("reading rows: %v", err))
+		return nil, &Error{File: name, Sheet: sheet, Err: errorf("reading rows: %v", err)}
 	}
 	defer rows.Close()
+	var grid [][]string
+	for rows.Next() {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, &Error{File: name, Sheet: sheet, Line: len(grid) + 1, Err: errorf("reading the row: %v", err)}
+		}
+		grid = append(grid, cells)
+	}
+	if err := rows.Error(); err != nil {
+		return nil, &Error{File: name, Sheet: sheet, Line: len(grid), Err: errorf("reading rows: %v", err)}
+	}
+	return readGrid(name, sheet, grid, merges, forced)
+}
 
+// readXLS reads the first sheet of an Excel 97–2003 or 5/95 workbook (see
+// readBIFF and readGrid).
+func readXLS(r io.Reader, name, forced string) (*Result, error) {
+	data, err := readAllLimited(r, name, "workbook")
+	if err != nil {
+		return nil, err
+	}
+	s, err := readBIFF(data)
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	return readGrid(name, s.name, s.rows, s.merges, forced)
+}
+
+// readGrid reads a sheet's cells. The header row is the first row, among
+// the top ten, that names the text column; rows above it are titles and
+// are skipped. Columns typed in a legacy font are converted first, over
+// the whole sheet (convertSheet), so headers and labels match after it.
+//
+// Merged cells: Excel keeps a merged range's value in its top-left cell
+// only. Offices merge a column such as Lĩnh vực or Kỳ họp down over the rows
+// of one group, so a range spanning several data rows has its value filled
+// down the rows of its first column. A range spanning rows of the id or
+// text column is refused, because it is not clear whether the rows are one
+// petition or several; so is a range joining the header to the data.
+// Ranges within one row keep their value in the first column only.
+func readGrid(name, sheet string, grid [][]string, merges []cellRange, forced string) (*Result, error) {
+	sheetErr := func(cell string, row int, err error) *Error {
+		return &Error{File: name, Sheet: sheet, Cell: cell, Line: row, Err: err}
+	}
+	conv, badCol, err := convertSheet(grid, forced)
+	if err != nil {
+		return nil, sheetErr(colLetter(badCol+1), 0, errorf("column %s: %w", colLetter(badCol+1), err))
+	}
 	var (
 		h       headerMap
 		hdrRow  int
@@ -75,13 +114,8 @@ func readXLSX(r io.Reader, name string) (*Result, error) {
 	)
 	v := &validator{lenientDates: true, serialDates: true}
 	c := newCollector()
-	n := 0
-	for rows.Next() {
-		n++
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, sheetErr("", n, errorf("reading the row: %v", err))
-		}
+	for y, cells := range grid {
+		n := y + 1
 		if hdrRow == 0 {
 			if blank(cells) {
 				continue
@@ -157,16 +191,41 @@ func readXLSX(r io.Reader, name string) (*Result, error) {
 			return nil, sheetErr(cellName(x+1, n), n, dupErr(p.ID, first, "row"))
 		}
 	}
-	if err := rows.Error(); err != nil {
-		return nil, sheetErr("", n, errorf("reading rows: %v", err))
-	}
 	if firstRow == 0 {
 		return nil, sheetErr("", 0, errorf("the sheet is empty"))
 	}
 	if hdrRow == 0 {
 		return nil, sheetErr("", firstRow, errorf("no header row names the column %s", colName(colText)))
 	}
-	return &Result{Petitions: c.ps, Duplicates: c.dups}, nil
+	res := &Result{Petitions: c.ps, Duplicates: c.dups}
+	for x := 0; x < len(headers); x++ {
+		if e := conv[x]; e != nil {
+			res.Converted = append(res.Converted, ColumnEncoding{Column: strings.TrimSpace(headers[x]), Encoding: e})
+		}
+	}
+	return res, nil
+}
+
+// readAllLimited reads a whole workbook or document (what), up to MaxXLSX
+// bytes: the readers of zip and compound files need all of it.
+func readAllLimited(r io.Reader, name, what string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxXLSX+1))
+	if err != nil {
+		return nil, &Error{File: name, Err: err}
+	}
+	if len(data) > MaxXLSX {
+		return nil, &Error{File: name, Err: errorf("%s is over the %d MiB limit: %w", what, MaxXLSX>>20, ErrTooLarge)}
+	}
+	return data, nil
+}
+
+// colLetter is Excel's name of column x (1-based): A, B, …, AA.
+func colLetter(x int) string {
+	s, err := excelize.ColumnNumberToName(x)
+	if err != nil {
+		return "?"
+	}
+	return s
 }
 
 // mergeError names the merged range at fault.
@@ -179,23 +238,12 @@ func (e *mergeError) Error() string { return e.ref + ": " + e.err.Error() }
 
 // checkMerges applies the merged-cell rules of readXLSX and returns the
 // ranges to fill down, by first row.
-func checkMerges(merges []excelize.MergeCell, h headerMap, hdrRow int) (map[int][]vmerge, error) {
+func checkMerges(merges []cellRange, h headerMap, hdrRow int) (map[int][]vmerge, error) {
 	out := make(map[int][]vmerge)
 	var refs []vmerge
 	for _, m := range merges {
-		ref := m.GetStartAxis() + ":" + m.GetEndAxis()
-		x1, y1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		x2, y2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		if x1 > x2 {
-			x1, x2 = x2, x1
-		}
-		if y1 > y2 {
-			y1, y2 = y2, y1
-		}
-		refs = append(refs, vmerge{ref, x1, y1, x2, y2})
+		ref := cellName(m.x1, m.y1) + ":" + cellName(m.x2, m.y2)
+		refs = append(refs, vmerge{ref, m.x1, m.y1, m.x2, m.y2})
 	}
 	sort.Slice(refs, func(i, j int) bool {
 		return refs[i].y1 < refs[j].y1 || refs[i].y1 == refs[j].y1 && refs[i].x1 < refs[j].x1
