@@ -3,20 +3,37 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/progress"
 
 	"txct/store"
 	"txct/store/ingest"
+	"txct/store/model"
+	"txct/tui/base"
 )
+
+// importOpts are import's flags.
+type importOpts struct {
+	encoding      string
+	dryRun, yes   bool
+	session, date string
+	lang          base.Lang
+}
 
 // runImport imports archive files, each in one transaction: all of a file's
 // rows or none. A terminal gets a progress bar; a pipe gets one summary line
 // per file. The exit status is 1 if any file was refused.
 func runImport(g *global, args []string, env Env) error {
 	fs := subFlags("import", g, env)
-	encoding := fs.String("encoding", "", "text encoding of CSV files when it cannot be told: utf8, tcvn3, vni or cp1258")
+	var o importOpts
+	fs.StringVar(&o.encoding, "encoding", "", "text encoding of a CSV file, or of spreadsheet columns typed in an old font, when it cannot be told: utf8, tcvn3, vni or cp1258")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "reports (.docx): print what was understood as JSONL and write nothing")
+	fs.BoolVar(&o.yes, "yes", false, "reports (.docx): import without asking, and attach answers to archive petitions the repeat engine matches")
+	fs.StringVar(&o.session, "session", "", "reports (.docx): the sitting or session, when the title does not say it")
+	fs.StringVar(&o.date, "date", "", "reports (.docx): the report's date (YYYY-MM-DD or DD/MM/YYYY), when it has no date line")
+	o.lang = g.language()
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -31,7 +48,7 @@ func runImport(g *global, args []string, env Env) error {
 	defer db.Close() // saves the updated repeat index for the next start
 	var failed int
 	for _, f := range files {
-		if err := importOne(db, f, *encoding, env); err != nil {
+		if err := importOne(db, f, o, env); err != nil {
 			failed++
 			fmt.Fprintf(env.Stderr, "txct: %v\n", err)
 			fmt.Fprintf(env.Stdout, "%s: 0 added, 0 updated, refused (nothing from this file was imported)\n", f)
@@ -47,8 +64,14 @@ func runImport(g *global, args []string, env Env) error {
 	return nil
 }
 
-func importOne(db *store.Store, path, encoding string, env Env) error {
-	opt := ingest.Options{Encoding: encoding}
+func importOne(db *store.Store, path string, o importOpts, env Env) error {
+	if isReport(path) {
+		return importReport(db, path, o, env)
+	}
+	if o.dryRun {
+		return fmt.Errorf("%s: --dry-run is for reports (.docx)", path)
+	}
+	opt := ingest.Options{Encoding: o.encoding}
 	var bar *progressBar
 	if env.StderrTTY {
 		bar = newProgressBar(env.Stderr, path)
@@ -84,7 +107,24 @@ func importOne(db *store.Store, path, encoding string, env Env) error {
 		line += fmt.Sprintf(" in %v", time.Since(start).Round(time.Millisecond))
 	}
 	fmt.Fprintln(env.Stdout, line)
+	for _, c := range res.Converted {
+		fmt.Fprintf(env.Stdout, "  %s\n", convertedLine(o.lang, c))
+	}
 	return nil
+}
+
+// convertedLine says that a spreadsheet column was converted from a legacy
+// font encoding: "cột Nội dung: chuyển từ TCVN3 (.VnTime)".
+func convertedLine(lang base.Lang, c ingest.ColumnEncoding) string {
+	from := c.Encoding.Name
+	if c.Encoding.Font != "" && !strings.Contains(from, c.Encoding.Font) {
+		from = strings.TrimSuffix(strings.SplitN(from, " (", 2)[0], " ") + " (" + c.Encoding.Font + ")"
+	}
+	col := model.Safe(c.Column, false)
+	if lang == base.EN {
+		return fmt.Sprintf("column %s: converted from %s", col, from)
+	}
+	return fmt.Sprintf("cột %s: chuyển từ %s", col, from)
 }
 
 // progressBar draws a bar on a terminal, at most ten times a second.
