@@ -76,8 +76,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen.SetSize(m.screenSize())
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.tooSmall() && !key.Matches(msg, m.ctx.Keys.Quit) {
+			return m, nil // the screen is not shown: a key would land unseen
+		}
 		if cmd, done := m.onKey(msg); done {
 			return m, cmd
+		}
+	case tea.PasteMsg:
+		if m.tooSmall() {
+			m.setStatus(m.ctx.Text.S("app.pastetoosmall"), nil)
+			return m, nil
 		}
 	case base.StatusMsg:
 		m.setStatus(msg.Text, msg.Err)
@@ -169,6 +177,13 @@ func (m *Model) quit() tea.Cmd {
 	return tea.Quit
 }
 
+// tooSmall reports whether the terminal is below the size the screens need;
+// then the screen is not drawn and takes no keys.
+func (m *Model) tooSmall() bool {
+	w, h := m.ctx.Width, m.ctx.Height
+	return w > 0 && h > 0 && (w < base.MinWidth || h < base.MinHeight)
+}
+
 func (m *Model) screenSize() (int, int) {
 	return m.ctx.Width, max(0, m.ctx.Height-2)
 }
@@ -188,7 +203,7 @@ func (m *Model) View() tea.View {
 		v.SetContent("txct…")
 		return v
 	}
-	if w < base.MinWidth || h < base.MinHeight {
+	if m.tooSmall() {
 		msg := m.ctx.Text.F("app.toosmall", w, h, base.MinWidth, base.MinHeight)
 		v.SetContent(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center,
 			lipgloss.NewStyle().Width(w).Align(lipgloss.Center).Render(msg)))

@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -69,9 +70,14 @@ func newEditor(ctx *base.Context) editor {
 	ta.ShowLineNumbers = false
 	ta.Placeholder = t.S("cap.ph.text")
 	ta.CharLimit = maxText
-	ta.MaxHeight = 0
+	// The text box shows 3 to 6 wrapped lines as the text grows; the
+	// textarea keeps the cursor's line inside it and, after a resize, clamps
+	// its scroll so the text never sits above an empty box.
+	ta.DynamicHeight = true
+	ta.MinHeight = 3
+	ta.MaxHeight = 6
+	ta.MaxContentHeight = math.MaxInt32 // the character limit is the limit
 	ta.Prompt = ""
-	ta.SetHeight(3)
 	ta.SetVirtualCursor(false)
 	// Enter moves to the next field: a remark is one paragraph.
 	ta.KeyMap.InsertNewline.SetEnabled(false)

@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"math"
 	"strings"
 
 	"charm.land/bubbles/v2/textarea"
@@ -35,9 +36,14 @@ func newNotes(ctx *base.Context) notes {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = ""
-	ta.MaxHeight = 0
+	// The paragraph's box grows with its wrapped lines up to half the
+	// section (set in view); growing, the textarea clamps its scroll so the
+	// first wrapped line is never left above the box.
+	ta.DynamicHeight = true
+	ta.MinHeight = 1
+	ta.MaxHeight = 3
+	ta.MaxContentHeight = math.MaxInt32 // no limit on the paragraph's length
 	ta.CharLimit = 0
-	ta.SetHeight(3)
 	ta.SetVirtualCursor(false)
 	ta.KeyMap.InsertNewline.SetEnabled(false) // enter starts a new paragraph
 	return notes{ctx: ctx, ta: ta}
@@ -61,7 +67,7 @@ func (n *notes) load(s *model.Session, sec model.Section) {
 }
 
 func (n *notes) setWidth(w int) {
-	n.ta.SetWidth(max(10, w))
+	n.ta.SetWidth(max(10, w)) // also sizes the box to the wrapped text
 	if w != n.cacheW {
 		n.cacheW = w
 		clear(n.cache)
@@ -211,6 +217,7 @@ func (n *notes) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
 // view draws the section: paragraphs before and after the one being edited,
 // from the cache, around the textarea; the textarea stays in view.
 func (n *notes) view(st base.Styles, w, h int) (string, int) {
+	n.ta.MaxHeight = max(1, h/2)
 	n.setWidth(w)
 	render := func(i int) []string {
 		if n.cache[i] == "" {
@@ -222,7 +229,6 @@ func (n *notes) view(st base.Styles, w, h int) (string, int) {
 		}
 		return strings.Split(n.cache[i], "\n")
 	}
-	n.ta.SetHeight(min(max(1, n.ta.LineInfo().Height+n.ta.LineCount()-1), max(1, h/2)))
 	edit := strings.Split(n.ta.View(), "\n")
 	// Paragraphs above, nearest first, as many as fit above the editor.
 	var above []string

@@ -1,0 +1,42 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"txct/store/model"
+	"txct/tui/base"
+)
+
+// After resizing to 30×10 and back, the remark's text field showed blank
+// although its text was saved, and keys typed while "too small" was up went
+// into the field unseen.
+func TestTinyResizeMidWord(t *testing.T) {
+	for _, tiny := range [][2]int{{30, 10}, {20, 5}} {
+		m, db := newRoot(t, base.VI, Options{})
+		sess, err := db.CreateSession(model.Session{Title: "TXCT xã Tân Thành", Kind: model.KindBefore, Date: "2026-11-20"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+		run(m, func() tea.Msg { return base.OpenSessionMsg{ID: sess.ID} })
+		text := "De nghi tinh som nang cap tuyen duong DT.767C doan qua ap Trung Tam vi xuong cap nang ne, nhieu o ga lon"
+		for _, r := range text {
+			m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		m.Update(tea.WindowSizeMsg{Width: tiny[0], Height: tiny[1]})
+		_ = m.View()
+		for _, r := range " them" {
+			m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		m.Update(tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl})
+		m.Update(tea.PasteMsg{Content: "dan vao"})
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+		v := view(m)
+		if !strings.Contains(v, "Nội dung: De nghi tinh som") || strings.Contains(v, "them") || strings.Contains(v, "dan vao") {
+			t.Errorf("after %v and back:\n%s", tiny, v)
+		}
+	}
+}
