@@ -59,16 +59,18 @@ func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
 	cols := []struct {
 		title string
 		width float64
-	}{{"STT", 5}, {"Nội dung", 46}, {"Cử tri", 20}, {"Địa chỉ", 20}, {"Loại", 10}, {"Lĩnh vực", 16},
-		{"Thẩm quyền", 12}, {"Trả lời tại hội nghị", 32}, {"Lặp lại (mã, ngày nêu)", 18}, {"Gộp với ý kiến số", 10}}
+	}{{"STT", 5}, {"Nội dung", 40}, {"Cử tri", 16}, {"Địa chỉ", 16}, {"Loại", 8}, {"Lĩnh vực", 14},
+		{"Thẩm quyền", 10}, {"Trả lời tại hội nghị", 27}, {"Lặp lại (mã, ngày nêu)", 14}, {"Gộp với ý kiến số", 8}}
 	last, _ := excelize.ColumnNumberToName(len(cols))
 	total := 0.0
+	widths := make([]float64, len(cols))
 	for i, c := range cols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(SheetRemarks, name, name, c.width); err != nil {
 			return err
 		}
 		total += c.width
+		widths[i] = c.width
 	}
 	// The title block: what, when, where, who.
 	s := &snap.Session
@@ -162,7 +164,7 @@ func Spreadsheet(w io.Writer, snap model.Snapshot, o Options) error {
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", SheetRemarks, headRow, headRow), Scope: SheetRemarks}); err != nil {
 		return err
 	}
-	if err := printLandscape(f, SheetRemarks, total); err != nil {
+	if err := printLandscape(f, SheetRemarks, widths); err != nil {
 		return err
 	}
 	if err := countsSheet(f, snap, head, body); err != nil {
@@ -254,7 +256,11 @@ func countsSheet(f *excelize.File, snap model.Snapshot, head, body int) error {
 	if err := f.SetColWidth(SheetCounts, b, last, 14); err != nil {
 		return err
 	}
-	if err := printLandscape(f, SheetCounts, 28+14*float64(len(header)-1)); err != nil {
+	countWidths := []float64{28}
+	for range len(header) - 1 {
+		countWidths = append(countWidths, 14)
+	}
+	if err := printLandscape(f, SheetCounts, countWidths); err != nil {
 		return err
 	}
 	return f.SetPanes(SheetCounts, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
@@ -285,18 +291,26 @@ func wrappedLines(s string, width float64) int {
 	return min(n, 30)
 }
 
-// printWidth is how many column-width units fit across A4 landscape at
-// 100 % between 10 mm margins (a unit is about 1.85 mm).
-const printWidth = 148
+// printWidthPx is how many pixels of columns fit across A4 landscape
+// between 10 mm margins: 277 mm is 1046 px at 96 dpi, but LibreOffice
+// prints wider columns than that, so this is what it was measured to fit
+// (a 175-unit sheet fits at 64 % and not at 68 %), less a margin.
+const printWidthPx = 830
+
+// columnPx is a column's width in pixels: a width unit is the default
+// font's digit (7 px for Calibri 11, which excelize's workbook uses) plus
+// 5 px of padding (ECMA-376 §18.3.1.13).
+func columnPx(w float64) float64 { return w*7 + 5 }
 
 // printLandscape prints the sheet on A4 landscape, its columns scaled to
 // fit across the page but never below 70 %; longer sheets run on to more
 // pages.
-func printLandscape(f *excelize.File, sheet string, width float64) error {
-	scale := uint(100)
-	if width > printWidth {
-		scale = uint(max(70, int(printWidth*100/width)))
+func printLandscape(f *excelize.File, sheet string, widths []float64) error {
+	px := 0.0
+	for _, w := range widths {
+		px += columnPx(w)
 	}
+	scale := uint(min(100, max(70, int(printWidthPx*100/px)-1)))
 	a4, landscape := 9, "landscape"
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, AdjustTo: &scale}); err != nil {
 		return err
