@@ -143,7 +143,7 @@ func sixty() model.Snapshot {
 		r.Authority = model.Authorities[i%len(model.Authorities)]
 		switch i % 6 {
 		case 1:
-			r.Text = "thưa hội nghị, tôi ở " + r.Address + ", bà con chúng tôi đã kiến nghị nhiều lần mà chưa thấy trả lời, đề nghị " + strings.ToLower(r.Text[:1]) + r.Text[1:] + " tôi xin cảm ơn"
+			r.Text = "thưa hội nghị, tôi ở " + r.Address + ", bà con chúng tôi đã kiến nghị nhiều lần mà chưa thấy trả lời, " + strings.ToLower(strings.TrimSuffix(r.Text, ".")) + ", tôi xin cảm ơn"
 		case 3:
 			r.Text = "đề nghị làm rõ\x1b[31m việc chậm chi trả\x07 chế độ cho người cao tuổi ở " + r.Address
 		}

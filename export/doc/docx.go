@@ -269,17 +269,19 @@ func ColumnWidths(t Table, total int) []int {
 		// Titles are bold: a little wider.
 		minW[i] = float64(longestWord(c.Title)) * 1.25
 		want[i] = float64(runeLen(c.Title))
-		total := 0.0
+		total, longest := 0.0, 0.0
 		for _, row := range t.Rows {
 			if i >= len(row) {
 				continue
 			}
 			minW[i] = max(minW[i], float64(min(longestWord(row[i]), 16)))
 			total += float64(runeLen(row[i]))
+			longest = max(longest, float64(runeLen(row[i])))
 		}
 		if len(t.Rows) > 0 {
-			// What a column needs is about its average text.
-			want[i] = max(want[i], total/float64(len(t.Rows)))
+			// What a column needs is about its average text, or a third
+			// of its longest for a column that is mostly empty.
+			want[i] = max(want[i], total/float64(len(t.Rows)), longest/3)
 		}
 		minW[i] = max(minW[i], 3)
 		want[i] = max(want[i], minW[i])

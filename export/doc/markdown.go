@@ -114,11 +114,11 @@ func sigLines(s Signature) []string {
 	for _, c := range s.Capacity {
 		out = append(out, "**"+strings.ToUpper(c)+"**")
 	}
-	name := s.Name
-	if name == "" {
-		name = "…"
+	// An empty name stays blank, as in the DOCX: the signer writes it.
+	if s.Name == "" {
+		return append(out, "", "", "")
 	}
-	return append(out, "", "", "**"+name+"**")
+	return append(out, "", "", "**"+s.Name+"**")
 }
 
 func cell(ls []string, i int) string {
