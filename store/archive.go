@@ -67,7 +67,8 @@ type ImportResult struct {
 }
 
 // PutPetitions writes a whole file's petitions in one transaction: all rows or
-// none. An id already on record is updated in place, keeping its raises.
+// none. An id already on record is updated in place (mergePetition): its
+// raises and variants are kept, and so is its answer when it is newer.
 func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
 	var res ImportResult
 	err := s.update(func(tx *bolt.Tx) error {
@@ -80,9 +81,7 @@ func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
 			var old model.Petition
 			if err := getJSON(b, []byte(p.ID), &old); err == nil {
 				res.Updated++
-				if len(p.Raises) == 0 {
-					p.Raises = old.Raises
-				}
+				*p = mergePetition(old, *p)
 			} else {
 				res.Added++
 			}

@@ -100,6 +100,8 @@ func init() {
 		{"check", "read remarks on stdin, write repeat matches as JSON lines", runCheck},
 		{"sessions", "list sessions with their deadlines [--json]", runSessions},
 		{"export", "export a session's documents: txct export SESSION --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME]", runExport},
+		{"archive", "write the archive out or forward a session: txct archive export FILE.xlsx|FILE.jsonl [--status LIST] [--authority LIST] [--since DATE] | txct archive forward SESSION", runArchive},
+		{"answers", "record the answers of a filled-in tracking sheet: txct answers import FILE.xlsx|FILE.csv", runAnswers},
 		{"bundle", "move a session: txct bundle export SESSION FILE | txct bundle import FILE", runBundle},
 		{"backup", "write a consistent copy of the database: txct backup FILE", runBackup},
 		{"restore", "replace the database with a backup: txct restore FILE", runRestore},

@@ -374,7 +374,7 @@ func readCSV(br *bufio.Reader, name string, size int64, forced string) (*Result,
 	if !haveHdr {
 		return nil, lineErr(name, 1, errorf("the file is empty: want a header row and rows"))
 	}
-	return &Result{Petitions: c.ps, Encoding: *enc, Duplicates: c.dups}, nil
+	return &Result{Petitions: c.ps, Encoding: *enc, Duplicates: c.dups, file: name, lines: c.lines, h: h, headers: headers}, nil
 }
 
 func trimAll(ss []string) []string {

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"io"
 	"unicode/utf8"
+
+	"txct/store/model"
 )
 
 // jsonRow is one FORMAT.md line. Unknown keys are ignored; null counts as
-// empty.
+// empty. WriteArchiveJSONL writes the same keys in this order.
 type jsonRow struct {
 	ID         *string `json:"id"`
 	Text       *string `json:"text"`
@@ -25,6 +27,41 @@ type jsonRow struct {
 	Response   *string `json:"response"`
 	Status     *string `json:"status"`
 	Source     *string `json:"source"`
+
+	// What txct itself writes besides FORMAT.md's keys (`txct archive
+	// export`), so an archive moves between laptops whole.
+	Sitting  string          `json:"sitting,omitempty"`
+	Group    string          `json:"delegate_group,omitempty"`
+	Voters   int             `json:"voters,omitempty"`
+	Origin   string          `json:"origin,omitempty"`
+	Variants []model.Variant `json:"variants,omitempty"`
+	Raises   []model.Raise   `json:"raises,omitempty"`
+}
+
+// extend copies the keys beyond FORMAT.md onto p.
+func (j *jsonRow) extend(p *model.Petition) error {
+	if j.Voters < 0 {
+		return errorf("voters: %d is negative", j.Voters)
+	}
+	p.Voters, p.Raises, p.Variants = j.Voters, j.Raises, j.Variants
+	for _, s := range []struct {
+		dst *string
+		v   string
+	}{{&p.Sitting, j.Sitting}, {&p.Group, j.Group}, {&p.Origin, j.Origin}} {
+		v, err := clean(s.v)
+		if err != nil {
+			return err
+		}
+		*s.dst = v
+	}
+	for i := range p.Variants {
+		v, err := clean(p.Variants[i].Text)
+		if err != nil {
+			return errorf("variants[%d]: %w", i, err)
+		}
+		p.Variants[i].Text = v
+	}
+	return nil
 }
 
 func (j *jsonRow) record() record {
@@ -121,12 +158,15 @@ func readJSONL(br *bufio.Reader, name string, size int64) (*Result, error) {
 		if cerr != nil {
 			return nil, &Error{File: name, Line: lr.line, Path: colKeys[cerr.col], Err: cerr.err}
 		}
+		if err := row.extend(&p); err != nil {
+			return nil, lineErr(name, lr.line, err)
+		}
 		if first := c.add(p, lr.line); first > 0 {
 			return nil, &Error{File: name, Line: lr.line, Path: "id", Err: dupErr(p.ID, first, "line")}
 		}
 		c.estimate(read, size)
 	}
-	return &Result{Petitions: c.ps, Encoding: "UTF-8", Duplicates: c.dups}, nil
+	return &Result{Petitions: c.ps, Encoding: "UTF-8", Duplicates: c.dups, file: name, lines: c.lines}, nil
 }
 
 // jsonErr rewrites encoding/json's messages into the terms of the format.

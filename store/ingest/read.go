@@ -54,6 +54,45 @@ type Result struct {
 	// font encoding (TCVN3 typed in .VnTime, VNI in VNI-Times) and was
 	// converted, in column order.
 	Converted []ColumnEncoding
+
+	// Where each petition was read, for errors found after reading.
+	file    string
+	sheet   string
+	lines   []int32
+	h       headerMap
+	headers []string
+}
+
+// ErrorAt is an error about the value of column key (a FORMAT.md name such
+// as "id" or "text") of petition i of the result, placed as a reader places
+// its own errors: the XLSX cell, the CSV line and column, the JSONL line
+// and key.
+func (r *Result) ErrorAt(i int, key string, err error) *Error {
+	e := &Error{File: r.file, Err: err}
+	if i < 0 || i >= len(r.lines) {
+		return e
+	}
+	e.Line = int(r.lines[i])
+	c := col(-1)
+	for k := col(0); k < numCols; k++ {
+		if colKeys[k] == key {
+			c = k
+		}
+	}
+	switch r.Format {
+	case FormatXLSX:
+		e.Sheet = r.sheet
+		if c >= 0 && r.h[c] >= 0 {
+			e.Cell = cellName(r.h[c]+1, e.Line)
+		}
+	case FormatCSV:
+		if c >= 0 && r.h[c] >= 0 && r.h[c] < len(r.headers) {
+			e.Column = strings.TrimSpace(r.headers[r.h[c]])
+		}
+	default:
+		e.Path = key
+	}
+	return e
 }
 
 // ReadFile reads the archive file at path with opt, filling in opt.Size.

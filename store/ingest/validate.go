@@ -330,3 +330,15 @@ func samePetition(a, b *model.Petition) bool {
 func dupErr(id string, firstLine int, what string) error {
 	return errorf("id %q is already used by a different petition on %s %d", id, what, firstLine)
 }
+
+// ParseStatus reads a status the way archive files may write it: the
+// identifier (forwarded) or a Vietnamese wording (đã chuyển, chờ trả lời),
+// in any case, with or without diacritics.
+func ParseStatus(s string) (model.Status, error) {
+	return lookup(&validator{}, s, statusIndex, model.Statuses)
+}
+
+// ParseAuthority reads a competent level as archive files may write it.
+func ParseAuthority(s string) (model.Authority, error) {
+	return lookup(&validator{}, s, authIndex, model.AllAuthorities)
+}

@@ -143,6 +143,9 @@ func readGrid(name, sheet string, grid [][]string, merges []cellRange, forced st
 			}
 			continue
 		}
+		// A row with nothing of its own is an empty row, even where a merged
+		// range passes over it.
+		empty := blank(cells)
 		// fill merged ranges down their first column
 		for _, m := range vm[n] {
 			val := ""
@@ -166,7 +169,7 @@ func readGrid(name, sheet string, grid [][]string, merges []cellRange, forced st
 				cells[x-1] = fv.val
 			}
 		}
-		if blank(cells) {
+		if empty {
 			continue
 		}
 		var rec record
@@ -197,7 +200,7 @@ func readGrid(name, sheet string, grid [][]string, merges []cellRange, forced st
 	if hdrRow == 0 {
 		return nil, sheetErr("", firstRow, errorf("no header row names the column %s", colName(colText)))
 	}
-	res := &Result{Petitions: c.ps, Duplicates: c.dups}
+	res := &Result{Petitions: c.ps, Duplicates: c.dups, file: name, sheet: sheet, lines: c.lines, h: h}
 	for x := 0; x < len(headers); x++ {
 		if e := conv[x]; e != nil {
 			res.Converted = append(res.Converted, ColumnEncoding{Column: strings.TrimSpace(headers[x]), Encoding: e})

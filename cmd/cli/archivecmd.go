@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"txct/store"
+	"txct/store/ingest"
+	"txct/store/model"
+	"txct/store/safefile"
+)
+
+const archiveUsage = "usage: txct archive export FILE.xlsx|FILE.jsonl [--status LIST] [--authority LIST] [--since DATE] | txct archive forward SESSION"
+
+// runArchive writes the archive out (a tracking sheet for the competent
+// bodies, or JSONL for another laptop) and forwards a session's petitions.
+func runArchive(g *global, args []string, env Env) error {
+	fs := subFlags("archive", g, env)
+	status := fs.String("status", "", "only these statuses, comma-separated (e.g. forwarded)")
+	auth := fs.String("authority", "", "only these competent levels, comma-separated (trung ương, tỉnh, xã, huyện)")
+	since := fs.String("since", "", "only petitions raised on or after this date (YYYY-MM-DD)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) == 2 && pos[0] == "export":
+		f, err := archiveFilter(*status, *auth, *since)
+		if err != nil {
+			return err
+		}
+		return archiveExport(g, pos[1], f, env)
+	case len(pos) == 2 && pos[0] == "forward":
+		return archiveForward(g, pos[1], env)
+	}
+	return fmt.Errorf("%s", archiveUsage)
+}
+
+// archiveFilter reads the export's filters; labels are matched as the
+// archive readers match them (any case, with or without diacritics).
+func archiveFilter(status, auth, since string) (store.ArchiveFilter, error) {
+	var f store.ArchiveFilter
+	for _, s := range splitList(status) {
+		st, err := ingest.ParseStatus(s)
+		if err != nil {
+			return f, fmt.Errorf("--status: %w", err)
+		}
+		f.Statuses = append(f.Statuses, st)
+	}
+	for _, s := range splitList(auth) {
+		a, err := ingest.ParseAuthority(s)
+		if err != nil {
+			return f, fmt.Errorf("--authority: %w", err)
+		}
+		f.Authorities = append(f.Authorities, a)
+	}
+	if since != "" {
+		if _, err := model.ParseDate(since); err != nil {
+			return f, fmt.Errorf("--since: %w", err)
+		}
+		f.Since = since
+	}
+	return f, nil
+}
+
+func archiveExport(g *global, file string, f store.ArchiveFilter, env Env) error {
+	db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ps, err := db.SelectPetitions(f)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".xlsx":
+		err = ingest.WriteTrackingSheet(&buf, ps)
+	case ".jsonl":
+		err = ingest.WriteArchiveJSONL(&buf, ps)
+	default:
+		return fmt.Errorf("%s: write .xlsx (tracking sheet) or .jsonl (whole archive)", file)
+	}
+	if err != nil {
+		return err
+	}
+	if err := safefile.WriteFile(file, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d petitions\n", file, len(ps))
+	return nil
+}
+
+func archiveForward(g *global, ref string, env Env) error {
+	db, err := g.open(store.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close() // saves the updated repeat index
+	sess, err := findSession(db, ref)
+	if err != nil {
+		return err
+	}
+	if err := db.LoadIndex(); err != nil {
+		return err
+	}
+	r, err := db.ForwardSession(sess.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "session %d: %d added, %d updated, %d withdrawn, %d repeats of earlier petitions\n",
+		sess.ID, r.Added, r.Updated, r.Withdrawn, r.Repeats)
+	return nil
+}
+
+// runAnswers imports a filled-in tracking sheet: "answers import FILE".
+func runAnswers(g *global, args []string, env Env) error {
+	fs := subFlags("answers", g, env)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 || pos[0] != "import" {
+		return fmt.Errorf("usage: txct answers import FILE.xlsx|FILE.csv")
+	}
+	file := pos[1]
+	res, err := ingest.ReadFile(file, ingest.Options{})
+	if err != nil {
+		return fmt.Errorf("%w (nothing was imported)", err)
+	}
+	db, err := g.open(store.Options{NoIndex: true})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r, err := db.ApplyAnswers(res.Petitions, func(i int, key string, err error) error { return res.ErrorAt(i, key, err) })
+	if err != nil {
+		return err
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(env.Stderr, "txct: warning: %s\n", w)
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d rows, %d answers recorded, %d statuses changed, %d unchanged\n",
+		file, len(res.Petitions), r.Answered, r.Statuses, r.Unchanged)
+	return nil
+}
