@@ -293,7 +293,7 @@ func TestReportContent(t *testing.T) {
 			"Cử tri đã nêu kiến nghị này 3 lần, lần đầu ngày 02/11/2021 (Trước kỳ họp cuối năm 2021), gần nhất ngày 28/11/2024 (Trước kỳ họp cuối năm 2024).",
 			"Công ty Điện lực Đồng Nai đã trả lời tại văn bản số 1520/PCĐN-KT ngày 20/08/2023: “Trạm biến áp ấp 6",
 			"Thuộc thẩm quyền Trung ương (2)", "Thuộc thẩm quyền tỉnh (3)", "Thuộc thẩm quyền xã (5)",
-			"Kính gửi: Thường trực HĐND tỉnh Đồng Nai.", "Tân Thành, ngày 05 tháng 02 năm 2027", "- Như trên;",
+			"Kính gửi: Thường trực HĐND tỉnh Đồng Nai", "Tân Thành, ngày 05 tháng 02 năm 2027", "- Như trên;",
 			"(Cử tri ông Lê Văn Cường, ấp 3; cử tri bà Phạm Thị Dung, ấp 3; 2 lượt cử tri)", "(Một cử tri, ấp 5)",
 			"Kèm theo Báo cáo số", "gộp với ý kiến số 3",
 		} {

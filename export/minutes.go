@@ -16,7 +16,17 @@ func Minutes(w io.Writer, snap model.Snapshot, o Options) error {
 	if err != nil {
 		return err
 	}
-	return MinutesDoc(snap, o).DOCX(o.layout()).Write(w)
+	return DOCX(w, MinutesDoc(snap, o), o)
+}
+
+// DOCX writes any document built with export/doc (a round report, say) as
+// DOCX in the layout o sets: A4, its margins, its body size.
+func DOCX(w io.Writer, d *doc.Document, o Options) error {
+	o, err := o.prepare()
+	if err != nil {
+		return err
+	}
+	return d.DOCX(o.layout()).Write(w)
 }
 
 // layout is the DOCX page of o: A4 portrait with its margins and body size.

@@ -15,7 +15,7 @@ func Report(w io.Writer, snap model.Snapshot, o Options) error {
 	if err != nil {
 		return err
 	}
-	return ReportDoc(snap, o).DOCX(o.layout()).Write(w)
+	return DOCX(w, ReportDoc(snap, o), o)
 }
 
 // ReportDoc builds the summary report (domain.md §10). Section II holds
@@ -33,7 +33,7 @@ func ReportDoc(snap model.Snapshot, o Options) *doc.Document {
 		doc.Title{Kind: "BÁO CÁO", Summary: reportSummary(s)})
 	sentTo := strings.TrimSpace(clean(o.SentTo))
 	if sentTo != "" {
-		d.Add(doc.Para{Runs: []doc.Run{doc.T("Kính gửi: " + sentTo + ".")}, Align: doc.Center})
+		d.Add(doc.Para{Runs: []doc.Run{doc.T("Kính gửi: " + sentTo)}, Align: doc.Center})
 	}
 	d.Text(fmt.Sprintf("Thực hiện chương trình tiếp xúc cử tri, %s báo cáo kết quả hội nghị tiếp xúc cử tri và tổng hợp ý kiến, kiến nghị của cử tri như sau:", is.Body))
 

@@ -23,7 +23,9 @@
 //   - Break: starts a new page, Landscape for a wide appendix.
 //
 // Builders write text as it should read; renderers never reword. Text is
-// expected clean (no control characters) and NFC.
+// expected clean (no control characters) and NFC. In package export,
+// export.DOCX writes a Document in the official page layout and
+// export.MinutesDoc / export.ReportDoc are the two documents built so.
 package doc
 
 import (
