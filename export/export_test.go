@@ -315,7 +315,14 @@ func TestReportContent(t *testing.T) {
 // Each answer on the spot sits directly under the remark it answers.
 func TestMinutesAnswerUnderRemark(t *testing.T) {
 	snap := example()
-	doc := string(parts(t, render(t, Minutes, snap, opts()))["word/document.xml"])
+	xml := string(parts(t, render(t, Minutes, snap, opts()))["word/document.xml"])
+	// The date line and the number line do not break.
+	for _, want := range []string{"Tân\u00a0Thành, ngày\u00a020\u00a0tháng\u00a011\u00a0năm\u00a02026", "Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-MTTQ"} {
+		if !strings.Contains(xml, want) {
+			t.Errorf("minutes lack %q", want)
+		}
+	}
+	doc := strings.ReplaceAll(xml, "\u00a0", " ")
 	i3 := strings.Index(doc, "Đường ĐT.768 đoạn qua ấp 3")
 	ans := strings.Index(doc, "Ông Nguyễn Văn Hùng, Phó Chủ tịch HĐND tỉnh trả lời: ")
 	i4 := strings.Index(doc, "Đề nghị sửa chữa đường ĐT.768")
@@ -324,7 +331,7 @@ func TestMinutesAnswerUnderRemark(t *testing.T) {
 	}
 	for _, want := range []string{"Vào hồi 08 giờ 00 ngày 20 tháng 11 năm 2026, tại Hội trường UBND xã Tân Thành",
 		"Hội nghị kết thúc vào hồi 10 giờ 45 cùng ngày.", "được thông qua./.",
-		"Tân\u00a0Thành, ngày 20 tháng 11 năm 2026", "Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BB-MTTQ", "Đại biểu trả lời: ", "Một cử tri (ấp 5)",
+		"Đại biểu trả lời: ", "Một cử tri (ấp 5)",
 		"THƯ KÝ", "CHỦ TRÌ", "Nơi nhận:", "- Lưu: VT, Hồ sơ."} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("minutes lack %q", want)

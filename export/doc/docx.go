@@ -41,12 +41,22 @@ type docxRenderer struct {
 
 func (r *docxRenderer) add(b ...docx.Block) { r.out = append(r.out, b...) }
 
+// runs are rs for DOCX, place names and numbers kept on one line.
 func runs(rs []Run) []docx.Run {
 	out := make([]docx.Run, len(rs))
 	for i, x := range rs {
-		out[i] = docx.Run{Text: x.Text, Bold: x.Bold, Italic: x.Italic}
+		out[i] = docx.Run{Text: KeepPlaces(x.Text), Bold: x.Bold, Italic: x.Italic}
 	}
 	return out
+}
+
+// dateLine is the header's place and date line with each part unbreakable.
+func dateLine(h Header) string {
+	date := strings.ReplaceAll(DateLine("", h.Date), " ", NBSP)
+	if h.Place == "" {
+		return date
+	}
+	return strings.ReplaceAll(h.Place, " ", NBSP) + ", " + date
 }
 
 func (r *docxRenderer) block(bl Block) {
@@ -136,7 +146,9 @@ func (r *docxRenderer) header(h Header) {
 		{Runs: []docx.Run{{Text: "Độc lập - Tự do - Hạnh phúc", Bold: true, Size: 26}}, Align: docx.Center},
 		// The motto's rule is as wide as the motto (about 6 cm at 13 pt).
 		docx.Rule(max(0, (rightW-3400)/2)),
-		{Runs: []docx.Run{{Text: DateLine(strings.ReplaceAll(h.Place, " ", NBSP), h.Date), Italic: true, Size: r.body}}, Align: docx.Center, Before: 240},
+		// The place and the date each stay whole; the line may break only
+		// after the comma.
+		{Runs: []docx.Run{{Text: dateLine(h), Italic: true, Size: r.body}}, Align: docx.Center, Before: 240},
 	}
 	r.add(docx.Table{Widths: []int{leftW, rightW}, Rows: [][]docx.Cell{{{Width: leftW, Paras: left}, {Width: rightW, Paras: right}}}})
 }
