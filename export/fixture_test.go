@@ -186,6 +186,7 @@ func TestWriteExampleForCheck(t *testing.T) {
 	}
 	empty := example()
 	empty.Remarks = nil
+	empty.Session.Notes = nil
 	empty.Session.Locality = "Tân Thành trống"
 	more, err := WriteFiles(dir, empty, []string{"docx"}, Options{Today: today, Force: true})
 	if err != nil {
