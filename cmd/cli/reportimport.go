@@ -17,7 +17,7 @@ import (
 // archive file.
 func isReport(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".docm":
+	case ".docx", ".docm", ".pdf":
 		return true
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,29 +47,28 @@ func classifiedSession(t *testing.T, path string) []model.Remark {
 	return out
 }
 
-// TestReportRoundTrip: txct's own summary report imports back to the same
-// petitions (text, field, level, place), and importing it into the archive
-// the export filled adds nothing twice.
-func TestReportRoundTrip(t *testing.T) {
+// exportedReport exports a classified session with `txct export` and
+// returns the database, the session's remarks and the summary report.
+func exportedReport(t *testing.T) (string, []model.Remark, string) {
+	t.Helper()
 	path := tempDB(t)
 	remarks := classifiedSession(t, path)
 	dir := t.TempDir()
 	if code, _, errs := call(t, "", "--db", path, "export", "latest", "--out", dir, "--format", "docx"); code != 0 {
 		t.Fatal(errs)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*[Bb]ao*cao*.docx"))
-	if len(files) == 0 {
-		files, _ = filepath.Glob(filepath.Join(dir, "*.docx"))
+	files, _ := filepath.Glob(filepath.Join(dir, "bao-cao*.docx"))
+	if len(files) != 1 {
+		t.Fatalf("report files: %v", files)
 	}
-	var report string
-	for _, f := range files {
-		if rep, err := ingest.ReadReportFile(f, ingest.ReportOptions{}); err == nil && len(rep.Items) > 0 {
-			report = f
-		}
-	}
-	if report == "" {
-		t.Fatalf("no report among %v", files)
-	}
+	return path, remarks, files[0]
+}
+
+// TestReportRoundTrip: txct's own summary report imports back to the same
+// petitions (text, field, level, place), and importing it into the archive
+// the export filled adds nothing twice.
+func TestReportRoundTrip(t *testing.T) {
+	path, remarks, report := exportedReport(t)
 	code, out, errs := call(t, "", "--db", path, "import", "--dry-run", report)
 	if code != 0 {
 		t.Fatalf("dry run: %s", errs)
@@ -195,5 +195,42 @@ func TestImportFontSheet(t *testing.T) {
 	code, out, errs := call(t, "", "--db", path, "import", file)
 	if code != 0 || !strings.Contains(out, "2 added") || !strings.Contains(out, "cột nội dung: chuyển từ TCVN3 (.VnTime)") || !strings.Contains(out, "cột lĩnh vực: chuyển từ TCVN3 (.VnTime)") {
 		t.Fatalf("%d %q %q", code, out, errs)
+	}
+}
+
+// TestReportRoundTripPDF: txct's report printed to PDF by LibreOffice reads
+// back to the same items (skipped without soffice).
+func TestReportRoundTripPDF(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice is not installed")
+	}
+	path, remarks, report := exportedReport(t)
+	dir := filepath.Dir(report)
+	if out, err := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--headless",
+		"--convert-to", "pdf", "--outdir", dir, report).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v %s", err, out)
+	}
+	pdf := strings.TrimSuffix(report, ".docx") + ".pdf"
+	code, out, errs := call(t, "", "--db", path, "import", "--dry-run", pdf)
+	if code != 0 {
+		t.Fatalf("dry run: %s", errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(remarks) {
+		t.Fatalf("%d items read back from the PDF, %d remarks: %q", len(lines), len(remarks), out)
+	}
+	for _, r := range remarks {
+		found := false
+		for _, l := range lines {
+			var p model.Petition
+			json.Unmarshal([]byte(l), &p)
+			if sameText(p.Text, r.Text) && p.Field == r.Field && p.Authority == r.Authority && p.Location == r.Address {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("remark %q not read back from the PDF: %q", r.Text, out)
+		}
 	}
 }

@@ -58,14 +58,14 @@ func ReadReportFile(path string, opt ReportOptions) (*Report, error) {
 	return ReadReport(f, filepath.Base(path), opt)
 }
 
-// ReadReport reads a DOCX report. It returns every petition or an *Error
+// ReadReport reads a DOCX or PDF report. It returns every petition or an *Error
 // that says where the structure was lost; nothing is returned in part.
 func ReadReport(r io.Reader, name string, opt ReportOptions) (*Report, error) {
 	data, err := readAllLimited(r, name, "document")
 	if err != nil {
 		return nil, err
 	}
-	blocks, err := readDocx(data)
+	blocks, err := readReportBlocks(data)
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}
