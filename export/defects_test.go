@@ -274,6 +274,9 @@ func TestSpreadsheetPrints(t *testing.T) {
 	if !strings.Contains(sheet, `orientation="landscape"`) {
 		t.Error("not landscape")
 	}
+	if !strings.Contains(string(ps["xl/sharedStrings.xml"]), "P-2023-999 (không có trong kho)") {
+		t.Error("the clerk's sheet hides the unknown reference")
+	}
 	if !strings.Contains(string(ps["xl/sharedStrings.xml"]), "DANH SÁCH Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI") {
 		t.Error("no title block")
 	}

@@ -198,6 +198,8 @@ func remarkRows(snap model.Snapshot, secs []levelGroup) []row {
 		for _, id := range r.RepeatOf {
 			p, ok := snap.Petitions[id]
 			if !ok {
+				// The clerk's sheet shows it, so it can be corrected.
+				ids = append(ids, clean(id)+" (không có trong kho)")
 				continue
 			}
 			if p.RaisedAt != "" {
