@@ -20,6 +20,7 @@ func init() {
 		"exp.signer":          {"Người ký:", "Signed by:"},
 		"exp.ph.to":           {"vd. Thường trực HĐND tỉnh (để trống nếu không gửi)", "e.g. Thường trực HĐND tỉnh (empty: none)"},
 		"exp.ph.signer":       {"họ tên tổ trưởng (để trống để ký tay)", "the group leader's name (empty: sign by hand)"},
+		"exp.onlythis":        {"Cơ quan ban hành sửa dưới đây chỉ áp dụng cho hội nghị này", "Issuers changed below apply to this session only"},
 		"exp.rep.parent":      {"Báo cáo – cấp trên:", "Report – parent body:"},
 		"exp.rep.body":        {"Báo cáo – cơ quan:", "Report – issued by:"},
 		"exp.min.parent":      {"Biên bản – cấp trên:", "Minutes – parent body:"},

@@ -26,6 +26,7 @@ const (
 	rowXlsx
 	rowMd
 	rowForce
+	rowOnlyThis
 	rowTo
 	rowSigner
 	rowRepParent
@@ -45,9 +46,12 @@ type Model struct {
 	loaded  bool
 	formats [3]bool // docx, xlsx, md
 	force   bool
-	dir     textinput.Model
-	to      textinput.Model // the report's addressee ("Kính gửi")
-	signer  textinput.Model // the name under the report's signature
+	// onlyThis keeps changed issuers with this session instead of
+	// remembering them for every export.
+	onlyThis bool
+	dir      textinput.Model
+	to       textinput.Model // the report's addressee ("Kính gửi")
+	signer   textinput.Model // the name under the report's signature
 	// Who issues the report and who keeps the minutes: parent body and
 	// body, filled in with what the export would use (was); what the clerk
 	// changes is remembered for later exports.
@@ -188,6 +192,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.formats[m.row] = !m.formats[m.row]
 		case rowForce:
 			m.force = !m.force
+		case rowOnlyThis:
+			m.onlyThis = !m.onlyThis
 		}
 	}
 	return nil
@@ -228,18 +234,29 @@ func (m *Model) run() tea.Cmd {
 	dir := expandHome(strings.TrimSpace(m.dir.Value()))
 	m.busy, m.err, m.files = true, nil, nil
 	db, id, now := m.ctx.DB, m.id, m.ctx.Now()
-	changed := m.changedIssuers()
+	changed, onlyThis := m.changedIssuers(), m.onlyThis
 	opts := export.Options{Today: now, Force: m.force, SentTo: strings.TrimSpace(m.to.Value()), Profile: m.issuers()}
 	opts.Profile.Report.Signer = strings.TrimSpace(m.signer.Value())
 	return func() tea.Msg {
-		// What the clerk changed is remembered for the next export.
-		if !changed.Minutes.IsZero() || !changed.Report.IsZero() {
-			opts.Defaults = changed.Or(db.Profile())
+		// What the clerk changed stays with this session, or is remembered
+		// for the next exports.
+		opts.Defaults = db.Profile()
+		switch {
+		case changed.Minutes.IsZero() && changed.Report.IsZero():
+		case onlyThis:
+			s, err := db.Session(id)
+			if err == nil {
+				s.Issuers = changed.Or(s.Issuers)
+				err = db.UpdateSession(s)
+			}
+			if err != nil {
+				return doneMsg{err: err}
+			}
+		default:
+			opts.Defaults = changed.Or(opts.Defaults)
 			if err := db.SetProfile(opts.Defaults); err != nil {
 				return doneMsg{err: err}
 			}
-		} else {
-			opts.Defaults = db.Profile()
 		}
 		files, err := db.ExportSession(id, now, func(snap model.Snapshot) ([]string, error) {
 			return export.WriteFiles(dir, snap, formats, opts)
@@ -319,6 +336,7 @@ func (m *Model) View() string {
 	check(rowXlsx, m.formats[1], t.S("exp.xlsx"))
 	check(rowMd, m.formats[2], t.S("exp.md"))
 	check(rowForce, m.force, t.S("exp.force"))
+	check(rowOnlyThis, m.onlyThis, t.S("exp.onlythis"))
 	b.WriteString("\n")
 	for _, f := range []struct {
 		row   int
@@ -386,9 +404,9 @@ func (m *Model) Cursor() *tea.Cursor {
 	if in == nil || !m.loaded {
 		return nil
 	}
-	// Title, session, deadline, a blank line, four check boxes, a blank
+	// Title, session, deadline, a blank line, five check boxes, a blank
 	// line, then the fields in row order.
-	return tea.NewCursor(2+labelW+1+in.Position(), 9+m.row-rowTo)
+	return tea.NewCursor(2+labelW+1+in.Position(), 10+m.row-rowTo)
 }
 
 // Help lists the dialog's keys.

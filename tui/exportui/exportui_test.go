@@ -51,7 +51,7 @@ func TestExportFromTheDialog(t *testing.T) {
 		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	// Markdown too: go up to its row and toggle it.
-	for range 2 {
+	for range 3 {
 		m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
 	}
 	m.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
@@ -104,5 +104,38 @@ func TestExportFromTheDialog(t *testing.T) {
 	m.Update(cmd())
 	if m.err == nil || !strings.Contains(ansi.Strip(m.View()), "Không tạo được thư mục") {
 		t.Errorf("folder that cannot be made: %v", m.err)
+	}
+}
+
+// With "this session only", a changed issuer stays with the session and is
+// not remembered.
+func TestIssuerForThisSessionOnly(t *testing.T) {
+	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sess, _ := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindBefore, Date: "2026-11-20", Place: "Nhà văn hóa", Locality: "Tân Thành"})
+	ctx := base.NewContext(db, base.VI)
+	m := New(ctx, sess.ID)
+	m.SetSize(100, 28)
+	m.Update(m.Init()())
+	m.dir.SetValue(t.TempDir())
+	m.focus(rowOnlyThis)
+	m.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	m.focus(rowMinBody)
+	m.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	m.Update(tea.PasteMsg{Content: "Ủy ban MTTQ Việt Nam xã Tân Thành"})
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	m.Update(cmd())
+	if m.err != nil {
+		t.Fatal(m.err)
+	}
+	s, _ := db.Session(sess.ID)
+	if s.Issuers.Minutes.Body != "Ủy ban MTTQ Việt Nam xã Tân Thành" || !s.Issuers.Report.IsZero() {
+		t.Errorf("session issuers %+v", s.Issuers)
+	}
+	if p := db.Profile(); !p.Minutes.IsZero() || !p.Report.IsZero() {
+		t.Errorf("remembered %+v", p)
 	}
 }
