@@ -186,8 +186,19 @@ func TestDevPack(t *testing.T) {
 	if all.f1() < 0.90 {
 		t.Errorf("flag F1 %.3f < 0.90", all.f1())
 	}
+	checkKinds(t, by)
 	if all.recallAt5() < 0.97 {
 		t.Errorf("recall@5 %.3f < 0.97", all.recallAt5())
+	}
+}
+
+// checkKinds fails the test when a kind of repeat has flag F1 under 0.90.
+func checkKinds(t *testing.T, by map[string]*tally) {
+	t.Helper()
+	for _, k := range evalKinds {
+		if b := by[k]; b != nil && b.repeats > 0 && b.f1() < 0.90 {
+			t.Errorf("kind %s: flag F1 %.3f < 0.90", k, b.f1())
+		}
 	}
 }
 

@@ -56,6 +56,9 @@ type pairQuery struct {
 	content float64 // static weight of the non-filler terms
 	set     map[string]bool
 	specs   []specific
+	// specSlips are, for the mistyped words of the specifics and the word
+	// pairs holding them, the vocabulary terms they may be slips for.
+	specSlips map[string][]int32
 }
 
 // pairTerm is one term of a demand: the ids it matches in a petition (its
@@ -194,6 +197,23 @@ func (ix *Index) prepare(toks []token) query {
 // compared with one petition's own words.
 func (ix *Index) preparePair(toks []token) pairQuery {
 	q := pairQuery{specs: specifics(toks), set: map[string]bool{}}
+	for _, sp := range q.specs {
+		for i, w := range sp.phrase {
+			if !mistyped(w) {
+				continue
+			}
+			if q.specSlips == nil {
+				q.specSlips = map[string][]int32{}
+			}
+			q.specSlips[w] = ix.slips(w)
+			if i > 0 {
+				q.specSlips[sp.phrase[i-1]+" "+w] = ix.slips(sp.phrase[i-1] + " " + w)
+			}
+			if i+1 < len(sp.phrase) {
+				q.specSlips[w+" "+sp.phrase[i+1]] = ix.slips(w + " " + sp.phrase[i+1])
+			}
+		}
+	}
 	for _, t := range termsOf(toks) {
 		if q.set[t] {
 			continue
@@ -380,6 +400,11 @@ func (ix *Index) specFactor(q *pairQuery, d *docEntry) float64 {
 		}
 		for _, a := range roadAlts(t) {
 			if in(a) {
+				return true
+			}
+		}
+		for _, id := range q.specSlips[t] {
+			if contains(d.terms, id) || contains(d.loc, id) {
 				return true
 			}
 		}

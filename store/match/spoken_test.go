@@ -141,6 +141,7 @@ func TestDevPackSpoken(t *testing.T) {
 	if all.f1() < 0.90 {
 		t.Errorf("flag F1 %.3f < 0.90", all.f1())
 	}
+	checkKinds(t, by)
 	if all.recallAt5() < 0.98 {
 		t.Errorf("recall@5 %.3f < 0.98", all.recallAt5())
 	}

@@ -73,9 +73,12 @@ var (
 		"ng", "ngh", "nh", "p", "ph", "q", "qu", "r", "s", "t", "th", "tr", "v", "x")
 	vowelClusters = setOf("a", "e", "i", "o", "u", "y",
 		"ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua",
-		"ue", "ui", "uo", "uu", "uy", "ye", "ya",
+		"ue", "ui", "uo", "uu", "uy", "ye",
 		"oai", "oao", "oay", "oeo", "uai", "uay", "uoi", "uou", "uya", "uye", "uyu", "ieu", "yeu", "uao")
 	finals = setOf("", "c", "ch", "m", "n", "ng", "nh", "p", "t")
+	// openClusters end in a glide and take no final consonant.
+	openClusters = setOf("ai", "ao", "au", "ay", "eo", "eu", "ia", "iu", "oi", "ui", "uu",
+		"oai", "oao", "oay", "oeo", "uai", "uay", "uoi", "uou", "uyu", "ieu", "yeu")
 )
 
 // isSyllable reports whether folded word w is a well-formed Vietnamese
@@ -101,7 +104,19 @@ func isSyllable(w string) bool {
 			return ini == "gi" && finals[fin]
 		}
 	}
-	return initials[ini] && vowelClusters[v] && finals[fin]
+	if !initials[ini] || !vowelClusters[v] || !finals[fin] || fin != "" && openClusters[v] {
+		return false
+	}
+	// Spelling rules: k, gh and ngh stand before e, i and y only; c, g
+	// and ng never do.
+	front := v[0] == 'e' || v[0] == 'i' || v[0] == 'y'
+	switch ini {
+	case "k", "gh", "ngh":
+		return front
+	case "c", "ng":
+		return !front
+	}
+	return true
 }
 
 func isVowel(c byte) bool {
