@@ -145,6 +145,9 @@ const anyRoad = "r"
 // class names a road of any class, and one of a known class may have been
 // written without it.
 func roadAlts(t string) []string {
+	if n := len(t); n < 3 || !isDigit(t[n-1]) && !isDigit(t[n-2]) {
+		return nil // cheap refusal: every road token ends in a digit or digit+letter
+	}
 	p, num, ok := splitRoad(t)
 	if !ok {
 		return nil
@@ -208,3 +211,5 @@ func canonRoads(toks []token) []token {
 	}
 	return out
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -78,10 +78,31 @@ func benchQueries(b *testing.B) []string {
 	return out
 }
 
-func benchCheck(b *testing.B, synth bool) {
+// longQueries are the dev remarks as spoken (spokenPack), lengthened with
+// more spoken material to 90–120 words: the common case in a session.
+func longQueries(b *testing.B) []string {
+	_, qs := loadDev(b)
+	rng := rand.New(rand.NewPCG(5, 7))
+	var out []string
+	for _, q := range spokenPack(qs) {
+		words := strings.Fields(q.Text)
+		for len(words) < 90 {
+			words = append(words, strings.Fields(spokenClosings[rng.IntN(len(spokenClosings))])...)
+			words = append(strings.Fields(spokenOpenings[rng.IntN(len(spokenOpenings))]), words...)
+		}
+		if len(words) > 120 {
+			words = words[len(words)-120:]
+		}
+		out = append(out, strings.Join(words, " "))
+	}
+	return out
+}
+
+func benchCheck(b *testing.B, synth bool) { benchCheckOn(b, synth, benchQueries(b)) }
+
+func benchCheckOn(b *testing.B, synth bool, qs []string) {
 	ps := scaleArchive(b, synth)
 	ix := Build(ps)
-	qs := benchQueries(b)
 	durs := make([]time.Duration, 0, 1<<16)
 	b.ResetTimer()
 	i := 0
@@ -99,25 +120,35 @@ func benchCheck(b *testing.B, synth bool) {
 // BenchmarkCheck100k is one repeat check against 100,000 petitions.
 func BenchmarkCheck100k(b *testing.B) { benchCheck(b, false) }
 
+// BenchmarkCheckLong100k is BenchmarkCheck100k for spoken remarks of 90–120
+// words.
+func BenchmarkCheckLong100k(b *testing.B) { benchCheckOn(b, false, longQueries(b)) }
+
+// BenchmarkCheckLong100kSynth is BenchmarkCheckLong100k on the in-process
+// archive.
+func BenchmarkCheckLong100kSynth(b *testing.B) { benchCheckOn(b, true, longQueries(b)) }
+
 // BenchmarkCheck100kSynth is BenchmarkCheck100k on the in-process archive.
 func BenchmarkCheck100kSynth(b *testing.B) { benchCheck(b, true) }
 
 // BenchmarkBruteForce100k scores every petition fully, without the
 // inverted index: the ratio to BenchmarkCheck100k is what the index buys.
-func BenchmarkBruteForce100k(b *testing.B) {
+func BenchmarkBruteForce100k(b *testing.B) { benchBrute(b, benchQueries(b)) }
+
+// BenchmarkBruteForceLong100k is the brute force beside BenchmarkCheckLong100k.
+func BenchmarkBruteForceLong100k(b *testing.B) { benchBrute(b, longQueries(b)) }
+
+func benchBrute(b *testing.B, qs []string) {
 	ps := scaleArchive(b, false)
 	ix := Build(ps)
-	qs := benchQueries(b)
 	i := 0
 	for b.Loop() {
 		ix.mu.RLock()
 		best := 0.0
-		for _, p := range scoringParts(demands(qs[i%len(qs)])) {
-			q := ix.preparePair(p.toks)
-			for k := range ix.docs {
-				if s := ix.pairScore(&q, &ix.docs[k]); s > best {
-					best = s
-				}
+		r := ix.prepareRemark(demands(qs[i%len(qs)]))
+		for k := range ix.docs {
+			if s, _ := r.score(ix, &ix.docs[k]); s > best {
+				best = s
 			}
 		}
 		ix.mu.RUnlock()

@@ -51,7 +51,8 @@ type query struct {
 // pairQuery is a demand analysed for the flag score, which depends on the
 // demand and one petition only.
 type pairQuery struct {
-	terms   []pairTerm
+	span    Span
+	terms   []int32 // indices into the remark's term table
 	total   float64 // static weight of all terms, unknown ones included
 	content float64 // static weight of the non-filler terms
 	set     map[string]bool
@@ -84,36 +85,29 @@ func (ix *Index) Check(text string, top int) Result {
 	if ix.live == 0 {
 		return Result{}
 	}
-	parts := scoringParts(ds)
-	// Which petitions to score: the best by BM25 for the whole remark and
-	// for each demand.
+	r := ix.prepareRemark(ds)
+	// Which petitions to score: the best by BM25 for the whole remark and,
+	// by their rarest words, for each demand.
 	seen := map[int32]bool{}
 	var cands []int32
-	addCands := func(toks []token, k int) {
-		for _, s := range ix.candidates(ix.prepare(toks), k) {
+	addCands := func(toks []token, k, rarest int) {
+		for _, s := range ix.candidates(ix.prepare(toks, rarest), k) {
 			if !seen[s] {
 				seen[s] = true
 				cands = append(cands, s)
 			}
 		}
 	}
-	addCands(parts[len(parts)-1].toks, candidates)
+	addCands(r.all, candidates, remarkRarest)
 	if len(ds) > 1 {
 		for _, d := range ds {
-			addCands(d.toks, demandCandidates)
+			addCands(d.toks, demandCandidates, demandRarest)
 		}
 	}
 	best := make(map[int32]Hit, len(cands))
-	for _, p := range parts {
-		pq := ix.preparePair(p.toks)
-		if pq.content < minContent {
-			continue
-		}
-		for _, slot := range cands {
-			s := ix.pairScore(&pq, &ix.docs[slot])
-			if h, ok := best[slot]; s >= minScore && (!ok || s > h.Score) {
-				best[slot] = Hit{ID: ix.docs[slot].id, Score: s, Span: p.span}
-			}
+	for _, slot := range cands {
+		if s, span := r.score(ix, &ix.docs[slot]); s >= minScore {
+			best[slot] = Hit{ID: ix.docs[slot].id, Score: s, Span: span}
 		}
 	}
 	hits := make([]Hit, 0, len(best))
@@ -165,7 +159,7 @@ func (ix *Index) idf(df int32) float64 {
 
 // prepare weighs a demand's terms for ranking, with typos corrected to the
 // archive's commonest neighbour and road numbers of unknown class widened.
-func (ix *Index) prepare(toks []token) query {
+func (ix *Index) prepare(toks []token, rarest int) query {
 	toks = append([]token(nil), toks...)
 	for i := range toks {
 		if !toks[i].filler && !toks[i].road {
@@ -174,6 +168,9 @@ func (ix *Index) prepare(toks []token) query {
 	}
 	var q query
 	for _, t := range termsOf(toks) {
+		if strings.HasPrefix(t, fillerMark) {
+			continue // too light to choose petitions by
+		}
 		if id, ok := ix.termID[t]; ok && ix.df[id] > 0 {
 			q.ids = append(q.ids, id)
 		}
@@ -184,6 +181,10 @@ func (ix *Index) prepare(toks []token) query {
 		}
 	}
 	q.ids = sortUnique(q.ids)
+	if rarest > 0 && len(q.ids) > rarest {
+		sort.Slice(q.ids, func(i, j int) bool { return ix.df[q.ids[i]] < ix.df[q.ids[j]] })
+		q.ids = sortUnique(q.ids[:rarest])
+	}
 	q.w = make([]float64, len(q.ids))
 	for i, id := range q.ids {
 		q.w[i] = ix.idf(ix.df[id]) * termFactor(ix.terms[id])
@@ -195,7 +196,7 @@ func (ix *Index) prepare(toks []token) query {
 // which petitions the archive holds: a term's weight is static, and the
 // words a slip may stand for are looked up in the vocabulary only to be
 // compared with one petition's own words.
-func (ix *Index) preparePair(toks []token) pairQuery {
+func (ix *Index) preparePair(toks []token, tab *termTable) pairQuery {
 	q := pairQuery{specs: specifics(toks), set: map[string]bool{}}
 	for _, sp := range q.specs {
 		for i, w := range sp.phrase {
@@ -224,6 +225,10 @@ func (ix *Index) preparePair(toks []token) pairQuery {
 		if !strings.HasPrefix(t, fillerMark) {
 			q.content += w
 		}
+		if i, ok := tab.index[t]; ok {
+			q.terms = append(q.terms, i)
+			continue
+		}
 		pt := pairTerm{w: w}
 		if id, ok := ix.termID[t]; ok {
 			pt.ids, pt.credit = append(pt.ids, id), append(pt.credit, 1)
@@ -237,10 +242,80 @@ func (ix *Index) preparePair(toks []token) pairQuery {
 			pt.ids, pt.credit = append(pt.ids, a), append(pt.credit, typoCredit)
 		}
 		if len(pt.ids) > 0 {
-			q.terms = append(q.terms, pt)
+			tab.index[t] = int32(len(tab.terms))
+			q.terms = append(q.terms, int32(len(tab.terms)))
+			tab.terms = append(tab.terms, pt)
 		}
 	}
 	return q
+}
+
+// termTable holds the terms of all the parts of a remark once, so that a
+// petition is looked up for each term once, not once per part.
+type termTable struct {
+	terms []pairTerm
+	index map[string]int32
+}
+
+// remark is a remark prepared for scoring: its parts (demands, pairs of
+// neighbouring demands, all of them) and their terms.
+type remark struct {
+	parts []pairQuery
+	tab   termTable
+	all   []token // the tokens of every demand, for ranking
+	text  []float64
+	loc   []float64
+}
+
+// demandRarest is how many of a demand's rarest terms choose its
+// candidates besides the whole remark's.
+const demandRarest = 8
+
+// remarkRarest is how many of the whole remark's rarest terms choose its
+// candidates: past them, postings grow long and add little.
+const remarkRarest = 32
+
+// prepareRemark prepares the demands of a remark for scoring. Parts with
+// too little content to decide anything (a name, a number) are dropped.
+func (ix *Index) prepareRemark(ds []demand) *remark {
+	r := &remark{tab: termTable{index: map[string]int32{}}}
+	for _, p := range scoringParts(ds) {
+		q := ix.preparePair(p.toks, &r.tab)
+		q.span = p.span
+		if q.content >= minContent {
+			r.parts = append(r.parts, q)
+		}
+	}
+	for _, d := range ds {
+		r.all = append(r.all, d.toks...)
+	}
+	r.text = make([]float64, len(r.tab.terms))
+	r.loc = make([]float64, len(r.tab.terms))
+	return r
+}
+
+// score returns the best score of the remark's parts against one petition
+// and the span of the part that made it.
+func (r *remark) score(ix *Index, d *docEntry) (float64, Span) {
+	for i := range r.tab.terms {
+		t := &r.tab.terms[i]
+		r.text[i], r.loc[i] = 0, 0
+		for k, id := range t.ids {
+			switch {
+			case contains(d.terms, id):
+				r.text[i] = max(r.text[i], t.credit[k])
+			case contains(d.loc, id):
+				r.loc[i] = max(r.loc[i], t.credit[k])
+			}
+		}
+	}
+	best, span := 0.0, Span{}
+	for p := range r.parts {
+		if s := ix.pairScore(&r.parts[p], r, d); s > best {
+			best, span = s, r.parts[p].span
+		}
+	}
+	return best, span
 }
 
 // slips returns the vocabulary terms term t may be a typing slip for: for
@@ -280,24 +355,15 @@ func (ix *Index) slips(t string) []int32 {
 
 // pairScore returns the 0–1 similarity of a demand and one petition: how
 // much of each the other covers, times the specifics factor.
-func (ix *Index) pairScore(q *pairQuery, d *docEntry) float64 {
+func (ix *Index) pairScore(q *pairQuery, r *remark, d *docEntry) float64 {
 	var qShared, dShared float64
-	for i := range q.terms {
-		t := &q.terms[i]
-		inText, inLoc := 0.0, 0.0
-		for k, id := range t.ids {
-			switch {
-			case contains(d.terms, id):
-				inText = max(inText, t.credit[k])
-			case contains(d.loc, id):
-				inLoc = max(inLoc, t.credit[k])
-			}
-		}
-		if inText > 0 {
-			qShared += t.w * inText
-			dShared += t.w * inText
-		} else if inLoc > 0 {
-			qShared += t.w * inLoc
+	for _, i := range q.terms {
+		w := r.tab.terms[i].w
+		if c := r.text[i]; c > 0 {
+			qShared += w * c
+			dShared += w * c
+		} else if c := r.loc[i]; c > 0 {
+			qShared += w * c
 		}
 	}
 	dTotal := float64(d.total)

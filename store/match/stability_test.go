@@ -47,14 +47,7 @@ func (ix *Index) pairScoreOf(text, id string) float64 {
 	if !ok {
 		return -1
 	}
-	best := 0.0
-	for _, p := range scoringParts(demands(text)) {
-		q := ix.preparePair(p.toks)
-		if q.content < minContent {
-			continue
-		}
-		best = math.Max(best, ix.pairScore(&q, &ix.docs[slot]))
-	}
+	best, _ := ix.prepareRemark(demands(text)).score(ix, &ix.docs[slot])
 	return best
 }
 
