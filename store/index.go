@@ -236,6 +236,9 @@ type Repeat struct {
 	// Span is the part of the remark (rune offsets) that matched: one
 	// demand of a remark that holds several.
 	Span match.Span
+	// Shared is what the remark and the petition both name (hamlet, road,
+	// bridge, school, project …) and where, in both texts.
+	Shared []match.Shared
 }
 
 // RepeatResult is the one decision on a remark: whether it repeats an
@@ -332,7 +335,8 @@ func (s *Store) FindRepeats(text string, opts RepeatOptions) (RepeatResult, erro
 			if opts.Session != "" && p.OriginSession() == opts.Session {
 				continue // a remark never repeats itself
 			}
-			out.Hits = append(out.Hits, Repeat{Petition: p, Score: h.Score, Span: h.Span})
+			out.Hits = append(out.Hits, Repeat{Petition: p, Score: h.Score, Span: h.Span,
+				Shared: match.SharedSpecifics(text, h.Span, p.Text, p.Location)})
 		}
 		return nil
 	})

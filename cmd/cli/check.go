@@ -25,6 +25,9 @@ type checkMatch struct {
 	// Span is the part of text that matched, in runes (Unicode code
 	// points) from 0, end exclusive.
 	Span match.Span `json:"span"`
+	// Shared is what the remark and the petition both name, with offsets
+	// in both texts.
+	Shared []match.Shared `json:"shared"`
 }
 
 // maxCheckLine bounds one input line; longer remarks are cut, not refused,
@@ -80,7 +83,8 @@ func runCheck(g *global, args []string, env Env) error {
 		}
 		o := checkOut{Text: text, Repeat: res.Repeat, Matches: []checkMatch{}}
 		for _, h := range res.Hits {
-			o.Matches = append(o.Matches, checkMatch{ID: h.Petition.ID, Score: math.Round(h.Score*1000) / 1000, Span: h.Span})
+			o.Matches = append(o.Matches, checkMatch{ID: h.Petition.ID, Score: math.Round(h.Score*1000) / 1000, Span: h.Span,
+				Shared: append([]match.Shared{}, h.Shared...)})
 		}
 		if err := enc.Encode(o); err != nil {
 			return err

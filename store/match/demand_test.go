@@ -92,3 +92,36 @@ func TestMistyped(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedSpecifics(t *testing.T) {
+	remark := "Kính thưa đại biểu. Cau Da o xa Xuan Lap hong roi, đường tỉnh 612 cũng xuống cấp, đề nghị sửa."
+	pet := "Cử tri xã Xuân Lập đề nghị xây lại cầu Đá trên ĐT.612 đã hư hỏng."
+	got := SharedSpecifics(remark, Span{}, pet, "")
+	want := map[string][2]string{ // what → remark words, petition words
+		"Xuân Lập": {"Xuan Lap", "Xuân Lập"},
+		"cầu Đá":   {"Cau Da", "cầu Đá"},
+		"ĐT.612":   {"đường tỉnh 612", "ĐT.612"},
+	}
+	found := map[string]bool{}
+	for _, s := range got {
+		w, ok := want[s.What]
+		if !ok {
+			t.Errorf("unexpected shared %+v", s)
+			continue
+		}
+		found[s.What] = true
+		if len(s.Remark) != 1 || runeSlice(remark, s.Remark[0].Start, s.Remark[0].End) != w[0] {
+			t.Errorf("%s in remark at %v", s.What, s.Remark)
+		}
+		if len(s.Petition) != 1 || runeSlice(pet, s.Petition[0].Start, s.Petition[0].End) != w[1] {
+			t.Errorf("%s in petition at %v", s.What, s.Petition)
+		}
+	}
+	if len(found) != len(want) {
+		t.Errorf("shared %+v, want %v", got, want)
+	}
+	// Another hamlet is not shared.
+	if got := SharedSpecifics("Cầu Đá xã Hải Minh hỏng", Span{}, "Sửa cầu Ba Khe xã Xuân Lập", ""); len(got) != 0 {
+		t.Errorf("shared %+v", got)
+	}
+}

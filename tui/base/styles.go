@@ -36,6 +36,7 @@ type Styles struct {
 	Badge      lipgloss.Style
 	RepeatHit  lipgloss.Style
 	Score      lipgloss.Style
+	Shared     lipgloss.Style // what a remark and a matched petition both name
 	Answer     lipgloss.Style
 	Overlay    lipgloss.Style
 	Bar        lipgloss.Style
@@ -78,6 +79,7 @@ func NewStyles(isDark bool) Styles {
 	s.Badge = lipgloss.NewStyle().Bold(true).Foreground(warning)
 	s.RepeatHit = lipgloss.NewStyle().Bold(true).Foreground(warning)
 	s.Score = lipgloss.NewStyle().Foreground(accent)
+	s.Shared = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent)
 	s.Answer = lipgloss.NewStyle().Foreground(good)
 	s.Overlay = lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).BorderForeground(accent).Padding(1, 2)
 	s.Bar = lipgloss.NewStyle().Foreground(accent)

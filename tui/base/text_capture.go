@@ -68,6 +68,7 @@ func init() {
 		"cap.panel.none":           {"Không thấy kiến nghị cũ nào trùng.", "No earlier petition matches."},
 		"cap.panel.flag":           {"⟳ CÓ THỂ LÀ KIẾN NGHỊ LẶP LẠI — Ctrl+Y xác nhận, Ctrl+X bỏ qua, F8 chọn", "⟳ LIKELY A REPEAT — Ctrl+Y confirm, Ctrl+X dismiss, F8 next"},
 		"cap.panel.confirmed":      {"đã xác nhận", "confirmed"},
+		"cap.panel.said":           {"Ý kiến: %s", "Remark: %s"},
 		"cap.panel.raised":         {"Nêu ngày %s · %s · đã nêu %d lần", "Raised %s · %s · raised %d times"},
 		"cap.panel.answer":         {"Trả lời (%s): %s", "Answer (%s): %s"},
 		"cap.panel.nobody":         {"chưa rõ cơ quan", "body unknown"},

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"txct/store"
+	"txct/store/match"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -253,11 +254,23 @@ func (m *Model) hitView(hit store.Repeat, selected, confirmed bool, w int) []str
 	out := []string{"", head}
 	when := t.F("cap.panel.raised", base.ShortDate(p.RaisedAt), safe(p.Session), p.TimesRaised())
 	out = append(out, indent(s.Muted.Render(wrap(when, w-2)), 2))
-	txt := safe(p.Text)
+	// The part of the remark that matched, when it is not the whole
+	// remark, and what both texts name, highlighted in each.
+	var inRemark, inPetition []match.Span
+	for _, sh := range hit.Shared {
+		inRemark = append(inRemark, sh.Remark...)
+		inPetition = append(inPetition, sh.Petition...)
+	}
+	if said := []rune(m.panel.text); hit.Span.End > hit.Span.Start && hit.Span.End <= len(said) &&
+		strings.TrimSpace(string(said[:hit.Span.Start])+string(said[hit.Span.End:])) != "" {
+		part := highlight(string(said[hit.Span.Start:hit.Span.End]), shift(inRemark, -hit.Span.Start), s.Shared)
+		out = append(out, indent(s.Muted.Render(wrap(t.F("cap.panel.said", part), w-2)), 2))
+	}
+	txt := p.Text
 	if !selected {
 		txt = truncRunes(txt, 2*(w-2))
 	}
-	out = append(out, indent(wrap(txt, w-2), 2))
+	out = append(out, indent(wrap(highlight(txt, inPetition, s.Shared), w-2), 2))
 	body := safe(p.Body)
 	if body == "" {
 		body = t.S("cap.panel.nobody")
@@ -294,6 +307,34 @@ func wrap(s string, w int) string { return lipgloss.NewStyle().Width(max(8, w)).
 func indent(s string, n int) string {
 	pad := strings.Repeat(" ", n)
 	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+// highlight renders text made safe for the terminal, with the rune spans
+// in style st; spans past the end of text (cut off) are ignored.
+func highlight(text string, spans []match.Span, st lipgloss.Style) string {
+	rs := []rune(text)
+	spans = slices.Clone(spans)
+	slices.SortFunc(spans, func(a, b match.Span) int { return a.Start - b.Start })
+	var b strings.Builder
+	at := 0
+	for _, sp := range spans {
+		if sp.Start < at || sp.End > len(rs) || sp.Start >= sp.End {
+			continue
+		}
+		b.WriteString(safe(string(rs[at:sp.Start])))
+		b.WriteString(st.Render(safe(string(rs[sp.Start:sp.End]))))
+		at = sp.End
+	}
+	b.WriteString(safe(string(rs[at:])))
+	return b.String()
+}
+
+func shift(spans []match.Span, by int) []match.Span {
+	out := make([]match.Span, len(spans))
+	for i, s := range spans {
+		out[i] = match.Span{Start: s.Start + by, End: s.End + by}
+	}
+	return out
 }
 
 func truncRunes(s string, n int) string {
