@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
+
 	"txct/store"
 	"txct/store/ingest"
 	"txct/store/model"
+	"txct/tui/attach"
 	"txct/tui/base"
 )
 
@@ -48,36 +51,54 @@ func importReport(db *store.Store, path string, o importOpts, env Env) error {
 	if err != nil {
 		return err
 	}
-	for i, a := range plan.pairs {
+	ps, attached := plan.petitions()
+	for i, a := range plan.props {
 		if i == 5 {
-			fmt.Fprintf(env.Stdout, "  … %d more\n", len(plan.pairs)-5)
+			fmt.Fprintf(env.Stdout, "  … %d more\n", len(plan.props)-5)
 			break
 		}
-		fmt.Fprintf(env.Stdout, "  %d ⇒ %s (%.2f): %s\n", a.no, model.Safe(a.p.ID, false), a.score, model.Safe(cutRunes(a.p.Text, 70), false))
+		mark := "⇒"
+		if !a.accept {
+			mark = "?"
+		}
+		fmt.Fprintf(env.Stdout, "  %d %s %s (%.2f): %s\n", a.item.No, mark, model.Safe(a.hit.ID, false), a.score, model.Safe(cutRunes(a.hit.Text, 70), false))
 	}
 	if !o.yes {
-		if !env.StdinTTY {
-			return fmt.Errorf("%s: nothing imported: run again with --yes to import what is shown above, or --dry-run to see every item", path)
-		}
-		q := fmt.Sprintf("Nhập %d kiến nghị mới, gắn %d trả lời vào kiến nghị đã có? [c/K] ", len(plan.add), len(plan.attach))
-		if en {
-			q = fmt.Sprintf("Import %d new petitions and attach %d answers to archived ones? [y/N] ", len(plan.add), len(plan.attach))
-		}
-		fmt.Fprint(env.Stdout, q)
-		line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
-		switch strings.ToLower(strings.TrimSpace(line)) {
-		case "c", "có", "co", "y", "yes":
+		switch {
+		case !env.StdinTTY:
+			return fmt.Errorf("%s: nothing imported: run again with --yes to import what is shown above (answers attached where marked ⇒, at a score of %.1f or more), or --dry-run to see every item", path, attachScore)
+		case len(plan.props) > 0:
+			m := attach.New(plan.candidates(), o.lang)
+			if err := runAttach(m); err != nil {
+				return err
+			}
+			if !m.Confirmed {
+				return fmt.Errorf("%s: nothing imported (cancelled)", path)
+			}
+			for i := range plan.props {
+				plan.props[i].accept = m.Cands[i].Accept
+			}
+			ps, attached = plan.petitions()
 		default:
-			return fmt.Errorf("%s: nothing imported (not confirmed)", path)
+			q := fmt.Sprintf("Nhập %d kiến nghị mới? [c/K] ", len(ps))
+			if en {
+				q = fmt.Sprintf("Import %d new petitions? [y/N] ", len(ps))
+			}
+			fmt.Fprint(env.Stdout, q)
+			line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
+			switch strings.ToLower(strings.TrimSpace(line)) {
+			case "c", "có", "co", "y", "yes":
+			default:
+				return fmt.Errorf("%s: nothing imported (not confirmed)", path)
+			}
 		}
 	}
-	ps := append(append([]model.Petition(nil), plan.add...), plan.attach...)
 	r, err := db.PutPetitions(ps)
 	if err != nil {
 		return fmt.Errorf("%s: %w (nothing from this file was imported)", path, err)
 	}
 	fmt.Fprintf(env.Stdout, "%s: %d added, %d updated (%d answers attached to archived petitions, %d already in the archive), 0 refused\n",
-		path, r.Added, r.Updated, len(plan.attach), plan.same)
+		path, r.Added, r.Updated, attached, plan.same)
 	return nil
 }
 
@@ -129,7 +150,11 @@ func printUnderstood(env Env, path string, rep *ingest.Report, en bool) {
 		p := it.Petition
 		fmt.Fprintf(w, "  %d. %s [%s; %s; %s]\n", it.No, model.Safe(cutRunes(p.Text, 90), false), p.Field, p.Authority, model.Safe(p.Location, false))
 		if p.Response != "" {
-			fmt.Fprintf(w, "     → %s: %s\n", model.Safe(p.Body, false), model.Safe(cutRunes(p.Response, 80), false))
+			by := ""
+			if p.Body != "" {
+				by = model.Safe(p.Body, false) + ": "
+			}
+			fmt.Fprintf(w, "     → %s%s\n", by, model.Safe(cutRunes(p.Response, 70), false))
 		}
 	}
 }
@@ -151,23 +176,32 @@ const attachScore = 0.6
 
 // reportPlan is what importing a report will do.
 type reportPlan struct {
-	add    []model.Petition // new petitions
-	attach []model.Petition // archived petitions with the report's answer
-	pairs  []attachPair     // for the preview
-	same   int              // items already in the archive, nothing to add
+	add   []model.Petition // new petitions
+	props []proposal       // answers that may attach to archived petitions
+	same  int              // items already in the archive, nothing to add
 }
 
-type attachPair struct {
-	no    int
-	score float64
-	p     model.Petition
+// proposal is an answer report's item the repeat engine matched to an
+// archived petition.
+type proposal struct {
+	item   ingest.ReportItem
+	hit    model.Petition
+	score  float64
+	accept bool
+}
+
+// runAttach runs the confirmation screen; tests replace it.
+var runAttach = func(m *attach.Model) error {
+	_, err := tea.NewProgram(m).Run()
+	return err
 }
 
 // planReport matches each item against the archive with the repeat engine.
 // An item whose text is the archived petition's (a report txct exported,
-// imported back) is the same petition; an answer report's item that the
-// engine flags as a repeat at attachScore or more has its answer attached
-// to the petition. Everything else is added.
+// imported back) is the same petition: not added again, and its answer
+// attached. An answer report's item the engine flags as a repeat is
+// proposed for attachment, accepted by default at attachScore or more.
+// Everything else is added.
 func planReport(db *store.Store, rep *ingest.Report) (reportPlan, error) {
 	var plan reportPlan
 	used := map[string]bool{}
@@ -180,25 +214,53 @@ func planReport(db *store.Store, rep *ingest.Report) (reportPlan, error) {
 		if len(res.Hits) > 0 && !used[res.Hits[0].Petition.ID] {
 			h := res.Hits[0]
 			same := sameText(h.Petition.Text, p.Text)
-			if same || rep.Answers && res.Repeat && h.Score >= attachScore {
+			switch {
+			case same && p.Response == "":
 				used[h.Petition.ID] = true
-				if p.Response == "" {
-					plan.same++
-					continue
-				}
-				q := h.Petition
-				q.Response, q.Body, q.AnsweredAt = p.Response, p.Body, p.AnsweredAt
-				if q.Status != model.StatusResolved {
-					q.Status = model.StatusAnswered
-				}
-				plan.attach = append(plan.attach, q)
-				plan.pairs = append(plan.pairs, attachPair{it.No, h.Score, h.Petition})
+				plan.same++
+				continue
+			case same || rep.Answers && p.Response != "" && res.Repeat:
+				used[h.Petition.ID] = true
+				plan.props = append(plan.props, proposal{item: it, hit: h.Petition, score: h.Score, accept: same || h.Score >= attachScore})
 				continue
 			}
 		}
 		plan.add = append(plan.add, p)
 	}
 	return plan, nil
+}
+
+// petitions is what the plan writes: the new petitions, and for each
+// proposal either the archived petition with the report's answer or the
+// item as a new petition. attached counts the former.
+func (pl reportPlan) petitions() (ps []model.Petition, attached int) {
+	ps = append(ps, pl.add...)
+	for _, pr := range pl.props {
+		if !pr.accept {
+			ps = append(ps, pr.item.Petition)
+			continue
+		}
+		q := pr.hit
+		p := pr.item.Petition
+		q.Response, q.Body, q.AnsweredAt = p.Response, p.Body, p.AnsweredAt
+		if q.Status != model.StatusResolved {
+			q.Status = model.StatusAnswered
+		}
+		ps = append(ps, q)
+		attached++
+	}
+	return ps, attached
+}
+
+// candidates are the proposals as the confirmation screen shows them.
+func (pl reportPlan) candidates() []attach.Candidate {
+	out := make([]attach.Candidate, len(pl.props))
+	for i, pr := range pl.props {
+		p := pr.item.Petition
+		out[i] = attach.Candidate{No: pr.item.No, Item: p.Text, Body: p.Body, Answer: p.Response,
+			ID: pr.hit.ID, Archived: pr.hit.Text, Score: pr.score, Accept: pr.accept}
+	}
+	return out
 }
 
 // sameText compares two wordings of a petition as a report prints them:

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/xuri/excelize/v2"
 
 	"txct/export/doc"
@@ -16,6 +17,7 @@ import (
 	"txct/store"
 	"txct/store/ingest"
 	"txct/store/model"
+	"txct/tui/attach"
 )
 
 // classifiedSession makes a session with classified remarks, the way a
@@ -122,10 +124,11 @@ func TestAnswerReportAttaches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.PutPetitions([]model.Petition{
+	archived := []model.Petition{
 		{ID: "A1", Text: "Cử tri xã Tân Thành đề nghị sớm nâng cấp tuyến ĐT.768 đoạn qua xã, mặt đường hư hỏng nặng, mùa mưa ngập sâu", Field: "giao thông", Authority: "tỉnh", RaisedAt: "2025-05-10", Status: model.StatusUnresolved},
 		{ID: "A2", Text: "Đề nghị nạo vét kênh N2 phục vụ tưới tiêu vụ đông xuân", Field: "nông nghiệp - thủy lợi", Authority: "xã", RaisedAt: "2025-05-10", Status: model.StatusUnresolved},
-	}); err != nil {
+	}
+	if _, err := db.PutPetitions(archived); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -152,6 +155,45 @@ func TestAnswerReportAttaches(t *testing.T) {
 	if code == 0 || !strings.Contains(errs, "--yes") || !strings.Contains(out, "báo cáo trả lời, 3 items") {
 		t.Fatalf("without --yes: %d %q %q", code, out, errs)
 	}
+	// On a terminal the confirmation screen shows the matches; cancelling
+	// writes nothing, and a person's untick makes that item a new petition.
+	var shown []attach.Candidate
+	runAttach = func(m *attach.Model) error {
+		shown = append([]attach.Candidate(nil), m.Cands...)
+		return nil // closed without Enter
+	}
+	defer func() { runAttach = func(m *attach.Model) error { _, err := tea.NewProgram(m).Run(); return err } }()
+	var o, e bytes.Buffer
+	tty := Env{Stdin: strings.NewReader(""), Stdout: &o, Stderr: &e, StdinTTY: true, Now: clock}
+	if code := Main([]string{"--db", path, "import", "--date", "2025-06-30", file}, tty); code == 0 || !strings.Contains(e.String(), "cancelled") {
+		t.Fatalf("cancelled screen: %d %q", code, e.String())
+	}
+	if len(shown) != 2 || shown[0].ID != "A1" || !shown[0].Accept || shown[1].ID != "A2" || !shown[1].Accept || shown[0].Score < 0.6 {
+		t.Fatalf("screen showed %+v", shown)
+	}
+	runAttach = func(m *attach.Model) error {
+		m.Cands[1].Accept = false // the person says A2 is another petition
+		m.Confirmed = true
+		return nil
+	}
+	o.Reset()
+	e.Reset()
+	if code := Main([]string{"--db", path, "import", "--date", "2025-06-30", file}, tty); code != 0 || !strings.Contains(o.String(), "2 added, 1 updated (1 answers attached") {
+		t.Fatalf("confirmed screen: %d %q %q", code, o.String(), e.String())
+	}
+	db, _ = store.Open(path, store.Options{NoIndex: true})
+	a2, _ := db.Petition("A2")
+	db.Close()
+	if a2.Response != "" {
+		t.Fatalf("A2 got an answer the person refused: %+v", a2)
+	}
+	// Start again with --yes, which attaches at 0.6 and more.
+	path = tempDB(t)
+	db, _ = store.Open(path, store.Options{NoIndex: true})
+	if _, err := db.PutPetitions(archived); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
 	code, out, errs = call(t, "", "--db", path, "import", "--yes", "--date", "2025-06-30", file)
 	if code != 0 || !strings.Contains(out, "1 added, 2 updated (2 answers attached") {
 		t.Fatalf("import: %d %q %q", code, out, errs)
@@ -165,7 +207,7 @@ func TestAnswerReportAttaches(t *testing.T) {
 	if a1.Body != "Sở Giao thông vận tải" || !strings.HasPrefix(a1.Response, "Tuyến ĐT.768") || a1.Status != model.StatusAnswered || a1.AnsweredAt != "2025-06-30" || a1.RaisedAt != "2025-05-10" {
 		t.Errorf("A1 after the answer: %+v", a1)
 	}
-	a2, _ := db.Petition("A2")
+	a2, _ = db.Petition("A2")
 	if !strings.HasPrefix(a2.Response, "Công ty Khai thác") || a2.Status != model.StatusAnswered {
 		t.Errorf("A2 after the answer: %+v", a2)
 	}
