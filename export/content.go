@@ -132,17 +132,23 @@ func upperFirst(s string) string {
 }
 
 // raisedBy is "(Cử tri ông A, ấp 1)", or for a merged group every voter
-// once and "n lượt cử tri".
+// once and "n lượt cử tri", with "tại m điểm" when the group joins remarks
+// of several sessions of a round.
 func raisedBy(it item) string {
 	var who []string
+	points := map[uint64]bool{}
 	for _, m := range it.members {
 		if p := voterPhrase(m); !slices.Contains(who, p) {
 			who = append(who, p)
 		}
+		points[m.SessionID] = true
 	}
 	s := strings.Join(who, "; ")
 	if len(it.members) > 1 {
 		s += fmt.Sprintf("; %d lượt cử tri", len(it.members))
+		if len(points) > 1 {
+			s += fmt.Sprintf(" tại %d điểm", len(points))
+		}
 	}
 	return "(" + upperFirst(s) + ")"
 }

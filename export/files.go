@@ -42,28 +42,9 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 	if _, err := o.prepare(); err != nil {
 		return nil, err
 	}
-	fi, err := os.Stat(dir)
-	if err != nil {
-		// A folder that does not exist yet is made, owner-only: the
-		// documents carry voters' names.
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("output folder %s %w: %v", dir, ErrNoFolder, err)
-		}
-		fi, err = os.Stat(dir)
+	if err := checkFolder(dir); err != nil {
+		return nil, err
 	}
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("output folder %s: %w", dir, err)
-	case !fi.IsDir():
-		return nil, fmt.Errorf("output folder %s %w", dir, ErrNotFolder)
-	}
-	// Find out now, before any work, whether files can be made there.
-	probe, err := os.CreateTemp(dir, ".txct-export-*")
-	if err != nil {
-		return nil, fmt.Errorf("output folder %s %w: %v", dir, ErrNotWritable, err)
-	}
-	probe.Close()
-	os.Remove(probe.Name())
 	base := Slug(snap.Session)
 	type doc struct {
 		name  string
@@ -101,6 +82,34 @@ func WriteFiles(dir string, snap model.Snapshot, formats []string, o Options) ([
 		d.Close()
 	}
 	return written, nil
+}
+
+// checkFolder makes dir (mode 0700) if it does not exist and finds out,
+// before any work, whether files can be made there.
+func checkFolder(dir string) error {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		// A folder that does not exist yet is made, owner-only: the
+		// documents carry voters' names.
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("output folder %s %w: %v", dir, ErrNoFolder, err)
+		}
+		fi, err = os.Stat(dir)
+	}
+	switch {
+	case err != nil:
+		return fmt.Errorf("output folder %s: %w", dir, err)
+	case !fi.IsDir():
+		return fmt.Errorf("output folder %s %w", dir, ErrNotFolder)
+	}
+	// Find out now, before any work, whether files can be made there.
+	probe, err := os.CreateTemp(dir, ".txct-export-*")
+	if err != nil {
+		return fmt.Errorf("output folder %s %w: %v", dir, ErrNotWritable, err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
 }
 
 // place writes data under name in dir (or a free suffixed name) atomically.

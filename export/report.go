@@ -42,20 +42,36 @@ func ReportDoc(snap model.Snapshot, o Options) *doc.Document {
 		d.Text(l)
 	}
 
+	secs := sections(snap.Remarks)
+	remarkSections(d, snap, c, secs, s.Date)
+
+	d.Add(doc.Heading{Level: 1, Text: "IV. Đề xuất, kiến nghị của " + is.Body})
+	for _, p := range paras(proposals(o)) {
+		d.Text(p)
+	}
+	d.Text(endMark(fmt.Sprintf("Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của cử tri tại hội nghị tiếp xúc cử tri ngày %s của %s", shortDate(s.Date), is.Body)))
+	d.Add(doc.Signatures{Right: doc.Signature{Capacity: is.Capacity, Name: is.Signer}, Recipients: recipientsWith(sentTo != "", is.Recipients)})
+	appendix(d, snap, secs, is, o)
+	return d
+}
+
+// remarkSections are sections II (the remarks grouped by level and field,
+// repeats cited as raised before the date before) and III (those answered
+// on the spot) of a summary report, for one session or a round.
+func remarkSections(d *doc.Document, snap model.Snapshot, c Counts, secs []levelGroup, before string) {
 	d.Add(doc.Heading{Level: 1, Text: "II. Ý kiến, kiến nghị của cử tri"})
 	if c.AfterMerge == 0 {
 		d.Text(NoRemarks)
 	} else {
 		d.Text(countsSentence(c))
 	}
-	secs := sections(snap.Remarks)
 	for _, lg := range secs {
 		d.Add(doc.Heading{Level: 2, Text: fmt.Sprintf("%d. Thuộc thẩm quyền %s (%d)", lg.no, levelName(lg.level), c.ByLevel[lg.level])})
 		for _, fg := range lg.fields {
 			d.Add(doc.Heading{Level: 3, Text: fmt.Sprintf("%s) Lĩnh vực %s", fg.letter, fg.field)})
 			l := doc.List{Start: fg.items[0].no}
 			for _, it := range fg.items {
-				l.Items = append(l.Items, reportItem(it, snap.Petitions, s.Date))
+				l.Items = append(l.Items, reportItem(it, snap.Petitions, before))
 			}
 			d.Add(l)
 		}
@@ -78,15 +94,6 @@ func ReportDoc(snap model.Snapshot, o Options) *doc.Document {
 	} else {
 		d.Add(l)
 	}
-
-	d.Add(doc.Heading{Level: 1, Text: "IV. Đề xuất, kiến nghị của " + is.Body})
-	for _, p := range paras(proposals(o)) {
-		d.Text(p)
-	}
-	d.Text(endMark(fmt.Sprintf("Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của cử tri tại hội nghị tiếp xúc cử tri ngày %s của %s", shortDate(s.Date), is.Body)))
-	d.Add(doc.Signatures{Right: doc.Signature{Capacity: is.Capacity, Name: is.Signer}, Recipients: recipientsWith(sentTo != "", is.Recipients)})
-	appendix(d, snap, secs, is, o)
-	return d
 }
 
 // reportItem is one numbered entry of section II: the demand as a

@@ -105,19 +105,35 @@ func (s *Store) forward(tx *bolt.Tx, id uint64) (res ForwardResult, changed []mo
 			continue
 		}
 		group := append([]model.Remark{r}, members[r.ID]...)
-		if len(r.RepeatOf) > 0 {
-			// The earlier record counts the raise; the wordings join it.
-			if p := load(r.RepeatOf[0]); p != nil {
-				if !varied[p.ID] {
-					p.Variants = slices.DeleteFunc(p.Variants, mine)
-					varied[p.ID] = true
-				}
-				for _, g := range group {
-					setVariant(p, ref(g), g.Text)
-				}
-				res.Repeats++
+		// joins gives the group's wordings to an earlier record, which
+		// stands for the group: no record of its own.
+		joins := func(pid string) bool {
+			p := load(pid)
+			if p == nil {
+				return false
 			}
+			if !varied[p.ID] {
+				p.Variants = slices.DeleteFunc(p.Variants, mine)
+				varied[p.ID] = true
+			}
+			for _, g := range group {
+				setVariant(p, ref(g), g.Text)
+			}
+			res.Repeats++
+			return true
+		}
+		if len(r.RepeatOf) > 0 {
+			// A confirmed repeat: the earlier record counts the raise.
+			joins(r.RepeatOf[0])
 			continue
+		}
+		// Marked the same demand as a remark of another point of the
+		// round: that remark's record.
+		if r.SameAs != 0 {
+			var l remarkRec
+			if getJSON(rb, u64(r.SameAs), &l) == nil && l.ArchiveID != "" && joins(l.ArchiveID) {
+				continue
+			}
 		}
 		var p *model.Petition
 		pid := r.ArchiveID

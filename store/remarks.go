@@ -17,6 +17,7 @@ type remarkRec struct {
 	RSession   uint64    `json:"session"`
 	RDismissed []string  `json:"dismissed,omitempty"`
 	RMerged    uint64    `json:"merged_into,omitempty"`
+	RSameAs    uint64    `json:"same_as,omitempty"`
 	RGuessed   uint8     `json:"guessed,omitempty"`
 	RCreated   time.Time `json:"created"`
 	RUpdated   time.Time `json:"updated"`
@@ -29,6 +30,7 @@ func toRemarkRec(r model.Remark) remarkRec {
 func (r remarkRec) model() model.Remark {
 	m := r.Remark
 	m.ID, m.SessionID, m.Dismissed, m.MergedInto, m.Created, m.Updated = r.RID, r.RSession, r.RDismissed, r.RMerged, r.RCreated, r.RUpdated
+	m.SameAs = r.RSameAs
 	m.Guessed = model.Guessed(r.RGuessed)
 	return m
 }
@@ -84,6 +86,9 @@ func (s *Store) putRemark(tx *bolt.Tx, r *model.Remark, appendOrder bool) error 
 		// The archive link is the store's: an editor holding the remark
 		// from before it was forwarded does not drop it.
 		r.ArchiveID = old.ArchiveID
+	}
+	if r.SameAs == 0 {
+		r.SameAs = old.RSameAs // set by the clerk on the round, not by the editor
 	}
 	if err := s.linkRepeats(tx, old.RepeatOf, r.RepeatOf, *r); err != nil {
 		return err

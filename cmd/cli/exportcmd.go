@@ -27,12 +27,29 @@ func runExport(g *global, args []string, env Env) error {
 	fs.StringVar(&p.Minutes.Body, "minutes-issuer", "", `the body that keeps the minutes, e.g. "Ủy ban MTTQ Việt Nam xã Tân Thành"`)
 	fs.StringVar(&p.Minutes.Code, "minutes-code", "", `the minutes' issuer code after "BB-" (default from the body)`)
 	remember := fs.Bool("remember", false, "also remember the issuer flags for later exports")
+	round := fs.String("round", "", "write the summary report of this session's round (its group's sessions for the same sitting)")
+	sitting := fs.String("sitting", "", "write the office's report of every group's sessions for this sitting (its name, or a session held for it)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
+	if (*round != "" || *sitting != "") && len(pos) == 0 && *out != "" {
+		p.Report.Signer = *signer
+		p.Report.Capacity = splitOn(capacity, "/")
+		p.Report.Recipients = splitOn(recipients, ";")
+		db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		o := export.Options{Today: env.Now(), Force: *force, SentTo: *to, Profile: p, Defaults: db.Profile()}
+		if *sitting != "" {
+			return roundExport(db, *sitting, true, *out, splitList(*formats), o, env)
+		}
+		return roundExport(db, *round, false, *out, splitList(*formats), o, env)
+	}
 	if len(pos) != 1 || *out == "" {
-		return fmt.Errorf("usage: txct export SESSION --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--issuer-parent BODY] [--issuer BODY] [--issuer-code CODE] [--capacity LINE/LINE] [--recipients A;B] [--minutes-issuer-parent BODY] [--minutes-issuer BODY] [--minutes-code CODE] [--remember]")
+		return fmt.Errorf("usage: txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--issuer-parent BODY] [--issuer BODY] [--issuer-code CODE] [--capacity LINE/LINE] [--recipients A;B] [--minutes-issuer-parent BODY] [--minutes-issuer BODY] [--minutes-code CODE] [--remember]")
 	}
 	p.Report.Signer = *signer
 	p.Report.Capacity = splitOn(capacity, "/")

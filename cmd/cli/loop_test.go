@@ -77,6 +77,8 @@ func TestPetitionLoop(t *testing.T) {
 	}, map[int]int{1: 0})
 	s2 := roundSession(t, lapB, "2026-11-21", "xã Hưng Tân", []model.Remark{
 		{Voter: "Bà Hồ Thị Lan", Text: kenhText, Type: model.TypePetition, Field: "nông nghiệp - thủy lợi", Authority: model.AuthCommune, Location: "thôn 2"},
+		{Voter: "Ông Nguyễn Văn Tám", Text: "Đề nghị tỉnh gia cố đê sông Lam đoạn qua xóm 5 xã Hưng Lợi, mùa mưa sạt lở nhiều", Type: model.TypePetition,
+			Field: "nông nghiệp - thủy lợi", Authority: model.AuthProvince},
 	}, nil)
 	for _, c := range []struct {
 		db  string
@@ -98,15 +100,46 @@ func TestPetitionLoop(t *testing.T) {
 
 	// The office imports both bundles and forwards them: the records keep the
 	// laptops' ids.
+	var at []string // the sessions' numbers at the office
 	for _, b := range []string{"a.json", "b.json"} {
 		out := mustCall(t, "--db", office, "bundle", "import", filepath.Join(dir, b))
-		mustCall(t, "--db", office, "archive", "forward", strings.TrimSpace(out))
+		at = append(at, strings.TrimSpace(out))
+		mustCall(t, "--db", office, "archive", "forward", at[len(at)-1])
 	}
 	if p := petition(t, office, "2026-T3-1120-01"); p.Text != deText || p.Voters != 2 {
 		t.Fatalf("office record of laptop A's petition: %+v", p)
 	}
 	if p := petition(t, office, "2026-T3-1121-01"); p.Text != kenhText {
 		t.Fatalf("office record of laptop B's petition: %+v", p)
+	}
+
+	// The round: the engine suggests that the dike was raised at both
+	// points; the clerk confirms, and the round and sitting reports show it
+	// once, "3 lượt cử tri tại 2 điểm". The second point's record of it is
+	// withdrawn: the first point's record stands for both.
+	show := mustCall(t, "--db", office, "round", at[0])
+	if !strings.Contains(show, "due 2026-11-26") || !strings.Contains(show, "txct round same "+at[1]+":2 "+at[0]+":1") {
+		t.Fatalf("round: %s", show)
+	}
+	mustCall(t, "--db", office, "round", "same", at[1]+":2", at[0]+":1")
+	if out := mustCall(t, "--db", office, "archive", "forward", at[1]); !strings.Contains(out, "1 withdrawn") {
+		t.Fatalf("forward after the merge: %s", out)
+	}
+	for _, flag := range []string{"--round", "--sitting"} {
+		rep := filepath.Join(dir, "rep"+flag)
+		out := mustCall(t, "--db", office, "export", flag, at[0], "--out", rep, "--format", "md,docx")
+		if !strings.Contains(out, ".md") || !strings.Contains(out, ".docx") {
+			t.Fatalf("export %s: %s", flag, out)
+		}
+		md, err := os.ReadFile(strings.Split(strings.TrimSpace(out), "\n")[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(md)
+		if strings.Count(text, "gia cố tuyến đê sông Lam") != 2 || !strings.Contains(text, "3 lượt cử tri tại 2 điểm") ||
+			!strings.Contains(text, "2 hội nghị tiếp xúc cử tri tại 2 điểm") || !strings.Contains(text, "xã Hưng Tân") {
+			t.Fatalf("%s report:\n%s", flag, text)
+		}
 	}
 
 	// The tracking sheet goes out with the two forwarded petitions, grouped
@@ -410,6 +443,76 @@ func BenchmarkAnswersImport(b *testing.B) {
 		if code := Main([]string{"--db", path, "answers", "import", sheets[i%2]}, Env{Stdout: &out, Stderr: &errb, Now: clock}); code != 0 ||
 			!strings.Contains(out.String(), "5000 answers recorded") {
 			b.Fatalf("exit %d: %s %s", code, out.String(), errb.String())
+		}
+	}
+}
+
+// BenchmarkRoundExport writes a round of 10 sessions and 600 remarks (a
+// tenth of them merged, a tenth repeats of archived petitions, some marked
+// the same demand across points) in every format.
+func BenchmarkRoundExport(b *testing.B) {
+	dir := b.TempDir()
+	path := filepath.Join(dir, "txct.db")
+	db, err := store.Open(path, store.Options{NoIndex: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var arch []model.Petition
+	for i := range 60 {
+		arch = append(arch, model.Petition{ID: "OLD-" + strconv.Itoa(i), Text: "Sửa đường liên thôn số " + strconv.Itoa(i), RaisedAt: "2025-05-02",
+			Session: "Trước kỳ họp giữa năm 2025", Body: "UBND xã", Response: "Đã đưa vào kế hoạch năm 2026.", Status: model.StatusAnswered})
+	}
+	if _, err := db.PutPetitions(arch); err != nil {
+		b.Fatal(err)
+	}
+	var first uint64
+	var prevLead []uint64
+	for s := range 10 {
+		sess, err := db.CreateSession(model.Session{Title: "TXCT điểm " + strconv.Itoa(s), Kind: model.KindBefore, Date: "2026-11-" + strconv.Itoa(10+s),
+			Start: "08:00", End: "11:00", Place: "Nhà văn hóa thôn " + strconv.Itoa(s), Sitting: "Kỳ họp cuối năm 2026", DelegateGroup: "Tổ đại biểu số 3", Voters: 90})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if first == 0 {
+			first = sess.ID
+		}
+		var leads []uint64
+		for j := range 60 {
+			r := model.Remark{SessionID: sess.ID, Voter: "Ông Nguyễn Văn " + strconv.Itoa(j), Address: "thôn " + strconv.Itoa(j%7),
+				Text: "Thưa hội nghị, tôi ở thôn " + strconv.Itoa(j%7) + ". Đề nghị tỉnh sớm sửa chữa cầu số " + strconv.Itoa(s*60+j) + " đã xuống cấp nghiêm trọng, mùa mưa đi lại rất nguy hiểm. Tôi xin cảm ơn.",
+				Type: model.TypePetition, Field: model.Fields[j%len(model.Fields)], Authority: model.Authorities[j%3]}
+			switch {
+			case j%10 == 1:
+				r.MergedInto = leads[len(leads)-1]
+			case j%10 == 2:
+				r.RepeatOf = []string{"OLD-" + strconv.Itoa(j)}
+			case j%10 == 3:
+				r.Answer = &model.Answer{By: "Ông Trần Văn Hùng, Chủ tịch UBND xã", Text: "Xã sẽ kiểm tra và báo cáo."}
+			}
+			r, err := db.SaveRemark(r)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if r.MergedInto == 0 {
+				leads = append(leads, r.ID)
+			}
+			if j == 5 && prevLead != nil {
+				r.SameAs = prevLead[0]
+				if err := db.SameDemand(r.ID, prevLead[0]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		prevLead = leads
+	}
+	db.Close()
+	out := filepath.Join(dir, "out")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var so, se bytes.Buffer
+		if code := Main([]string{"--db", path, "export", "--round", strconv.FormatUint(first, 10), "--out", out, "--force"},
+			Env{Stdout: &so, Stderr: &se, Now: clock}); code != 0 || strings.Count(so.String(), "\n") != 3 {
+			b.Fatalf("exit %d: %s %s", code, so.String(), se.String())
 		}
 	}
 }

@@ -335,9 +335,12 @@ type Remark struct {
 	// ArchiveID is the archive record this remark became when its session
 	// was forwarded; it travels in bundles so the office updates the same
 	// record instead of making a second one.
-	ArchiveID string    `json:"archive_id,omitempty"`
-	Created   time.Time `json:"-"`
-	Updated   time.Time `json:"-"`
+	ArchiveID string `json:"archive_id,omitempty"`
+	// SameAs is a remark of another session of the round that the clerk
+	// marked as making the same demand (the round report shows them once).
+	SameAs  uint64    `json:"-"`
+	Created time.Time `json:"-"`
+	Updated time.Time `json:"-"`
 }
 
 // Guessed is a set of classification parts still guessed.
@@ -418,6 +421,15 @@ type Snapshot struct {
 	Session   Session
 	Remarks   []Remark
 	Petitions map[string]Petition
+	// Points are the sessions of a round or sitting report, in order, each
+	// with how many of Remarks are its own; empty for one session.
+	Points []Point
+}
+
+// Point is one session (điểm tiếp xúc) of a round and its number of remarks.
+type Point struct {
+	Session Session
+	Remarks int
 }
 
 // DateLayout is the ISO layout of session and petition dates.
