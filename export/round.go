@@ -149,7 +149,7 @@ func WriteRound(dir string, snap model.Snapshot, formats []string, o Options, si
 		var name string
 		switch f {
 		case "docx":
-			name, err = stem+".docx", d.DOCX(o.layout()).Write(&buf)
+			name, err = stem+".docx", DOCX(&buf, d, o)
 		case "md":
 			name = stem + ".md"
 			_, err = io.WriteString(&buf, d.Markdown())
