@@ -184,6 +184,14 @@ func newEncoding(name, key, font string, dec [256]string) *Encoding {
 		for _, m := range vniMarks {
 			e.marks[m.seq], e.upperMarks[m.seq] = m.lower, m.upper
 		}
+		// Latin-1's accented letters (á, ý…) stay readable, but VNI writes
+		// them as base letter + mark byte, as UniKey's VNI-WIN table does;
+		// only ì í Ì Í are VNI's own single bytes there.
+		for r, b := range e.rev {
+			if b >= 0xC0 && dec[b] == cp1252(b) && !strings.ContainsRune("ìíÌÍ", r) && len([]rune(norm.NFD.String(string(r)))) > 1 {
+				delete(e.rev, r)
+			}
+		}
 	} else {
 		for k, v := range e.marks {
 			e.upperMarks[k] = v
