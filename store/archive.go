@@ -71,8 +71,11 @@ type ImportResult struct {
 // raises and variants are kept, and so is its answer when it is newer.
 func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
 	var res ImportResult
+	wasEmpty := false
 	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPetitions)
+		k, _ := b.Cursor().First()
+		wasEmpty = k == nil
 		for i := range ps {
 			p := &ps[i]
 			if p.ID == "" {
@@ -95,10 +98,19 @@ func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
 		return ImportResult{}, err
 	}
 	if s.index != nil {
-		s.index.put(ps...)
+		if wasEmpty && len(ps) >= buildFromBatch {
+			s.index.build(ps)
+		} else {
+			s.index.put(ps...)
+		}
 	}
 	return res, nil
 }
+
+// buildFromBatch is the size from which the first import into an empty
+// archive builds the repeat index from the rows in hand: reading them back
+// from the file would cost the time and the memory a second time.
+const buildFromBatch = 5000
 
 // UpdatePetition stores an edited petition (answer, status…).
 func (s *Store) UpdatePetition(p model.Petition) error {

@@ -104,6 +104,28 @@ func (a *archiveIndex) applyLocked(ps []model.Petition, removed []string) {
 	a.dirty = true
 }
 
+// build makes the index from ps, the whole archive, unless it is loaded or
+// loading; LoadIndex then has nothing left to do.
+func (a *archiveIndex) build(ps []model.Petition) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	switch {
+	case a.ready:
+		a.applyLocked(ps, nil)
+		return
+	case a.loading:
+		a.queued = append(a.queued, ps...)
+		return
+	}
+	var all []model.Petition
+	variants := 0
+	for _, p := range ps {
+		all = append(all, indexEntries(p)...)
+		variants += len(p.Variants)
+	}
+	a.ix, a.ready, a.dirty, a.variants = match.Build(all), true, true, variants
+}
+
 // LoadIndex builds the repeat index from the archive. It runs once; later
 // calls return the first result. Safe to call from any goroutine.
 func (s *Store) LoadIndex() error {
@@ -113,6 +135,10 @@ func (s *Store) LoadIndex() error {
 	a := s.index
 	a.once.Do(func() {
 		a.mu.Lock()
+		if a.ready {
+			a.mu.Unlock()
+			return // built from the first import
+		}
 		a.loading = true
 		a.mu.Unlock()
 		// A persisted index of the current archive loads in a fraction of

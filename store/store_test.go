@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -553,5 +554,35 @@ func TestProfileRemembered(t *testing.T) {
 	defer db.Close()
 	if got := db.Profile(); got.Report.Body != "Tổ đại biểu số 3" || len(got.Report.Capacity) != 2 {
 		t.Errorf("profile after reopening: %+v", got)
+	}
+}
+
+// The first large import into an empty archive builds the repeat index
+// from the rows in hand; it finds them, and is saved for the next start.
+func TestFirstImportBuildsIndex(t *testing.T) {
+	s, path := openTemp(t)
+	ps := make([]model.Petition, buildFromBatch)
+	for i := range ps {
+		ps[i] = model.Petition{ID: fmt.Sprintf("G-%05d", i), Text: fmt.Sprintf("Đề nghị sửa đường liên thôn số %d xã Hòa An", i)}
+	}
+	ps[77].Text = "Đề nghị xây mới cầu tràn Nà Ca nối thôn Hòa Bình với trung tâm xã"
+	if _, err := s.PutPetitions(ps); err != nil {
+		t.Fatal(err)
+	}
+	if !s.IndexReady() {
+		t.Fatal("the index was not built from the import")
+	}
+	res, err := s.FindRepeats("cầu tràn Nà Ca xuống cấp, đề nghị xây mới", RepeatOptions{})
+	if err != nil || !res.Repeat || res.Hits[0].Petition.ID != "G-00077" {
+		t.Fatalf("after the first import: %+v %v", res, err)
+	}
+	s.Close()
+	s2, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if ix, _, _ := s2.loadPersistedIndex(); ix == nil || ix.Len() != buildFromBatch {
+		t.Fatalf("index not saved: %v", ix)
 	}
 }

@@ -60,31 +60,40 @@ func NewIndex() *Index {
 	}
 }
 
-// Build returns an index over ps. The text analysis runs on all cores, so
-// building from scratch is fast enough for a store to do at start-up.
+// Build returns an index over ps. The text analysis runs on all cores, a
+// chunk of petitions at a time, so building from scratch is fast enough for
+// a store to do at start-up and the analysed text of only one chunk is held
+// at once.
 func Build(ps []model.Petition) *Index {
 	ix := NewIndex()
-	an := make([]analyzed, len(ps))
-	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := w; i < len(ps); i += workers {
-				an[i] = analyzeDoc(ps[i].Text, ps[i].Location)
-			}
-		}(w)
-	}
-	wg.Wait()
+	an := make([]analyzed, min(len(ps), buildChunk))
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	for i := range ps {
-		ix.put(ps[i].ID, an[i])
+	for lo := 0; lo < len(ps); lo += buildChunk {
+		chunk := ps[lo:min(len(ps), lo+buildChunk)]
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := w; i < len(chunk); i += workers {
+					an[i] = analyzeDoc(chunk[i].Text, chunk[i].Location)
+				}
+			}(w)
+		}
+		wg.Wait()
+		for i := range chunk {
+			ix.put(chunk[i].ID, an[i])
+			an[i] = analyzed{}
+		}
 	}
 	ix.renormAll()
 	return ix
 }
+
+// buildChunk is how many petitions Build analyses before indexing them.
+const buildChunk = 4096
 
 // analyzed is a document's terms before interning.
 type analyzed struct {

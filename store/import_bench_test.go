@@ -1,0 +1,75 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"txct/store/ingest"
+)
+
+// BenchmarkImport100k is `txct import` of the file TXCT_SCALE names (made
+// by shared/eval/gen_scale.py) into a fresh file: read, write, index, save
+// the index. It reports the peak Go heap (sampled every millisecond).
+//
+//	TXCT_SCALE=/tmp/scale100k.jsonl go test -run '^$' -bench Import100k -benchtime 1x ./store
+func BenchmarkImport100k(b *testing.B) {
+	src := os.Getenv("TXCT_SCALE")
+	if src == "" {
+		b.Skip("set TXCT_SCALE")
+	}
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	go func() {
+		var ms runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Millisecond):
+			}
+			runtime.ReadMemStats(&ms)
+			if h := ms.HeapInuse; h > peak.Load() {
+				peak.Store(h)
+			}
+		}
+	}()
+	defer close(done)
+	for b.Loop() {
+		path := filepath.Join(b.TempDir(), "i.db")
+		t0 := time.Now()
+		s, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := ingest.ReadFile(src, ingest.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		b.ReportMetric(float64(peak.Swap(0))/(1<<20), "read-peak-MB")
+		if _, err := s.PutPetitions(res.Petitions); err != nil {
+			b.Fatal(err)
+		}
+		res = nil
+		t2 := time.Now()
+		b.ReportMetric(float64(peak.Swap(0))/(1<<20), "write-peak-MB")
+		if err := s.LoadIndex(); err != nil {
+			b.Fatal(err)
+		}
+		t3 := time.Now()
+		b.ReportMetric(float64(peak.Swap(0))/(1<<20), "index-peak-MB")
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		t4 := time.Now()
+		b.ReportMetric(t1.Sub(t0).Seconds(), "read-s")
+		b.ReportMetric(t2.Sub(t1).Seconds(), "write-s")
+		b.ReportMetric(t3.Sub(t2).Seconds(), "index-s")
+		b.ReportMetric(t4.Sub(t3).Seconds(), "save-s")
+	}
+	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
+}
