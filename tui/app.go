@@ -19,6 +19,9 @@ import (
 type Options struct {
 	// OpenSession, if set, opens that session's screen at start.
 	OpenSession uint64
+	// ShareAddr is where sharing with the delegates listens (HOST:PORT);
+	// empty means this machine's LAN address.
+	ShareAddr string
 }
 
 // Model is the root model.
@@ -34,6 +37,8 @@ type Model struct {
 	ask       *question // a yes/no question is showing
 	saveErr   error
 	savedAt   time.Time
+	share     share
+	current   uint64 // the session the screen shows, if any
 	// SessionOpened records that a session screen was shown, so the caller
 	// takes the "session closed" backup after the program ends.
 	SessionOpened bool
@@ -45,9 +50,11 @@ func SaveResult(err error) tea.Msg { return savedMsg{err: err, at: time.Now()} }
 // New builds the root model over an open store.
 func New(ctx *base.Context, opts Options) *Model {
 	m := &Model{ctx: ctx, help: help.New()}
+	m.share.addr = opts.ShareAddr
 	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
 	if opts.OpenSession != 0 {
 		m.screen = newCapture(ctx, opts.OpenSession)
+		m.current = opts.OpenSession
 		m.SessionOpened = true
 	} else {
 		m.screen = newHome(ctx)
@@ -114,6 +121,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case demoRemovedMsg:
 		return m, m.onDemoRemoved(msg)
+	case base.ShareMsg:
+		return m, m.onShare(msg)
+	case shareStartedMsg:
+		return m, m.onShareStarted(msg)
+	case shareTickMsg:
+		return m, m.onShareTick(msg)
 	}
 	if cmd, ok := m.navigate(msg); ok {
 		return m, cmd
@@ -139,11 +152,14 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			m.showHelp = false
 		}
 		return nil, true
+	case m.share.show && m.share.srv != nil:
+		return m.onShareKey(msg), true
 	case msg.String() == "f1" || (msg.String() == "?" && !m.screen.Typing()):
 		m.showHelp = true
 		return nil, true
 	case msg.String() == "f10":
 		m.leave()
+		m.followShare(0)
 		m.screen = newHome(m.ctx)
 		m.screen.SetSize(m.screenSize())
 		return m.screen.Init(), true
@@ -168,6 +184,7 @@ func (m *Model) leave() {
 // quit saves everything, then quits with status 0.
 func (m *Model) quit() tea.Cmd {
 	m.leave()
+	m.stopShare()
 	if m.ctx.DB != nil {
 		if a := m.ctx.DB.Autosaver(0, nil); a != nil {
 			m.saveErr = a.Flush()
@@ -221,6 +238,10 @@ func (m *Model) View() tea.View {
 		v.SetContent(m.helpView())
 		return v
 	}
+	if m.share.show && m.share.srv != nil {
+		v.SetContent(m.shareView())
+		return v
+	}
 	body := base.Fit(m.screen.View(), w, h-2)
 	v.SetContent(body + "\n" + m.statusLine() + "\n" + m.helpBar())
 	if c := m.screen.Cursor(); c != nil {
@@ -237,6 +258,9 @@ func (m *Model) statusLine() string {
 		right = s.Error.Render(m.ctx.Text.F("app.saveerr", m.saveErr))
 	case !m.savedAt.IsZero():
 		right = s.Muted.Render(m.ctx.Text.F("app.savedat", m.savedAt.Format("15:04:05")))
+	}
+	if ind := m.shareIndicator(); ind != "" {
+		right = ind + "  " + right
 	}
 	left := m.status
 	st := s.StatusBar

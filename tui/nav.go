@@ -51,6 +51,7 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	m.leave()
+	m.followShare(sessionOf(msg))
 	m.screen = next
 	m.screen.SetSize(m.screenSize())
 	return m.screen.Init(), true
@@ -200,6 +201,7 @@ func (m *Model) onDemoLoaded(msg demoLoadedMsg) tea.Cmd {
 	}
 	m.setStatus(m.ctx.Text.S("app.demoloaded"), nil)
 	m.leave()
+	m.followShare(0)
 	m.screen = newHome(m.ctx)
 	m.screen.SetSize(m.screenSize())
 	return tea.Batch(m.screen.Init(), loadIndex(m.ctx))

@@ -158,14 +158,16 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, v view) {
 		return
 	}
 	var sent uint64
+	var last string
 	beat := time.NewTicker(s.opts.Heartbeat)
 	defer beat.Stop()
 	for {
-		if ver, p := s.feed.get(); ver != sent {
+		// A change that leaves this view as it was sends nothing.
+		if ver, p := s.feed.get(); ver != sent && (sent == 0 || p.frags[v] != last) {
 			if err := send(event(ver, p.frags[v])); err != nil {
 				return
 			}
-			sent = ver
+			sent, last = ver, p.frags[v]
 		}
 		select {
 		case <-sub.wake:

@@ -200,9 +200,9 @@ func (s *Server) render() (pages, error) {
 		}
 	}
 	d.Count = len(d.Remarks)
-	// The projector follows the newest remark that has text.
+	// The projector follows the newest remark with anything typed in it.
 	for i := len(d.Remarks) - 1; i >= 0; i-- {
-		if !d.Remarks[i].Blank || i == 0 {
+		if r := rems[i]; strings.TrimSpace(r.Text+r.Voter+r.Address) != "" || i == 0 {
 			d.Newest = d.Remarks[i]
 			break
 		}

@@ -62,6 +62,9 @@ type (
 	OpenStatsMsg struct{ ID uint64 }
 	// OpenExportMsg opens the export dialog of a session.
 	OpenExportMsg struct{ ID uint64 }
+	// ShareMsg starts sharing a session with the delegates' devices (or
+	// shows the address again when it is already shared).
+	ShareMsg struct{ ID uint64 }
 	// StatusMsg shows a line in the status bar.
 	StatusMsg struct {
 		Text string

@@ -61,6 +61,7 @@ type KeyMap struct {
 	Merge       key.Binding
 	Review      key.Binding
 	Export      key.Binding
+	Share       key.Binding
 	Details     key.Binding
 
 	// Archive browser.
@@ -124,6 +125,7 @@ func DefaultKeyMap(t Text) KeyMap {
 		Merge:       b("key.merge", "ctrl+g"),
 		Review:      b("key.review", "f2"),
 		Export:      b("key.export", "ctrl+e"),
+		Share:       b("key.share", "ctrl+t"),
 		Details:     b("key.details", "ctrl+o"),
 
 		CycleStatus: b("key.cyclestatus", "f7"),

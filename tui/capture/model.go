@@ -201,6 +201,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Export):
 		m.Leave()
 		return navigate(base.OpenExportMsg{ID: m.id})
+	case key.Matches(msg, k.Share):
+		return navigate(base.ShareMsg{ID: m.id})
 	case key.Matches(msg, k.Stats):
 		m.Leave()
 		return navigate(base.OpenStatsMsg{ID: m.id})
@@ -281,7 +283,7 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 		{k.NewRemark, k.Commit, k.NextField, k.PrevField, accept, k.Back, k.Telex},
 		{k.CycleType, k.CycleField, k.FieldBack, k.CycleLevel, k.LevelBack, k.NextMatch, k.Confirm, k.Dismiss, k.Merge},
 		{k.Edit, k.Up, k.Down, k.First, k.Last, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Redo},
-		{k.NextSection, k.PrevSection, k.Review, k.Stats, k.Export, k.EditSession},
+		{k.NextSection, k.PrevSection, k.Review, k.Stats, k.Export, k.Share, k.EditSession},
 	}
 	return short, full
 }
