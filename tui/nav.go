@@ -181,6 +181,7 @@ func (m *Model) onDemoRemoved(msg demoRemovedMsg) tea.Cmd {
 	}
 	m.setStatus(m.ctx.Text.F("app.demoremoved", len(msg.rows.Sessions), len(msg.rows.Petitions)), nil)
 	m.leave()
+	m.followShare(0)
 	m.screen = newHome(m.ctx)
 	m.screen.SetSize(m.screenSize())
 	return m.screen.Init()
