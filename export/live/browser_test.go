@@ -43,6 +43,7 @@ func TestBrowser(t *testing.T) {
 	}{
 		{"phone", 360, 760, true, false, "", 14},
 		{"phone-dark", 360, 760, true, true, "", 14},
+		{"phone-repeats", 360, 760, true, false, "repeats", 14},
 		{"projector", 1920, 1080, false, false, "projector", 40},
 		{"projector-dark", 1920, 1080, false, true, "projector", 40},
 	}
@@ -57,10 +58,11 @@ func TestBrowser(t *testing.T) {
 		})`, nil)
 
 		// A remark typed now, through the autosaver, must show within 1 s.
-		// The projector gets a remark that repeats an archived petition.
+		// The projector and the repeats view get a remark that repeats an
+		// archived petition.
 		marker := fmt.Sprintf("Cử tri đề nghị sửa cầu treo ấp Bàu Sen số %d", i)
 		text := marker + " vì nước lũ làm sạt lở mố cầu, học sinh đi lại nguy hiểm."
-		if sz.view == "projector" {
+		if sz.view != "" {
 			marker = fmt.Sprintf("Lần %d, cử tri ấp Bàu Sen lại đề nghị tỉnh sớm nâng cấp, mở rộng tuyến ĐT.767C", i)
 			text = marker + " đoạn từ ngã ba Cây Dầu đến cầu Bàu Sen; mặt đường hẹp, nhiều ổ gà, xe tải chở đá gây mất an toàn giao thông."
 		}
@@ -88,6 +90,16 @@ func TestBrowser(t *testing.T) {
 		}
 		t.Logf("%s: remark shown %v after it was typed", sz.name, took.Round(time.Millisecond))
 
+		// The page patched by events reads the same as the page loaded now.
+		var same bool
+		b.eval(`fetch(location.href).then(r => r.text()).then(h => {
+			const fresh = new DOMParser().parseFromString(h, "text/html");
+			return fresh.getElementById("live").textContent === document.getElementById("live").textContent;
+		})`, &same)
+		if !same {
+			t.Errorf("%s: the page after live updates differs from a fresh load", sz.name)
+		}
+
 		var m struct {
 			ScrollW, InnerW float64
 			FontPx          float64
@@ -112,9 +124,30 @@ func TestBrowser(t *testing.T) {
 		}
 		b.screenshot(filepath.Join(shots, sz.name+".png"))
 	}
-	// The hostile remark reads as text in the list view.
+	// Moving a remark to the top and deleting another reach the open page.
 	b.size(360, 760, true, false)
 	b.open(srv.URL())
+	moved := append([]uint64{order[len(order)-1]}, order[1:len(order)-1]...) // first remark deleted
+	saver.PutOrder(sid, moved)
+	var got []string
+	b.eval(fmt.Sprintf(`new Promise((ok) => {
+		const ids = () => Array.from(document.getElementById("items").children).map(e => e.id);
+		const done = () => ids().length === %d && ids()[0] === "r%d";
+		if (done()) return ok(ids());
+		const t = setTimeout(() => { o.disconnect(); ok(ids()); }, 3000);
+		const o = new MutationObserver(() => { if (done()) { clearTimeout(t); o.disconnect(); ok(ids()); } });
+		o.observe(document.getElementById("items"), {childList: true});
+	})`, len(moved), moved[0]), &got)
+	want := make([]string, len(moved))
+	for i, id := range moved {
+		want[i] = fmt.Sprintf("r%d", id)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("after moving and deleting, the page lists %v, want %v", got, want)
+	}
+	b.screenshot(filepath.Join(shots, "phone-after-move.png"))
+
+	// The hostile remark reads as text in the list view.
 	var txt string
 	b.eval(`document.getElementById("live").textContent`, &txt)
 	for _, want := range []string{`<img src=x onerror=alert(1)>`, "␛]52;c;aGk=␇"} {

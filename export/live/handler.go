@@ -1,10 +1,13 @@
 package live
 
 import (
+	"bytes"
 	"crypto/subtle"
+	"encoding/json"
 	"io"
 	"log"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -157,17 +160,16 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, v view) {
 	if err := send("retry: 2000\n\n"); err != nil {
 		return
 	}
-	var sent uint64
-	var last string
+	var d delta
 	beat := time.NewTicker(s.opts.Heartbeat)
 	defer beat.Stop()
 	for {
-		// A change that leaves this view as it was sends nothing.
-		if ver, p := s.feed.get(); ver != sent && (sent == 0 || p.frags[v] != last) {
-			if err := send(event(ver, p.frags[v])); err != nil {
-				return
+		if ver, p := s.feed.get(); ver != d.version {
+			if msg, ok := d.next(ver, p, v); ok {
+				if err := send(msg); err != nil {
+					return
+				}
 			}
-			sent, last = ver, p.frags[v]
 		}
 		select {
 		case <-sub.wake:
@@ -183,15 +185,76 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, v view) {
 	}
 }
 
-// event formats one SSE event; every line of the fragment becomes a data
-// line, and carriage returns (line ends to SSE) are dropped.
-func event(ver uint64, frag string) string {
+// delta is what one viewer's page holds, so that each event carries only
+// what changed: the header if it did, the remarks whose article changed,
+// and the order of the view's remarks (which also drops the others).
+type delta struct {
+	version uint64
+	head    string
+	order   []uint64
+	sent    map[uint64]string
+	started bool
+}
+
+// patch is an event's data: JSON that the page's script applies.
+type patch struct {
+	Head  *string           `json:"head,omitempty"`
+	Order []uint64          `json:"order"`
+	Set   map[uint64]string `json:"set,omitempty"`
+}
+
+// next is the event that brings the viewer to version ver of view v, and
+// false when the view did not change.
+func (d *delta) next(ver uint64, p pages, v view) (string, bool) {
+	d.version = ver
+	var pt patch
+	if !d.started || p.head[v] != d.head {
+		h := p.head[v]
+		pt.Head = &h
+	}
+	if d.sent == nil {
+		d.sent = map[uint64]string{}
+	}
+	keep := make(map[uint64]bool, len(p.order[v]))
+	for _, id := range p.order[v] {
+		keep[id] = true
+		if html := p.items[id]; d.sent[id] != html {
+			if pt.Set == nil {
+				pt.Set = map[uint64]string{}
+			}
+			pt.Set[id] = html
+			d.sent[id] = html
+		}
+	}
+	for id := range d.sent {
+		if !keep[id] {
+			delete(d.sent, id) // the page drops it with the new order
+		}
+	}
+	if d.started && pt.Head == nil && pt.Set == nil && slices.Equal(d.order, p.order[v]) {
+		return "", false
+	}
+	d.started, d.head, d.order = true, p.head[v], slices.Clone(p.order[v])
+	pt.Order = d.order
+	if pt.Order == nil {
+		pt.Order = []uint64{}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(pt)
+	return event(ver, strings.TrimSuffix(b.String(), "\n")), true
+}
+
+// event formats one SSE event; every line of data becomes a data line, and
+// carriage returns (line ends to SSE) are dropped.
+func event(ver uint64, data string) string {
 	var b strings.Builder
-	b.Grow(len(frag) + 64)
-	b.WriteString("event: update\nid: ")
+	b.Grow(len(data) + 64)
+	b.WriteString("event: patch\nid: ")
 	b.WriteString(strconv.FormatUint(ver, 10))
 	b.WriteByte('\n')
-	for line := range strings.SplitSeq(strings.ReplaceAll(frag, "\r", ""), "\n") {
+	for line := range strings.SplitSeq(strings.ReplaceAll(data, "\r", ""), "\n") {
 		b.WriteString("data: ")
 		b.WriteString(line)
 		b.WriteByte('\n')
@@ -218,7 +281,7 @@ func newFeed() *feed { return &feed{subs: map[*subscriber]struct{}{}} }
 func (f *feed) publish(p pages) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.version > 0 && p == f.cur {
+	if f.version > 0 && p.equal(f.cur) {
 		return
 	}
 	f.version++

@@ -2,12 +2,14 @@ package live
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -180,7 +182,55 @@ type sse struct {
 
 type sseEvent struct {
 	id   string
-	data string
+	data string // the patch as sent
+	page string // the view after applying it, as the page's script does
+}
+
+// pageState is what the page's script keeps: the header and the articles
+// in order.
+type pageState struct {
+	head  string
+	order []uint64
+	items map[uint64]string
+}
+
+func (st *pageState) apply(data string) error {
+	var p struct {
+		Head  *string           `json:"head"`
+		Order []uint64          `json:"order"`
+		Set   map[uint64]string `json:"set"`
+	}
+	if err := json.Unmarshal([]byte(data), &p); err != nil {
+		return err
+	}
+	if st.items == nil {
+		st.items = map[uint64]string{}
+	}
+	if p.Head != nil {
+		st.head = *p.Head
+	}
+	for id, html := range p.Set {
+		st.items[id] = html
+	}
+	if p.Order == nil {
+		return fmt.Errorf("a patch without an order")
+	}
+	st.order = p.Order
+	for id := range st.items {
+		if !slices.Contains(st.order, id) {
+			delete(st.items, id)
+		}
+	}
+	return nil
+}
+
+func (st *pageState) page() string {
+	var b strings.Builder
+	b.WriteString(st.head)
+	for _, id := range st.order {
+		b.WriteString(st.items[id])
+	}
+	return b.String()
 }
 
 func dialSSE(t testing.TB, srv *Server, view string) *sse {
@@ -208,6 +258,7 @@ func dialSSE(t testing.TB, srv *Server, view string) *sse {
 
 func (s *sse) read() {
 	defer close(s.events)
+	var st pageState
 	var ev sseEvent
 	var data []string
 	for {
@@ -220,6 +271,10 @@ func (s *sse) read() {
 		case line == "":
 			if data != nil {
 				ev.data = strings.Join(data, "\n")
+				if st.apply(ev.data) != nil {
+					return
+				}
+				ev.page = st.page()
 				s.events <- ev
 			}
 			ev, data = sseEvent{}, nil
@@ -250,15 +305,27 @@ func TestEventsOnChange(t *testing.T) {
 	srv, db, sid := startTest(t, Options{})
 	v := dialSSE(t, srv, "all")
 	first := v.next(t, 5*time.Second)
-	if !strings.Contains(first.data, "Nguyễn Văn Hùng") {
+	if !strings.Contains(first.page, "Nguyễn Văn Hùng") {
 		t.Fatal("the first event is not the current session")
 	}
 	if _, err := db.SaveRemark(model.Remark{SessionID: sid, Voter: "Bà Trần Thị Lụa", Text: "Đề nghị lắp đèn ngã tư ấp Mới"}); err != nil {
 		t.Fatal(err)
 	}
 	ev := v.next(t, 5*time.Second)
-	if !strings.Contains(ev.data, "Trần Thị Lụa") || !strings.Contains(ev.data, "lắp đèn ngã tư ấp Mới") {
+	if !strings.Contains(ev.page, "Trần Thị Lụa") || !strings.Contains(ev.page, "lắp đèn ngã tư ấp Mới") {
 		t.Fatal("the event after a change lacks the new remark")
+	}
+	// Only what changed travels: the header (counts), the new remark and the
+	// one that stopped being the newest.
+	var pt struct {
+		Head *string           `json:"head"`
+		Set  map[uint64]string `json:"set"`
+	}
+	if err := json.Unmarshal([]byte(ev.data), &pt); err != nil {
+		t.Fatal(err)
+	}
+	if pt.Head == nil || len(pt.Set) < 1 || len(pt.Set) > 2 || len(ev.data) > len(first.data)/3 {
+		t.Errorf("a new remark sent %d articles in %d bytes (the first event had %d)", len(pt.Set), len(ev.data), len(first.data))
 	}
 	if ev.id <= first.id && len(ev.id) <= len(first.id) {
 		t.Errorf("event ids %s then %s do not increase", first.id, ev.id)
@@ -267,15 +334,15 @@ func TestEventsOnChange(t *testing.T) {
 		t.Error("a carriage return inside an event")
 	}
 	// Hiding addresses takes effect on the open stream at once.
-	if !strings.Contains(ev.data, "&#34;Bàu&#34;") {
+	if !strings.Contains(ev.page, "&#34;Bàu&#34;") {
 		t.Fatal("the address is missing before hiding")
 	}
 	srv.SetHideAddresses(true)
 	ev = v.next(t, 5*time.Second)
-	if strings.Contains(ev.data, "&#34;Bàu&#34;") || strings.Contains(ev.data, `class="addr"`) {
+	if strings.Contains(ev.page, "&#34;Bàu&#34;") || strings.Contains(ev.page, `class="addr"`) {
 		t.Error("an address is still shown after hiding addresses")
 	}
-	if !strings.Contains(ev.data, "Trần Thị Lụa") {
+	if !strings.Contains(ev.page, "Trần Thị Lụa") {
 		t.Error("hiding addresses hid the remarks too")
 	}
 	if strings.Contains(get(t, srv, "GET", "/"+tokenOf(srv)+"/").Body.String(), `class="addr"`) {
@@ -333,7 +400,7 @@ func TestConnectionCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, v := range vs {
-		if ev := v.next(t, 5*time.Second); !strings.Contains(ev.data, "nạo vét kênh Ba Xã") {
+		if ev := v.next(t, 5*time.Second); !strings.Contains(ev.page, "nạo vét kênh Ba Xã") {
 			t.Errorf("viewer %d missed the change during the flood", i)
 		}
 	}
@@ -372,7 +439,7 @@ func TestSlowClient(t *testing.T) {
 		// The reading viewer gets each change.
 		for {
 			ev := good.next(t, 5*time.Second)
-			if strings.Contains(ev.data, fmt.Sprintf("Cử tri %d<", i)) {
+			if strings.Contains(ev.page, fmt.Sprintf("Cử tri %d<", i)) {
 				break
 			}
 		}

@@ -80,6 +80,9 @@ type Server struct {
 	lost    atomic.Bool // the address listened on left this machine
 	renders atomic.Uint64
 	cache   repeatCache
+	// articles is the last rendering of each remark; only the render
+	// loop's goroutine touches it.
+	articles map[uint64]article
 }
 
 // Start listens on the chosen address and starts serving session
@@ -141,6 +144,9 @@ func Start(db *store.Store, opts Options) (*Server, error) {
 	p := inner.Addr().(*net.TCPAddr).Port
 	s.url = "http://" + net.JoinHostPort(shown.String(), strconv.Itoa(p)) + "/" + s.token + "/"
 	s.feed = newFeed()
+	// The channel is taken before the first read, so a write that lands
+	// while it renders is not missed.
+	changed := db.Changed()
 	s.refresh()
 	s.http = &http.Server{
 		Handler:           s,
@@ -151,7 +157,7 @@ func Start(db *store.Store, opts Options) (*Server, error) {
 		ErrorLog:          discardLog,
 	}
 	go func() { _ = s.http.Serve(s.ln) }()
-	go s.loop()
+	go s.loop(changed)
 	return s, nil
 }
 
@@ -248,14 +254,16 @@ func (s *Server) Close() error {
 
 // loop re-renders the session after every committed write (and on a
 // settings change), and watches that the address listened on still exists.
-func (s *Server) loop() {
+// It takes the store's change channel before each read, so a write that
+// commits during a rendering wakes it again.
+func (s *Server) loop(changed <-chan struct{}) {
 	defer close(s.done)
 	tick := time.NewTicker(2 * time.Second)
 	defer tick.Stop()
 	for {
-		changed := s.db.Changed()
 		select {
 		case <-changed:
+			changed = s.db.Changed()
 			s.refresh()
 		case <-s.poke:
 			s.refresh()

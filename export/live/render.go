@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -37,10 +38,39 @@ func hash(s string) string {
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
-// pages is one rendering of the session: its title and each view's content.
+// pages is one rendering of the session: its title, each view's header
+// (with its empty-state line) and list of remarks, and each remark's
+// article, shared by the views. Viewers get the parts that changed.
 type pages struct {
 	title string
-	frags [nViews]string
+	head  [nViews]string
+	order [nViews][]uint64
+	items map[uint64]string
+}
+
+func (p pages) equal(q pages) bool {
+	if p.title != q.title || p.head != q.head || !maps.Equal(p.items, q.items) {
+		return false
+	}
+	for v := range nViews {
+		if !slices.Equal(p.order[v], q.order[v]) {
+			return false
+		}
+	}
+	return true
+}
+
+// body is the content of view v: its header, then its remarks in order.
+func (p pages) body(v view) string {
+	var b strings.Builder
+	b.WriteString(`<div id="head">`)
+	b.WriteString(p.head[v])
+	b.WriteString(`</div><div id="items">`)
+	for _, id := range p.order[v] {
+		b.WriteString(p.items[id])
+	}
+	b.WriteString(`</div>`)
+	return b.String()
 }
 
 // labels is the page's wording.
@@ -93,6 +123,7 @@ type sessionData struct {
 
 type remarkData struct {
 	L                        *labels
+	ID                       uint64
 	N                        int
 	Voter, Address, Type     string
 	Field, Level, Text       string
@@ -173,7 +204,7 @@ func (s *Server) render() (pages, error) {
 		number[r.ID] = i + 1
 	}
 	for i, r := range rems {
-		rd := &remarkData{L: L, N: i + 1, Voter: safe(r.Voter), Field: safe(string(r.Field)), Level: safe(string(r.Authority)),
+		rd := &remarkData{L: L, ID: r.ID, N: i + 1, Voter: safe(r.Voter), Field: safe(string(r.Field)), Level: safe(string(r.Authority)),
 			Text: safeText(r.Text), Pressing: r.Pressing}
 		if rd.Voter == "" {
 			rd.Voter = L.Voter
@@ -210,16 +241,55 @@ func (s *Server) render() (pages, error) {
 	if d.Newest != nil {
 		d.Newest.Newest = true
 	}
-	var p pages
-	p.title = d.Title
+	p := pages{title: d.Title, items: make(map[uint64]string, len(d.Remarks))}
+	var b bytes.Buffer
+	articles := make(map[uint64]article, len(d.Remarks))
+	for i, rd := range d.Remarks {
+		key := articleKey(rems[i], rd, hide)
+		a, ok := s.articles[rd.ID]
+		if !ok || a.key != key {
+			b.Reset()
+			if err := fragments.ExecuteTemplate(&b, "remark", rd); err != nil {
+				return pages{}, err
+			}
+			a = article{key: key, html: b.String()}
+		}
+		articles[rd.ID] = a
+		p.items[rd.ID] = a.html
+		p.order[viewAll] = append(p.order[viewAll], rd.ID)
+	}
+	s.articles = articles
+	for _, rd := range d.Repeating {
+		p.order[viewRepeats] = append(p.order[viewRepeats], rd.ID)
+	}
+	if d.Newest != nil {
+		p.order[viewProjector] = []uint64{d.Newest.ID}
+	}
 	for v := range nViews {
-		var b bytes.Buffer
-		if err := fragments.ExecuteTemplate(&b, viewNames[v], &d); err != nil {
+		b.Reset()
+		if err := fragments.ExecuteTemplate(&b, "head-"+viewNames[v], &d); err != nil {
 			return pages{}, err
 		}
-		p.frags[v] = b.String()
+		p.head[v] = b.String()
 	}
 	return p, nil
+}
+
+// article is a remark's rendered HTML and what it was rendered from, so a
+// change re-renders only the remarks it touched.
+type article struct {
+	key, html string
+}
+
+// articleKey sums up everything a remark's article shows: the remark as
+// saved, its place, the newest mark, the address switch and its matches.
+func articleKey(r model.Remark, rd *remarkData, hide bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%d|%v|%v|%d|%s", rd.ID, rd.N, rd.Newest, hide, r.Updated.UnixNano(), rd.Merged)
+	for _, m := range rd.Matches {
+		fmt.Fprintf(&b, "|%s %v %s %s %s %d %d %s", m.ID, m.Confirmed, m.Candidate, m.Status, m.Times, len(m.Response), len(m.Body), m.Raised)
+	}
+	return b.String()
 }
 
 // matches is the remark's confirmed repeats, then the candidates the
@@ -272,9 +342,9 @@ func dateVI(s string) string {
 
 func errorPages(err error, en bool) pages {
 	msg := "<p class=\"error\">" + html.EscapeString(safe(fmt.Sprintf(labelsFor(en).Error, err))) + "</p>"
-	var p pages
+	p := pages{items: map[uint64]string{}}
 	for v := range nViews {
-		p.frags[v] = msg
+		p.head[v] = msg
 	}
 	return p
 }
@@ -285,7 +355,8 @@ func errorPages(err error, en bool) pages {
 func pageHTML(p pages, v view, en bool) string {
 	L := labelsFor(en)
 	var b strings.Builder
-	b.Grow(len(p.frags[v]) + len(pageCSS) + len(pageJS) + 1024)
+	content := p.body(v)
+	b.Grow(len(content) + len(pageCSS) + len(pageJS) + 1024)
 	b.WriteString(`<!doctype html><html lang="` + L.Lang + `"><head><meta charset="utf-8">` +
 		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
 		`<meta name="color-scheme" content="light dark"><meta name="referrer" content="no-referrer">` +
@@ -307,7 +378,7 @@ func pageHTML(p pages, v view, en bool) string {
 		b.WriteString(`<a href="` + href + `"` + cur + `>` + html.EscapeString(name) + `</a>`)
 	}
 	b.WriteString(`<span id="conn" data-on="` + html.EscapeString(L.Live) + `" data-off="` + html.EscapeString(L.Offline) + `"></span></nav><main id="live">`)
-	b.WriteString(p.frags[v])
+	b.WriteString(content)
 	b.WriteString(`</main><script>`)
 	b.WriteString(pageJS)
 	b.WriteString(`</script></body></html>`)

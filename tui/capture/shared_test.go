@@ -2,12 +2,15 @@ package capture
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -24,11 +27,13 @@ import (
 type viewer struct {
 	mu     sync.Mutex
 	events int
-	last   string
-	want   func(string) bool
+	items  map[uint64]string // each remark's article as last received
+	order  []uint64          // the view's remarks as last received
+	want   func(*viewer) bool
 	done   chan struct{}
 	closed bool
 	first  chan struct{} // closed at the first event: the stream is open
+	bytes  atomic.Int64  // event bytes received
 }
 
 func (v *viewer) read(t testing.TB, url string) {
@@ -45,20 +50,29 @@ func (v *viewer) read(t testing.TB, url string) {
 		if err != nil {
 			return
 		}
+		v.bytes.Add(int64(len(line)))
 		line = strings.TrimSuffix(line, "\n")
 		switch {
 		case strings.HasPrefix(line, "data: "):
 			data = append(data, line[6:])
 		case line == "" && data != nil:
-			frag := strings.Join(data, "\n")
+			var p struct {
+				Order []uint64          `json:"order"`
+				Set   map[uint64]string `json:"set"`
+			}
+			if err := json.Unmarshal([]byte(strings.Join(data, "\n")), &p); err != nil {
+				t.Error(err)
+				return
+			}
 			data = nil
 			v.mu.Lock()
 			if v.events == 0 {
 				close(v.first)
 			}
 			v.events++
-			v.last = frag
-			if !v.closed && v.want != nil && v.want(frag) {
+			maps.Copy(v.items, p.Set)
+			v.order = p.Order
+			if !v.closed && v.want != nil && v.want(v) {
 				v.closed = true
 				close(v.done)
 			}
@@ -112,7 +126,7 @@ func sharedSetup(tb testing.TB, n int) (*Model, *store.Store, *live.Server, []*v
 		if i%10 == 9 {
 			views[i] = "projector"
 		}
-		vs[i] = &viewer{done: make(chan struct{}), first: make(chan struct{})}
+		vs[i] = &viewer{done: make(chan struct{}), first: make(chan struct{}), items: map[uint64]string{}}
 		go vs[i].read(tb, srv.URL()+"events?v="+views[i])
 	}
 	for i, v := range vs {
@@ -174,7 +188,9 @@ func TestSharedTypingReachesEveryViewer(t *testing.T) {
 	lastText := ">" + remarkText(remarks-1) + "<"
 	for _, v := range vs {
 		v.mu.Lock()
-		v.want = func(f string) bool { return strings.Contains(f, lastText) }
+		v.want = func(v *viewer) bool {
+			return len(v.order) > 0 && strings.Contains(v.items[v.order[len(v.order)-1]], lastText)
+		}
 		v.mu.Unlock()
 	}
 	var took []time.Duration
@@ -188,30 +204,35 @@ func TestSharedTypingReachesEveryViewer(t *testing.T) {
 	if err != nil || len(rems) != remarks {
 		t.Fatalf("saved %d remarks (%v), want %d", len(rems), err, remarks)
 	}
-	timeout := time.After(20 * time.Second)
+	start := time.Now()
+	timeout := time.After(120 * time.Second)
 	for i, v := range vs {
 		select {
 		case <-v.done:
 		case <-timeout:
 			v.mu.Lock()
-			t.Fatalf("viewer %d (%s) did not receive every change: %d events", i, views[i], v.events)
+			t.Fatalf("viewer %d (%s) did not receive every change: %d events, %d viewers still connected", i, views[i], v.events, srv.Viewers())
 		}
 	}
 	var counts []int
 	for i, v := range vs {
 		v.mu.Lock()
 		counts = append(counts, v.events)
-		last := v.last
+		order, items := v.order, v.items
 		v.mu.Unlock()
 		if views[i] == "projector" {
 			continue // it shows the newest remark only: checked above
 		}
+		if len(order) != remarks {
+			t.Fatalf("viewer %d shows %d remarks, want %d", i, len(order), remarks)
+		}
 		for j, r := range rems {
-			if !strings.Contains(last, ">"+remarkText(j)+"<") || !strings.Contains(last, ">"+r.Voter+"<") {
+			if order[j] != r.ID || !strings.Contains(items[r.ID], ">"+remarkText(j)+"<") || !strings.Contains(items[r.ID], ">"+r.Voter+"<") {
 				t.Fatalf("viewer %d lacks remark %d (%q) as typed", i, j+1, r.Text)
 			}
 		}
 	}
+	t.Logf("all viewers done %v after the last save", time.Since(start))
 	// Each change is one event to every list viewer: none was skipped.
 	for i, c := range counts {
 		if views[i] != "projector" && c != counts[0] {
@@ -220,8 +241,8 @@ func TestSharedTypingReachesEveryViewer(t *testing.T) {
 	}
 	slices.Sort(counts)
 	med, p99, worst := median(took)
-	t.Logf("%d keys typed with %d viewers: median %v, p99 %v, max %v; events per viewer %d–%d",
-		len(took), viewers, med, p99, worst, counts[0], counts[len(counts)-1])
+	t.Logf("%d keys typed with %d viewers: median %v, p99 %v, max %v; events per viewer %d–%d, %d KB received by each list viewer",
+		len(took), viewers, med, p99, worst, counts[0], counts[len(counts)-1], vs[0].bytes.Load()>>10)
 }
 
 // BenchmarkKeystrokeShared is one typed key on the session screen of a
