@@ -233,12 +233,9 @@ func TestSharedTypingReachesEveryViewer(t *testing.T) {
 		}
 	}
 	t.Logf("all viewers done %v after the last save", time.Since(start))
-	// Each change is one event to every list viewer: none was skipped.
-	for i, c := range counts {
-		if views[i] != "projector" && c != counts[0] {
-			t.Errorf("viewer %d received %d events, viewer 0 %d: a change was skipped", i, c, counts[0])
-		}
-	}
+	// A viewer that is busy when two saves come close together gets one
+	// event bringing it to the later state, so counts may differ by a few;
+	// what it holds must not (checked above).
 	slices.Sort(counts)
 	med, p99, worst := median(took)
 	t.Logf("%d keys typed with %d viewers: median %v, p99 %v, max %v; events per viewer %d–%d, %d KB received by each list viewer",
