@@ -320,6 +320,15 @@ func readCSV(br *bufio.Reader, name string, size int64, forced string) (*Result,
 		return nil, err
 	}
 	r := &csvReader{lr: lineReader{br: br}, delim: sniffDelimiter(br)}
+	next := r.next
+	var conv map[int]*Encoding
+	if head, _ := br.Peek(sampleSize); (*enc == "UTF-8" || *enc == "UTF-16") && fontSuspect(head) {
+		// Latin letters only: perhaps a sheet typed in .VnTime or
+		// VNI-Times saved as CSV. Judge its columns as a whole first.
+		if next, conv, err = fontColumns(r, name, forced); err != nil {
+			return nil, err
+		}
+	}
 	var (
 		h       headerMap
 		headers []string
@@ -329,7 +338,7 @@ func readCSV(br *bufio.Reader, name string, size int64, forced string) (*Result,
 	v := &validator{lenientDates: true}
 	c := newCollector()
 	for {
-		fields, line, err := r.next()
+		fields, line, err := next()
 		if err == io.EOF {
 			break
 		}
@@ -374,7 +383,65 @@ func readCSV(br *bufio.Reader, name string, size int64, forced string) (*Result,
 	if !haveHdr {
 		return nil, lineErr(name, 1, errorf("the file is empty: want a header row and rows"))
 	}
-	return &Result{Petitions: c.ps, Encoding: *enc, Duplicates: c.dups, file: name, lines: c.lines, h: h, headers: headers}, nil
+	res := &Result{Petitions: c.ps, Encoding: *enc, Duplicates: c.dups, file: name, lines: c.lines, h: h, headers: headers}
+	for x := 0; x < len(headers); x++ {
+		if e := conv[x]; e != nil {
+			res.Converted = append(res.Converted, ColumnEncoding{Column: strings.TrimSpace(headers[x]), Encoding: e})
+		}
+	}
+	return res, nil
+}
+
+// fontSuspect reports text whose letters above ASCII are all Windows-1252
+// ones (ô, §, «, µ…): what a legacy font's bytes look like once saved as
+// Unicode. Vietnamese typed in Unicode has letters beyond (ư, ơ, ạ, đ).
+func fontSuspect(head []byte) bool {
+	high := false
+	for _, r := range string(head) {
+		if r < 0x80 {
+			continue
+		}
+		if _, ok := latin1252[r]; !ok {
+			return false
+		}
+		high = true
+	}
+	return high
+}
+
+// fontColumns reads every record of r (up to MaxLegacy bytes), converts
+// the columns typed in a legacy font (convertSheet) and returns a reader
+// over the converted records.
+func fontColumns(r *csvReader, name, forced string) (func() ([]string, int, error), map[int]*Encoding, error) {
+	var recs [][]string
+	var lines []int
+	for {
+		fields, line, err := r.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, lineErr(name, line, err)
+		}
+		if r.lr.bytes > MaxLegacy {
+			return nil, nil, lineErr(name, line, errorf("over the %d MiB limit for judging columns typed in an old font: %w", MaxLegacy>>20, ErrTooLarge))
+		}
+		recs = append(recs, append([]string(nil), fields...))
+		lines = append(lines, line)
+	}
+	conv, bad, err := convertSheet(recs, forced)
+	if err != nil {
+		return nil, nil, &Error{File: name, Err: errorf("column %d: %w", bad+1, err)}
+	}
+	i := 0
+	next := func() ([]string, int, error) {
+		if i == len(recs) {
+			return nil, 0, io.EOF
+		}
+		i++
+		return recs[i-1], lines[i-1], nil
+	}
+	return next, conv, nil
 }
 
 func trimAll(ss []string) []string {

@@ -229,3 +229,35 @@ func BenchmarkReadXLS50k(b *testing.B) {
 		}
 	}
 }
+
+// TestCSVFontColumns: a .VnTime sheet saved as "CSV UTF-8" holds the same
+// Latin letters; its columns are converted the same way, and a Unicode CSV
+// whose letters all fit Windows-1252 is left alone.
+func TestCSVFontColumns(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\ufeff" + asFont(t, TCVN3, "nội dung") + ";" + asFont(t, TCVN3, "lĩnh vực") + ";" + asFont(t, TCVN3, "thẩm quyền") + "\r\n")
+	for _, r := range fontRows {
+		b.WriteString(asFont(t, TCVN3, r.text) + ";" + asFont(t, TCVN3, r.field) + ";" + asFont(t, TCVN3, r.auth) + "\r\n")
+	}
+	res, err := Read(strings.NewReader(b.String()), "vntime.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Petitions) != len(fontRows) || len(res.Converted) != 3 || res.Converted[0].Column != "nội dung" || res.Converted[0].Encoding != TCVN3 {
+		t.Fatalf("converted %+v, %d petitions", res.Converted, len(res.Petitions))
+	}
+	for i, p := range res.Petitions {
+		if w := fontRows[i]; p.Text != w.text || string(p.Field) != w.field || string(p.Authority) != w.auth {
+			t.Errorf("row %d: %q %q %q", i+1, p.Text, p.Field, p.Authority)
+		}
+	}
+	res, err = Read(strings.NewReader("Nội dung,Lĩnh vực\nLàm đường thôn Tân Hà,giao thông\n"), "uni.csv", Options{})
+	if err != nil || len(res.Converted) != 0 || res.Petitions[0].Text != "Làm đường thôn Tân Hà" {
+		t.Fatalf("%v %+v", err, res)
+	}
+	// every letter here fits Windows-1252, yet it is Unicode Vietnamese
+	res, err = Read(strings.NewReader("Noi dung,Linh vuc\nThôn Tân Hà,giao thông\nXóm Hòa Bình,giao thông\n"), "latin.csv", Options{})
+	if err != nil || len(res.Converted) != 0 || res.Petitions[0].Text != "Thôn Tân Hà" {
+		t.Fatalf("%v %+v", err, res)
+	}
+}
