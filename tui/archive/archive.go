@@ -1,5 +1,5 @@
 // Package archive is the archive browser: every petition on record in one
-// list, narrowed by a fuzzy filter that ignores accents ("cau" finds "cầu")
+// list, narrowed by a word filter that ignores accents ("cau" finds "cầu")
 // and by field, level and status, with a detail view of one record where the
 // answer and the status can be edited. The archive may hold 100,000 rows, so
 // the filter runs in a command after a short pause in typing, and the list

@@ -255,32 +255,28 @@ func TestNewAtMissing(t *testing.T) {
 	}
 }
 
-func TestMatchesBaseFuzzy(t *testing.T) {
+func TestFilterWords(t *testing.T) {
 	ps := archivetest.Petitions()
+	ps = append(ps, model.Petition{ID: "DEMO-03", Text: "Sửa cầu Suối Tre"}, model.Petition{ID: "DEMO-13", Text: "Trại heo gần suối gây ô nhiễm, đề nghị tre chắn"})
 	_, keys := prepare(ps)
-	items := make([]string, len(ps))
-	for i, p := range ps {
-		items[i] = p.ID + " " + p.Text + " " + p.Location
-	}
-	for _, pat := range []string{"cau", "đất", "THON", "ba sen", "y te", "zzz"} {
-		got := run(keys, query{text: pat, field: -1, level: -1, status: -1})
-		want := base.FuzzyFind(pat, items)
-		byIndex := map[int]base.Match{}
-		for _, w := range want {
-			byIndex[w.Index] = w
+	for pat, want := range map[string][]string{
+		"cau":          {"P-2023-001", "DEMO-03"},    // "cầu", never "cấu" inside a word
+		"DEMO-03":      {"DEMO-03"},                  // the id, not 23 records sharing its letters
+		"cau Suoi Tre": {"DEMO-03"},                  // all words, accents folded
+		"tre suoi":     {"DEMO-03", "DEMO-13"},       // any order
+		"y te":         {"P-2024-003"},               // "y tế" twice, "tế" also
+		"thon 2":       {"H-2019-005", "P-2024-004"}, // words, not letters ("2024" starts with 2)
+		"zzz":          nil,
+		"phu cap thon": {"P-2024-004"},
+	} {
+		var got []string
+		for _, m := range run(keys, query{text: pat, field: -1, level: -1, status: -1}) {
+			got = append(got, ps[m.Index].ID)
 		}
-		if len(got) != len(want) {
-			t.Fatalf("%q: %d matches, base.FuzzyFind %d", pat, len(got), len(want))
-		}
-		for _, g := range got {
-			w, ok := byIndex[g.Index]
-			if !ok {
-				t.Fatalf("%q: %d is not a base.FuzzyFind match", pat, g.Index)
-			}
-			// Where no typed word is found whole, the letters are fuzzy's.
-			if g.Score < wordBonus && !slices.Equal(g.Positions, w.Positions) {
-				t.Errorf("%q: positions %v, base %v", pat, g.Positions, w.Positions)
-			}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got %v, want %v", pat, got, want)
 		}
 	}
 }

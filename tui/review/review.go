@@ -7,6 +7,7 @@ package review
 
 import (
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -113,6 +114,13 @@ func (m *Model) onLoaded(msg loadedMsg) {
 		for _, id := range r.RepeatOf {
 			rp := rep{id: id}
 			if p, ok := msg.snap.Petitions[id]; ok {
+				// The session under review is not its own history: the
+				// raise its confirmation added is left out of the count and
+				// of the later raisings.
+				own := msg.snap.Session.UID + "/"
+				p.Raises = slices.DeleteFunc(slices.Clone(p.Raises), func(x model.Raise) bool {
+					return msg.snap.Session.UID != "" && strings.HasPrefix(x.Ref, own)
+				})
 				rp.p = &p
 				if p.Status == model.StatusUnresolved {
 					unresolved[id] = true

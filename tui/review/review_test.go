@@ -52,7 +52,7 @@ func TestShowsEarlierAnswer(t *testing.T) {
 		"2/4 ý kiến lặp lại kiến nghị cũ · 1 kiến nghị chưa giải quyết",
 		"Ý kiến số 1 · Ông Nguyễn Văn An · thôn 3",
 		"Sở đã đưa cầu Bà Rén vào kế hoạch sửa chữa năm 2024", // the earlier answer
-		"Đã nêu 2 lần", // first raising + this session
+		"Đã nêu 1 lần", // the first raising; this session is not its own history
 		"Nêu lần đầu: 10/05/2023 · Trước kỳ họp giữa năm 2023",            // when and where
 		"Cơ quan trả lời: Sở Giao thông vận tải · 01/07/2023 · 245/SGTVT", // who, when, letter
 		"● đang giải quyết",
@@ -117,5 +117,22 @@ func TestNoRepeatsAndEscapes(t *testing.T) {
 	}
 	if v := ansi.Strip(raw); !strings.Contains(v, "␛]52") || !strings.Contains(v, "● đã giải quyết xong") {
 		t.Fatalf("neutralised text or status missing:\n%s", v)
+	}
+}
+
+// The session under review is never its own history: confirming a repeat
+// adds a raise tagged with the session, which the review leaves out of
+// "Đã nêu n lần" and of the later raisings.
+func TestOwnSessionNotHistory(t *testing.T) {
+	db, id := archivetest.Fixture(t)
+	p, err := db.Petition("P-2024-004")
+	if err != nil || p.TimesRaised() != 2 {
+		t.Fatalf("fixture: the confirmed repeat should have added a raise: %+v %v", p, err)
+	}
+	m := open(t, db, id, 120, 40)
+	tuitest.Press(t, m, "end")
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "Đã nêu 1 lần") || strings.Contains(v, "Các lần sau: 20/11/2026") {
+		t.Fatalf("the session counts as its own history:\n%s", v)
 	}
 }
