@@ -72,6 +72,8 @@ type Model struct {
 	dmax   int // last useful dtop, set by View
 	openID string
 	ed     *editor
+	// pending is a status proposed with F7 and not yet confirmed.
+	pending *model.Status
 
 	cursor *tea.Cursor // set by View: where the focused field's cursor is
 }

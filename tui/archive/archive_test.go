@@ -199,16 +199,31 @@ func hasStatus(msgs []tea.Msg, text string) bool {
 	return false
 }
 
-func TestStatusCyclePersists(t *testing.T) {
+func TestStatusChangeAsksFirst(t *testing.T) {
 	db, _ := archivetest.Fixture(t)
 	m := open(t, db, 80, 24, "P-2023-002")
-	for _, want := range []model.Status{model.StatusInProgress, model.StatusAnswered, model.StatusUnresolved, model.StatusResolved} {
-		tuitest.Press(t, m, "f7")
+	stored := func() model.Petition {
 		p, err := db.Petition("P-2023-002")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Status != want || len(p.Raises) != 1 {
+		return p
+	}
+	// F7 proposes, F7 again proposes the next one, Esc drops it: nothing saved.
+	tuitest.Press(t, m, "f7", "f7")
+	if v := view(m); !strings.Contains(v, "Đổi tình trạng thành «đã trả lời»?") {
+		t.Fatalf("no question asked:\n%s", v)
+	}
+	tuitest.Press(t, m, "esc")
+	if p := stored(); p.Status != model.StatusResolved {
+		t.Fatalf("a proposal was saved: %q", p.Status)
+	}
+	if m.detail != true || strings.Contains(view(m), "Đổi tình trạng") {
+		t.Fatal("Esc should only drop the proposal")
+	}
+	for _, want := range []model.Status{model.StatusInProgress, model.StatusAnswered, model.StatusUnresolved, model.StatusResolved} {
+		tuitest.Press(t, m, "f7", "enter")
+		if p := stored(); p.Status != want || len(p.Raises) != 1 {
 			t.Fatalf("stored status %q (raises %d), want %q", p.Status, len(p.Raises), want)
 		}
 	}
@@ -217,9 +232,32 @@ func TestStatusCyclePersists(t *testing.T) {
 	if got := ids(m); len(got) != 1 {
 		t.Fatalf("resolved: %v", got)
 	}
-	tuitest.Press(t, m, "enter", "f7")
+	tuitest.Press(t, m, "enter", "f7", "enter")
 	if got := ids(m); len(got) != 0 {
 		t.Fatalf("after the change the list still has %v", got)
+	}
+}
+
+func TestEditAnswerDateAndNumber(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	m := open(t, db, 80, 24, "P-2024-004")
+	tuitest.Press(t, m, "e", "shift+tab") // from the response back to the date
+	tuitest.Type(t, m, "32/13/2027")
+	tuitest.Press(t, m, "ctrl+s")
+	if p, _ := db.Petition("P-2024-004"); p.AnsweredAt != "" || m.ed == nil {
+		t.Fatalf("a bad date was saved: %+v", p)
+	}
+	tuitest.Press(t, m, "ctrl+a", "ctrl+k")
+	tuitest.Type(t, m, "5/1/2027")
+	tuitest.Press(t, m, "shift+tab")
+	tuitest.Type(t, m, "125/SNV-CS")
+	tuitest.Press(t, m, "ctrl+s")
+	p, _ := db.Petition("P-2024-004")
+	if p.AnsweredAt != "2027-01-05" || p.Ref != "125/SNV-CS" || m.ed != nil {
+		t.Fatalf("saved %+v", p)
+	}
+	if v := view(m); !strings.Contains(v, "05/01/2027") || !strings.Contains(v, "125/SNV-CS") {
+		t.Fatalf("not shown:\n%s", v)
 	}
 }
 

@@ -40,7 +40,12 @@ func (m *Model) head(e *entry, w int) []string {
 func (m *Model) detailLines(e *entry, w int) []string {
 	s, t := m.ctx.Styles, m.ctx.Text
 	p := &e.p
-	lines := append(m.head(e, w), "")
+	lines := m.head(e, w)
+	if m.pending != nil {
+		q := t.F("arc.confirm", t.S("status."+string(*m.pending)))
+		lines = append(lines, wrap(q, w, s.Badge)...)
+	}
+	lines = append(lines, "")
 	keys := []string{"arc.d.field", "arc.d.level", "arc.d.place", "arc.d.raised", "arc.d.body", "arc.d.date", "arc.d.ref"}
 	lw := 0
 	for _, k := range keys {
@@ -101,22 +106,26 @@ func (m *Model) editView(w, h, x0 int) string {
 	if len(head) > 4 {
 		head = append(head[:3], s.Muted.Render("…"))
 	}
-	lines := append(head, "", s.Subtitle.Render(t.S("arc.e.title")), s.Label.Render(t.S("arc.e.body")))
-	bodyY := len(lines)
-	m.ed.body.SetWidth(max(10, w-2))
-	lines = append(lines, m.ed.body.View(), s.Label.Render(t.S("arc.e.resp")))
-	respY := len(lines)
+	lines := append(head, "", s.Subtitle.Render(t.S("arc.e.title")))
+	var at [edFields]int // line of each field
+	for f, label := range []string{"arc.e.body", "arc.e.ref", "arc.e.date"} {
+		lines = append(lines, s.Label.Render(t.S(label)))
+		at[f] = len(lines)
+		lines = append(lines, m.ed.input(f).View())
+	}
+	lines = append(lines, s.Label.Render(t.S("arc.e.resp")))
+	at[edResp] = len(lines)
 	m.ed.setWidth(w)
-	m.ed.setHeight(h - respY - 2)
+	m.ed.setHeight(h - at[edResp] - 2)
 	lines = append(lines, strings.Split(m.ed.resp.View(), "\n")...)
 	lines = append(lines, "", s.Muted.Render(ansi.Truncate(t.S("arc.e.hint"), w, "…")))
-	c, y := m.ed.body.Cursor(), bodyY
-	if m.ed.onResp {
-		c, y = m.ed.resp.Cursor(), respY
+	c := m.ed.resp.Cursor()
+	if in := m.ed.input(m.ed.field); in != nil {
+		c = in.Cursor()
 	}
 	if c != nil {
 		c.X += x0
-		c.Y += y
+		c.Y += at[m.ed.field]
 		m.cursor = c
 	}
 	return strings.Join(lines, "\n")

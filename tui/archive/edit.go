@@ -1,8 +1,11 @@
 package archive
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -14,26 +17,42 @@ import (
 	"txct/tui/base"
 )
 
-// editor edits the answer of one petition: the answering body in a text
-// input, the response in a textarea.
+// editor edits the answer of one petition: the answering body, the
+// answer letter's number and date in text inputs, the response in a
+// textarea. Tab moves through them in that order.
 type editor struct {
 	idx    int // entry being edited
 	body   textinput.Model
+	ref    textinput.Model
+	date   textinput.Model
 	resp   textarea.Model
-	onResp bool // the response has focus
+	field  int // the field with focus: 0 body, 1 ref, 2 date, 3 response
 	saving bool
+}
+
+// Fields of the editor, in Tab order.
+const (
+	edBody = iota
+	edRef
+	edDate
+	edResp
+	edFields
+)
+
+func newInput(placeholder, value string, limit int) textinput.Model {
+	b := textinput.New()
+	b.Prompt = ""
+	b.Placeholder = placeholder
+	b.CharLimit = limit
+	b.SetVirtualCursor(false)
+	// Stored text may come from an imported file; what goes back into the
+	// field is the safe rendering, so no escape sequence reaches the screen.
+	b.SetValue(model.Safe(value, false))
+	return b
 }
 
 func newEditor(ctx *base.Context, idx int, p model.Petition, w int) *editor {
 	t := ctx.Text
-	b := textinput.New()
-	b.Prompt = ""
-	b.Placeholder = t.S("arc.e.bodyph")
-	b.CharLimit = 200
-	b.SetVirtualCursor(false)
-	// Stored text may come from an imported file; what goes back into the
-	// field is the safe rendering, so no escape sequence reaches the screen.
-	b.SetValue(model.Safe(p.Body, false))
 	r := textarea.New()
 	r.Prompt = ""
 	r.ShowLineNumbers = false
@@ -42,38 +61,60 @@ func newEditor(ctx *base.Context, idx int, p model.Petition, w int) *editor {
 	r.MaxHeight = 0
 	r.SetVirtualCursor(false)
 	r.SetValue(model.Safe(p.Response, true))
-	e := &editor{idx: idx, body: b, resp: r}
+	e := &editor{idx: idx, resp: r,
+		body: newInput(t.S("arc.e.bodyph"), p.Body, 200),
+		ref:  newInput(t.S("arc.e.refph"), p.Ref, 60),
+		date: newInput(t.S("arc.e.dateph"), base.ShortDate(p.AnsweredAt), 10)}
 	e.setWidth(w)
-	e.focus(true)
+	e.focus(edResp)
 	return e
 }
 
 func (e *editor) setWidth(w int) {
-	e.body.SetWidth(max(10, w-2))
+	for _, in := range []*textinput.Model{&e.body, &e.ref, &e.date} {
+		in.SetWidth(max(10, w-2))
+	}
 	e.resp.SetWidth(max(10, w))
 }
 
 func (e *editor) setHeight(h int) { e.resp.SetHeight(max(2, h)) }
 
-// focus gives the keys to the response (true) or the body. The fields'
-// Focus commands only blink a virtual cursor, and the real one is used.
-func (e *editor) focus(resp bool) {
-	e.onResp = resp
-	if resp {
-		e.body.Blur()
-		_ = e.resp.Focus()
-		return
+// input is the text input of field f, nil for the response.
+func (e *editor) input(f int) *textinput.Model {
+	switch f {
+	case edBody:
+		return &e.body
+	case edRef:
+		return &e.ref
+	case edDate:
+		return &e.date
+	}
+	return nil
+}
+
+// focus gives the keys to field f. The fields' Focus commands only blink
+// a virtual cursor, and the real one is used.
+func (e *editor) focus(f int) {
+	e.field = f
+	for i := range edFields {
+		if in := e.input(i); in != nil {
+			in.Blur()
+		}
 	}
 	e.resp.Blur()
-	_ = e.body.Focus()
+	if in := e.input(f); in != nil {
+		_ = in.Focus()
+		return
+	}
+	_ = e.resp.Focus()
 }
 
 func (e *editor) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
-	if e.onResp {
-		e.resp, cmd = e.resp.Update(msg)
+	if in := e.input(e.field); in != nil {
+		*in, cmd = in.Update(msg)
 	} else {
-		e.body, cmd = e.body.Update(msg)
+		e.resp, cmd = e.resp.Update(msg)
 	}
 	return cmd
 }
@@ -95,11 +136,29 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.cancel):
 		m.ed = nil
 		return nil
-	case key.Matches(msg, g.NextField), key.Matches(msg, g.PrevField):
-		m.ed.focus(!m.ed.onResp)
+	case key.Matches(msg, g.NextField):
+		m.ed.focus((m.ed.field + 1) % edFields)
+		return nil
+	case key.Matches(msg, g.PrevField):
+		m.ed.focus((m.ed.field + edFields - 1) % edFields)
 		return nil
 	}
 	return m.ed.update(msg)
+}
+
+// parseDay reads a date typed as DD/MM/YYYY (or D/M/YYYY, with - or .)
+// or YYYY-MM-DD; empty stays empty.
+func parseDay(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	for _, layout := range []string{"2/1/2006", "2-1-2006", "2.1.2006", model.DateLayout} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(model.DateLayout), nil
+		}
+	}
+	return "", fmt.Errorf("date %q", s)
 }
 
 // clean is typed text as stored: NFC (input methods may send decomposed
@@ -111,23 +170,54 @@ func (m *Model) saveEdit() tea.Cmd {
 	p := old
 	p.Raises = slices.Clone(old.Raises)
 	p.Body = strings.TrimSpace(clean(m.ed.body.Value()))
+	p.Ref = strings.TrimSpace(clean(m.ed.ref.Value()))
 	p.Response = clean(m.ed.resp.Value())
+	date, err := parseDay(m.ed.date.Value())
+	if err != nil {
+		m.ed.focus(edDate)
+		return status("", errors.New(m.ctx.Text.F("arc.e.baddate", strings.TrimSpace(m.ed.date.Value()))))
+	}
+	p.AnsweredAt = date
 	m.ed.saving = true
 	return m.save(p, old, false)
 }
 
-// cycleStatus moves the shown petition to the next status and saves it at
-// once; the change shows before the write ends and is undone if it fails.
+// cycleStatus proposes the next status for the shown petition (F7 again
+// proposes the one after); nothing is saved until the proposal is
+// confirmed with Enter or y, and Esc or n drops it.
 func (m *Model) cycleStatus() tea.Cmd {
 	if m.cur < 0 {
 		return nil
 	}
-	old := m.entries[m.cur].p
-	p := old
-	i := slices.Index(model.AnswerStatuses, p.Status)
-	p.Status = model.AnswerStatuses[(i+1)%len(model.AnswerStatuses)]
-	cmd := m.apply(p)
-	return tea.Batch(cmd, m.save(p, old, true))
+	from := m.entries[m.cur].p.Status
+	if m.pending != nil {
+		from = *m.pending
+	}
+	i := slices.Index(model.AnswerStatuses, from)
+	next := model.AnswerStatuses[(i+1)%len(model.AnswerStatuses)]
+	if next == m.entries[m.cur].p.Status {
+		next = model.AnswerStatuses[(i+2)%len(model.AnswerStatuses)]
+	}
+	m.pending = &next
+	return nil
+}
+
+// confirmKey answers the status proposal.
+func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	g := m.ctx.Keys
+	switch {
+	case key.Matches(msg, g.CycleStatus):
+		return m.cycleStatus()
+	case msg.Code == tea.KeyEnter, msg.Text == "y", msg.Text == "c":
+		old := m.entries[m.cur].p
+		p := old
+		p.Status = *m.pending
+		m.pending = nil
+		return tea.Batch(m.apply(p), m.save(p, old, true))
+	case msg.Code == tea.KeyEscape, msg.Text == "n", msg.Text == "k":
+		m.pending = nil
+	}
+	return nil
 }
 
 func (m *Model) save(p, old model.Petition, isStatus bool) tea.Cmd {

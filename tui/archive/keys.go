@@ -32,6 +32,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.ed != nil:
 		return m.editKey(msg)
+	case m.pending != nil:
+		return m.confirmKey(msg)
 	case m.filtering:
 		return m.filterKey(msg)
 	case m.detail:
