@@ -152,8 +152,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			m.showHelp = false
 		}
 		return nil, true
-	case m.share.show && m.share.srv != nil:
-		return m.onShareKey(msg), true
+	case m.share.show && m.share.srv != nil && m.onShareKey(msg):
+		return nil, true
 	case msg.String() == "f1" || (msg.String() == "?" && !m.screen.Typing()):
 		m.showHelp = true
 		return nil, true

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -142,11 +141,14 @@ func (m *Model) followShare(session uint64) {
 	}
 }
 
-// onShareKey handles keys while the share box is open: A switches voters'
-// addresses, S stops sharing, Esc (or the share key again) closes the box.
-func (m *Model) onShareKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch strings.ToLower(msg.String()) {
-	case "a":
+// onShareKey handles keys while the share box is open: Ctrl+A switches
+// voters' addresses, Ctrl+X stops sharing, Esc (or the share key again)
+// closes the box. Any other key closes the box and goes on to the screen,
+// so a secretary who keeps typing loses nothing and no bare letter acts
+// on the share.
+func (m *Model) onShareKey(msg tea.KeyPressMsg) bool {
+	switch msg.String() {
+	case "ctrl+a":
 		hide := !m.share.srv.HideAddresses()
 		m.share.srv.SetHideAddresses(hide)
 		if hide {
@@ -154,12 +156,15 @@ func (m *Model) onShareKey(msg tea.KeyPressMsg) tea.Cmd {
 		} else {
 			m.setStatus(m.ctx.Text.S("share.addrshown"), nil)
 		}
-	case "s":
+	case "ctrl+x":
 		m.stopShare()
-	case "esc", "enter", "ctrl+t":
+	case "esc", "ctrl+t":
 		m.share.show = false
+	default:
+		m.share.show = false
+		return false
 	}
-	return nil
+	return true
 }
 
 // shareIndicator is the status bar's mark while sharing.

@@ -29,8 +29,8 @@ func fetch(t *testing.T, url string) (int, string) {
 
 // TestShareFromSessionScreen: Ctrl+T on the session screen starts sharing,
 // shows the address and QR code, and the status bar counts devices; A hides
-// addresses, Esc closes the box while sharing goes on, the review of the
-// same session keeps it, and going home stops it.
+// addresses, a typed key closes the box and reaches the screen, the review
+// of the same session keeps sharing, and going home stops it.
 func TestShareFromSessionScreen(t *testing.T) {
 	db := tuitest.Store(t, store.Options{})
 	ctx := base.NewContext(db, base.VI)
@@ -58,16 +58,21 @@ func TestShareFromSessionScreen(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "sửa cống thoát nước") || !strings.Contains(body, "tổ 7 khu phố 3") {
 		t.Fatalf("the shared page: %d", code)
 	}
-	// A hides addresses for every device.
-	m.Update(tuitest.KeyMsg("a"))
+	// Ctrl+A hides addresses for every device.
+	m.Update(tuitest.KeyMsg("ctrl+a"))
 	if _, body = fetch(t, url); strings.Contains(body, "tổ 7 khu phố 3") {
-		t.Error("A did not hide voters' addresses")
+		t.Error("Ctrl+A did not hide voters' addresses")
 	}
-	// Keys in the box never reach the session screen.
-	m.Update(tuitest.KeyMsg("x"))
-	if rems, _ := db.Remarks(sess.ID); len(rems) != 1 || rems[0].Text != "Đề nghị sửa cống thoát nước" {
-		t.Fatal("a key pressed in the share box changed the session")
+	// Bare letters never act on the share: the first closes the box and is
+	// typed into the screen like any other.
+	for _, k := range []string{"a", "s"} {
+		m.share.show = true
+		m.Update(tuitest.KeyMsg(k))
+		if m.share.show || m.share.srv == nil || !m.share.srv.HideAddresses() {
+			t.Fatalf("%q in the share box: open %v, sharing %v", k, m.share.show, m.share.srv != nil)
+		}
 	}
+	m.share.show = true
 	m.Update(tuitest.KeyMsg("esc"))
 	if m.share.show || m.share.srv == nil {
 		t.Fatal("esc should close the box and keep sharing")
@@ -84,6 +89,9 @@ func TestShareFromSessionScreen(t *testing.T) {
 	run(m, cmd)
 	if m.share.srv != nil {
 		t.Fatal("leaving the session did not stop sharing")
+	}
+	if line := m.statusLine(); strings.Contains(line, "Đang chia sẻ") {
+		t.Errorf("status bar still shows sharing: %q", line)
 	}
 	if code, _ := fetch(t, url); code == 200 {
 		t.Error("the page is still served after sharing stopped")

@@ -25,6 +25,9 @@ func runServe(g *global, args []string, env Env) error {
 	}
 	t := base.Text{Lang: g.language()}
 	db, err := g.open(store.Options{ReadOnly: true})
+	if errors.Is(err, store.ErrLocked) {
+		return fmt.Errorf("%w\n%s", err, t.S("share.uselocked"))
+	}
 	if err != nil {
 		return err
 	}

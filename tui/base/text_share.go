@@ -5,7 +5,7 @@ func init() {
 		"key.share":        {"chia sẻ cho đại biểu", "share with the delegates"},
 		"share.title":      {"Chia sẻ hội nghị cho đại biểu", "Sharing the session with the delegates"},
 		"share.scan":       {"Quét mã hoặc mở địa chỉ trên điện thoại, máy tính cùng mạng:", "Scan the code or open the address on a phone or computer on the same network:"},
-		"share.keys":       {"A: ẩn/hiện địa chỉ cử tri · S: dừng chia sẻ · Esc: đóng (vẫn chia sẻ)", "A: hide/show voters' addresses · S: stop sharing · Esc: close (sharing goes on)"},
+		"share.keys":       {"Ctrl+A: ẩn/hiện địa chỉ cử tri · Ctrl+X: dừng chia sẻ · Esc hoặc gõ tiếp: đóng (vẫn chia sẻ)", "Ctrl+A: hide/show voters' addresses · Ctrl+X: stop sharing · Esc or keep typing: close (sharing goes on)"},
 		"share.on":         {"⇄ Đang chia sẻ · %d thiết bị", "⇄ Sharing · %d devices"},
 		"share.onhidden":   {"⇄ Đang chia sẻ (ẩn địa chỉ) · %d thiết bị", "⇄ Sharing (addresses hidden) · %d devices"},
 		"share.started":    {"Đã bật chia sẻ: %s", "Sharing on: %s"},
@@ -18,6 +18,7 @@ func init() {
 		"share.serving":    {"Đang chia sẻ (chỉ xem) hội nghị: %s. Nhấn Ctrl+C để dừng.", "Sharing (read-only) the session: %s. Press Ctrl+C to stop."},
 		"share.addrhidden": {"Địa chỉ của cử tri được ẩn.", "Voters' addresses are hidden."},
 		"share.addrshown":  {"Địa chỉ của cử tri được hiển thị.", "Voters' addresses are shown."},
+		"share.uselocked":  {"Ứng dụng txct đang mở tệp dữ liệu này: hãy chia sẻ từ màn hình hội nghị (Ctrl+T).", "The txct app has this database open: share from the session screen (Ctrl+T)."},
 		"share.viewers":    {"%d thiết bị đang xem.", "%d devices watching."},
 	})
 }
