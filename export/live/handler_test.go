@@ -419,7 +419,7 @@ func TestConnectionCap(t *testing.T) {
 // TestSlowClient: a viewer that never reads is dropped after the write
 // timeout while the others go on.
 func TestSlowClient(t *testing.T) {
-	srv, db, sid := startTest(t, Options{WriteTimeout: 300 * time.Millisecond})
+	srv, db, sid := startTest(t, Options{WriteTimeout: 2 * time.Second})
 	host := strings.SplitN(srv.URL(), "/", 4)[2]
 	raw, err := net.Dial("tcp", host)
 	if err != nil {
@@ -430,7 +430,7 @@ func TestSlowClient(t *testing.T) {
 	fmt.Fprintf(raw, "GET /%s/events?v=all HTTP/1.1\r\nHost: x\r\n\r\n", tokenOf(srv))
 	good := dialSSE(t, srv, "all")
 	good.next(t, 5*time.Second)
-	long := strings.Repeat("Cử tri đề nghị xem xét lại việc bồi thường giải phóng mặt bằng. ", 60)
+	long := strings.Repeat("Cử tri đề nghị xem xét lại việc bồi thường giải phóng mặt bằng. ", 300)
 	dropped := false
 	for i := 0; i < 400 && !dropped; i++ {
 		if _, err := db.SaveRemark(model.Remark{SessionID: sid, Voter: fmt.Sprintf("Cử tri %d", i), Text: long}); err != nil {
