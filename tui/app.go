@@ -53,7 +53,7 @@ func New(ctx *base.Context, opts Options) *Model {
 	m.share.addr = opts.ShareAddr
 	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
 	if opts.OpenSession != 0 {
-		m.screen = newCapture(ctx, opts.OpenSession)
+		m.screen = newCapture(ctx, opts.OpenSession, 0)
 		m.current = opts.OpenSession
 		m.SessionOpened = true
 	} else {

@@ -32,7 +32,7 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	case base.GoHomeMsg:
 		next = newHome(m.ctx)
 	case base.OpenSessionMsg:
-		next = newCapture(m.ctx, msg.ID)
+		next = newCapture(m.ctx, msg.ID, msg.Remark)
 		m.SessionOpened = true
 	case base.EditSessionMsg:
 		next = newSessionForm(m.ctx, msg.ID)

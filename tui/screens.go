@@ -14,7 +14,7 @@ import (
 // The screens the root can show; each lives in its own package.
 
 func newHome(ctx *base.Context) base.Screen                   { return home.New(ctx) }
-func newCapture(ctx *base.Context, id uint64) base.Screen     { return capture.New(ctx, id) }
+func newCapture(ctx *base.Context, id, at uint64) base.Screen { return capture.NewAt(ctx, id, at) }
 func newSessionForm(ctx *base.Context, id uint64) base.Screen { return sessionform.New(ctx, id) }
 func newArchive(ctx *base.Context, id string) base.Screen {
 	if id != "" {

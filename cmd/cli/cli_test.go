@@ -415,3 +415,25 @@ func TestExportIssuerFlags(t *testing.T) {
 		t.Errorf("remembered profile %+v", p)
 	}
 }
+
+// `txct export` prints the pre-export check on stderr and still exports;
+// with --strict it refuses while the list is not empty.
+func TestExportCheckStrict(t *testing.T) {
+	path := tempDB(t)
+	id := withSession(t, path, "2026-11-20")
+	db, _ := store.Open(path, store.Options{NoIndex: true})
+	db.SaveRemark(model.Remark{SessionID: id, Text: "de nghi sua duong lien thon bi hu hong", Field: "giao thông", Authority: model.AuthCommune})
+	db.Close()
+	dir := t.TempDir()
+	code, _, errs := call(t, "", "--db", path, "--lang", "en", "export", "latest", "--out", dir, "--format", "md", "--strict")
+	if code == 0 || !strings.Contains(errs, "Remark 2: no voter named") || !strings.Contains(errs, "Remark 2: typed without diacritics") || !strings.Contains(errs, "--strict") {
+		t.Fatalf("--strict: exit %d, stderr %q", code, errs)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*")); len(files) != 0 {
+		t.Fatalf("--strict wrote %v", files)
+	}
+	code, out, errs := call(t, "", "--db", path, "export", "latest", "--out", dir, "--format", "md")
+	if code != 0 || !strings.Contains(errs, "Ý kiến số 2: chưa ghi tên cử tri") || !strings.Contains(out, ".md") {
+		t.Fatalf("export anyway: exit %d, out %q, stderr %q", code, out, errs)
+	}
+}

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"txct/export"
 	"txct/store"
 	"txct/store/model"
+	"txct/tui/base"
 )
 
 // runExport writes a session's minutes, summary report and spreadsheet.
@@ -29,6 +31,7 @@ func runExport(g *global, args []string, env Env) error {
 	remember := fs.Bool("remember", false, "also remember the issuer flags for later exports")
 	round := fs.String("round", "", "write the summary report of this session's round (its group's sessions for the same sitting)")
 	sitting := fs.String("sitting", "", "write the office's report of every group's sessions for this sitting (its name, or a session held for it)")
+	strict := fs.Bool("strict", false, "refuse to export while the pre-export check lists anything")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -49,12 +52,12 @@ func runExport(g *global, args []string, env Env) error {
 		return roundExport(db, *round, false, *out, splitList(*formats), o, env)
 	}
 	if len(pos) != 1 || *out == "" {
-		return fmt.Errorf("usage: txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--issuer-parent BODY] [--issuer BODY] [--issuer-code CODE] [--capacity LINE/LINE] [--recipients A;B] [--minutes-issuer-parent BODY] [--minutes-issuer BODY] [--minutes-code CODE] [--remember]")
+		return fmt.Errorf("usage: txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--issuer-parent BODY] [--issuer BODY] [--issuer-code CODE] [--capacity LINE/LINE] [--recipients A;B] [--minutes-issuer-parent BODY] [--minutes-issuer BODY] [--minutes-code CODE] [--remember] [--strict]")
 	}
 	p.Report.Signer = *signer
 	p.Report.Capacity = splitOn(capacity, "/")
 	p.Report.Recipients = splitOn(recipients, ";")
-	db, err := g.open(store.Options{NoIndex: true})
+	db, err := g.open(store.Options{})
 	if err != nil {
 		return err
 	}
@@ -62,6 +65,25 @@ func runExport(g *global, args []string, env Env) error {
 	sess, err := findSession(db, pos[0])
 	if err != nil {
 		return err
+	}
+	// The pre-export check goes to stderr; --strict stops here on any item.
+	snap, err := db.Snapshot(sess.ID)
+	if err != nil {
+		return err
+	}
+	items, err := db.ExportCheck(snap)
+	if err != nil {
+		return err
+	}
+	t := base.Text{Lang: g.language()}
+	if len(items) > 0 {
+		fmt.Fprintln(env.Stderr, t.F("check.title", len(items)))
+		for _, it := range items {
+			fmt.Fprintln(env.Stderr, "  "+t.CheckLine(it))
+		}
+		if *strict {
+			return errors.New(t.F("check.strict", len(items)))
+		}
 	}
 	// Issuer flags hold for this session from now on (re-exports and its
 	// bundles carry them) and, with --remember, for every later export.

@@ -50,8 +50,9 @@ type (
 	GoHomeMsg struct{}
 	// AskDemoMsg asks the root to offer loading (or removing) the demo.
 	AskDemoMsg struct{}
-	// OpenSessionMsg opens the session screen.
-	OpenSessionMsg struct{ ID uint64 }
+	// OpenSessionMsg opens the session screen, with remark Remark (an id)
+	// open in the editor when it is set.
+	OpenSessionMsg struct{ ID, Remark uint64 }
 	// EditSessionMsg opens the session form (ID 0: a new session).
 	EditSessionMsg struct{ ID uint64 }
 	// OpenArchiveMsg opens the archive browser, at petition ID if given.

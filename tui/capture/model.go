@@ -51,6 +51,7 @@ type Model struct {
 	sel     int // selected remark in list mode
 	top     int // first remark shown
 	hist    history
+	openAt  uint64 // remark to open once loaded
 
 	ed    editor
 	notes notes
@@ -100,6 +101,14 @@ func New(ctx *base.Context, id uint64) *Model {
 	return m
 }
 
+// NewAt builds the session screen with remark at (an id) open in the
+// editor once the session is loaded; 0 opens the list.
+func NewAt(ctx *base.Context, id, at uint64) *Model {
+	m := New(ctx, id)
+	m.openAt = at
+	return m
+}
+
 // Init loads the session in the background.
 func (m *Model) Init() tea.Cmd {
 	if m.loaded || m.ctx.DB == nil {
@@ -133,6 +142,9 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	m.ed.suggest(msg.names)
 	m.notes.load(&m.sess, model.Sections[m.section])
 	m.layout()
+	if i := m.indexOf(m.openAt); m.openAt != 0 && i >= 0 {
+		m.edit(i)
+	}
 }
 
 // Update dispatches one message and passes status lines on to the root.

@@ -14,8 +14,10 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"txct/export"
+	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -62,12 +64,24 @@ type Model struct {
 	files                                  []string
 	err                                    error
 	w, h                                   int
+	// The pre-export check: what is still half-made, the highlighted item
+	// (the session screen opens on its remark), and whether it ran.
+	items    []store.CheckItem
+	item     int
+	checked  bool
+	checkErr error
 }
 
 type loadedMsg struct {
 	sess     model.Session
 	defaults model.Profile
 	err      error
+}
+
+// checkedMsg carries the pre-export check.
+type checkedMsg struct {
+	items []store.CheckItem
+	err   error
 }
 
 type doneMsg struct {
@@ -132,9 +146,22 @@ func DefaultDir() string {
 // Init loads the session.
 func (m *Model) Init() tea.Cmd {
 	db, id := m.ctx.DB, m.id
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		s, err := db.Session(id)
 		return loadedMsg{sess: s, defaults: db.Profile(), err: err}
+	}, m.check())
+}
+
+// check runs the pre-export check off the UI goroutine.
+func (m *Model) check() tea.Cmd {
+	db, id := m.ctx.DB, m.id
+	return func() tea.Msg {
+		snap, err := db.Snapshot(id)
+		if err != nil {
+			return checkedMsg{err: err}
+		}
+		items, err := db.ExportCheck(snap)
+		return checkedMsg{items: items, err: err}
 	}
 }
 
@@ -148,6 +175,10 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 		m.repBody.SetValue(m.was.Report.Body)
 		m.minParent.SetValue(m.was.Minutes.Parent)
 		m.minBody.SetValue(m.was.Minutes.Body)
+		return m, nil
+	case checkedMsg:
+		m.items, m.checkErr, m.checked = msg.items, msg.err, true
+		m.item = min(m.item, max(0, len(m.items)-1))
 		return m, nil
 	case doneMsg:
 		m.busy, m.files, m.err = false, msg.files, msg.err
@@ -172,6 +203,17 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return base.OpenSessionMsg{ID: m.id} }
+	case key.Matches(msg, k.NextMatch):
+		if len(m.items) > 0 {
+			m.item = (m.item + 1) % len(m.items)
+		}
+		return nil
+	case key.Matches(msg, k.Details):
+		if m.item < len(m.items) {
+			at := m.items[m.item].RemarkID
+			return func() tea.Msg { return base.OpenSessionMsg{ID: m.id, Remark: at} }
+		}
+		return nil
 	case key.Matches(msg, k.NextField), msg.String() == "down":
 		return m.focus(m.row + 1)
 	case key.Matches(msg, k.PrevField), msg.String() == "up":
@@ -368,7 +410,35 @@ func (m *Model) View() string {
 			b.WriteString("  " + model.Safe(f, false) + "\n")
 		}
 	}
+	m.checkView(&b)
 	return b.String()
+}
+
+// checkView lists the pre-export check under the dialog, as many items as
+// fit, the highlighted one kept in view.
+func (m *Model) checkView(b *strings.Builder) {
+	s, t, k := m.ctx.Styles, m.ctx.Text, m.ctx.Keys
+	switch {
+	case !m.checked:
+		return
+	case m.checkErr != nil:
+		b.WriteString(s.Error.Render(t.F("app.error", m.checkErr)) + "\n")
+		return
+	case len(m.items) == 0:
+		b.WriteString(s.OK.Render(t.S("check.none")) + "\n")
+		return
+	}
+	b.WriteString(s.Warn.Render(t.F("check.title", len(m.items))) + s.Muted.Render(" · "+
+		t.F("exp.checkkeys", base.KeyOf(k.NextMatch), base.KeyOf(k.Details))) + "\n")
+	room := max(1, m.h-strings.Count(b.String(), "\n")-1)
+	first := max(0, min(m.item-room/2, len(m.items)-room))
+	for i := first; i < len(m.items) && i < first+room; i++ {
+		line := "  " + t.CheckLine(m.items[i])
+		if i == m.item {
+			line = s.Selected.Render("› " + t.CheckLine(m.items[i]))
+		}
+		b.WriteString(ansi.Truncate(line, m.w, "…") + "\n")
+	}
 }
 
 // errText words the export's error in the UI language where it is one the
@@ -414,5 +484,5 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	k := m.ctx.Keys
 	toggle := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", m.ctx.Text.S("exp.toggle")))
 	short := []key.Binding{k.NextField, toggle, k.Submit, k.Back}
-	return short, [][]key.Binding{short}
+	return short, [][]key.Binding{short, {k.NextMatch, k.Details}}
 }

@@ -13,6 +13,7 @@ import (
 	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 func TestExportFromTheDialog(t *testing.T) {
@@ -27,7 +28,9 @@ func TestExportFromTheDialog(t *testing.T) {
 	ctx.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
 	m := New(ctx, sess.ID)
 	m.SetSize(100, 28)
-	m.Update(m.Init()())
+	for _, msg := range tuitest.Collect(m.Init()) {
+		m.Update(msg)
+	}
 	out := t.TempDir()
 	// Folder: go to its row, clear it, type the temp folder.
 	m.Update(tea.KeyPressMsg{Code: tea.KeyUp})
@@ -119,7 +122,9 @@ func TestIssuerForThisSessionOnly(t *testing.T) {
 	ctx := base.NewContext(db, base.VI)
 	m := New(ctx, sess.ID)
 	m.SetSize(100, 28)
-	m.Update(m.Init()())
+	for _, msg := range tuitest.Collect(m.Init()) {
+		m.Update(msg)
+	}
 	m.dir.SetValue(t.TempDir())
 	m.focus(rowOnlyThis)
 	m.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
@@ -137,5 +142,32 @@ func TestIssuerForThisSessionOnly(t *testing.T) {
 	}
 	if p := db.Profile(); !p.Minutes.IsZero() || !p.Report.IsZero() {
 		t.Errorf("remembered %+v", p)
+	}
+}
+// The dialog lists the pre-export check, and Ctrl+O opens the session on the
+// highlighted item's remark (the clerk fixes it, or exports anyway).
+func TestDialogListsCheckAndJumps(t *testing.T) {
+	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sess, _ := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindBefore, Date: "2026-11-20"})
+	db.SaveRemark(model.Remark{SessionID: sess.ID, Voter: "Ông A", Text: "Sửa đường liên thôn", Field: "giao thông", Authority: model.AuthCommune})
+	r2, _ := db.SaveRemark(model.Remark{SessionID: sess.ID, Text: "Nạo vét kênh N2", Field: "nông nghiệp - thủy lợi", Authority: model.AuthCommune})
+	ctx := base.NewContext(db, base.VI)
+	m := New(ctx, sess.ID)
+	m.SetSize(100, 30)
+	for _, msg := range tuitest.Collect(m.Init()) {
+		m.Update(msg)
+	}
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "Trước khi xuất: 1 điểm cần xem") || !strings.Contains(v, "Ý kiến số 2: chưa ghi tên cử tri") {
+		t.Fatalf("check not shown:\n%s", v)
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl})
+	msgs := tuitest.Collect(cmd)
+	if len(msgs) != 1 || msgs[0] != (base.OpenSessionMsg{ID: sess.ID, Remark: r2.ID}) {
+		t.Fatalf("ctrl+o sent %v", msgs)
 	}
 }
