@@ -32,6 +32,8 @@ type Model struct {
 	showHelp  bool
 	status    string
 	statusErr bool
+	statusAt  time.Time // when the status was set; it shows for statusTTL
+	frame     frame     // the last frame drawn, reused while nothing changed
 	quitting  bool
 	offer     bool      // first-run demo offer is showing
 	ask       *question // a yes/no question is showing
@@ -96,7 +98,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case base.StatusMsg:
 		m.setStatus(msg.Text, msg.Err)
-		return m, nil
+		return m, expireStatus()
+	case statusExpiredMsg:
+		return m, nil // the frame drawn after this message leaves it out
 	case base.IndexReadyMsg:
 		if msg.Err != nil {
 			m.setStatus("", msg.Err)
@@ -167,8 +171,27 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// frame is a drawn frame and what it was drawn from.
+type frame struct {
+	ok      bool
+	screen  string
+	status  string
+	w, h    int
+	content string
+}
+
+// statusTTL is how long a status message shows; errors stay until replaced.
+const statusTTL = 5 * time.Second
+
+// statusExpiredMsg redraws the status line once its message has expired.
+type statusExpiredMsg struct{}
+
+func expireStatus() tea.Cmd {
+	return tea.Tick(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{} })
+}
+
 func (m *Model) setStatus(text string, err error) {
-	m.status, m.statusErr = text, err != nil
+	m.status, m.statusErr, m.statusAt = text, err != nil, m.ctx.Now()
 	if err != nil {
 		m.status = m.ctx.Text.F("app.error", err)
 	}
@@ -242,8 +265,16 @@ func (m *Model) View() tea.View {
 		v.SetContent(m.shareView())
 		return v
 	}
-	body := base.Fit(m.screen.View(), w, h-2)
-	v.SetContent(body + "\n" + m.statusLine() + "\n" + m.helpBar())
+	// The program draws after every message; when the screen's drawing and
+	// the status line are what they were (keys queued mid-paste), the last
+	// frame is reused instead of fitted and joined again.
+	sv, st := m.screen.View(), m.statusLine()
+	f := &m.frame
+	if !(f.ok && f.screen == sv && f.status == st && f.w == w && f.h == h) {
+		*f = frame{ok: true, screen: sv, status: st, w: w, h: h,
+			content: base.Fit(sv, w, h-2) + "\n" + st + "\n" + m.helpBar()}
+	}
+	v.SetContent(f.content)
 	if c := m.screen.Cursor(); c != nil {
 		v.Cursor = c
 	}
@@ -263,6 +294,9 @@ func (m *Model) statusLine() string {
 		right = ind + "  " + right
 	}
 	left := m.status
+	if !m.statusErr && m.ctx.Now().Sub(m.statusAt) >= statusTTL {
+		left = "" // an old message would pass for news about the last key
+	}
 	st := s.StatusBar
 	if m.statusErr {
 		st = s.Error

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -38,5 +39,23 @@ func TestTinyResizeMidWord(t *testing.T) {
 		if !strings.Contains(v, "Nội dung: De nghi tinh som") || strings.Contains(v, "them") || strings.Contains(v, "dan vao") {
 			t.Errorf("after %v and back:\n%s", tiny, v)
 		}
+	}
+}
+
+// "Đã gộp với ý kiến số 8" stayed on the status line long after the merge,
+// read as the answer to the next key. Messages now expire; errors stay.
+func TestStatusExpires(t *testing.T) {
+	m, _ := newRoot(t, base.VI, Options{})
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	m.ctx.Now = func() time.Time { return now }
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	_, cmd := m.Update(base.StatusMsg{Text: "Đã gộp với ý kiến số 8"})
+	if cmd == nil || !strings.Contains(view(m), "Đã gộp với ý kiến số 8") {
+		t.Fatalf("status not shown or no expiry scheduled:\n%s", view(m))
+	}
+	now = now.Add(statusTTL)
+	m.Update(statusExpiredMsg{})
+	if strings.Contains(view(m), "Đã gộp") {
+		t.Errorf("status still shown after %v", statusTTL)
 	}
 }

@@ -31,7 +31,7 @@ func benchNotes() []model.Note {
 	return notes // 5 × 50 × 80 = 20,000 words
 }
 
-func benchModel(b *testing.B, remarks int) *Model {
+func benchModel(b testing.TB, remarks int) *Model {
 	sess := testSession()
 	sess.Notes = benchNotes()
 	m := NewWith(testCtx(base.VI), newFakeSaver(), sess, sampleRemarks(remarks))
@@ -42,8 +42,9 @@ func benchModel(b *testing.B, remarks int) *Model {
 	return m
 }
 
-// BenchmarkKeystroke is one typed key in a remark (Update plus View of the
-// session screen) at several session sizes: it must not grow with them.
+// BenchmarkKeystroke is one typed key in a remark (Update, the flush that
+// applies it, and View of the session screen) at several session sizes: it
+// must not grow with them.
 func BenchmarkKeystroke(b *testing.B) {
 	for _, n := range []int{10, 100, 300} {
 		b.Run(fmt.Sprintf("remarks=%d", n), func(b *testing.B) {
@@ -54,6 +55,7 @@ func BenchmarkKeystroke(b *testing.B) {
 				r := keys[i%len(keys)]
 				i++
 				m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+				m.Update(flushMsg{}) // a typist's key is applied alone
 				_ = m.View()
 				if i%60 == 0 { // keep the field from growing without bound
 					press(m, ctrlS, enter, enter)
@@ -78,5 +80,41 @@ func BenchmarkNotesKeystroke(b *testing.B) {
 		if i%200 == 0 {
 			press(m, enter)
 		}
+	}
+}
+
+// burst types n keys into the remark's text field as a paste without
+// bracketed paste arrives: one key message each, no frame in between. The
+// flush message the first key's command sends is delivered every chunk
+// keys (the terminal reader hands the program a few hundred bytes at a
+// time; a smaller chunk is the worse case).
+func burst(m *Model, n, chunk int) {
+	keys := []rune("Cử tri thôn Đồng Rạ đề nghị sửa đường liên thôn, ")
+	for i := range n {
+		r := keys[i%len(keys)]
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		_ = m.View() // the program draws after every message
+		if (i+1)%chunk == 0 {
+			m.Update(flushMsg{})
+			_ = m.View()
+		}
+	}
+	m.Update(flushMsg{})
+}
+
+// BenchmarkKeyBurst is 10,000 key messages into one field (a paste without
+// bracketed paste) and one frame after them; the field keeps its 8,000
+// character limit.
+func BenchmarkKeyBurst(b *testing.B) {
+	for _, chunk := range []int{16, 256} {
+		b.Run(fmt.Sprintf("flush-every=%d", chunk), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				m := benchModel(b, 100)
+				b.StartTimer()
+				burst(m, 10000, chunk)
+				_ = m.View()
+			}
+		})
 	}
 }

@@ -91,10 +91,17 @@ func newTest(t testing.TB, n int, w, h int) (*Model, *fakeSaver) {
 
 // press and typeText deliver keys without running the commands they return.
 var (
-	press    = tuitest.Send[base.Screen, tea.KeyPressMsg]
-	typeText = tuitest.SendText[base.Screen]
-	collect  = tuitest.Collect
+	press   = tuitest.Send[base.Screen, tea.KeyPressMsg]
+	collect = tuitest.Collect
 )
+
+// typeText types text one key message at a time, then delivers the flush
+// message the program would (the screen queues plain characters, see
+// typeKey).
+func typeText(m tuitest.Model[base.Screen], text string) {
+	tuitest.SendText(m, text)
+	m.Update(flushMsg{})
+}
 
 var (
 	ctrlN     = tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl}
@@ -254,6 +261,7 @@ func TestIMEBackspaceReplace(t *testing.T) {
 	typeText(m, " ")
 	m.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})
 	m.Update(tea.KeyPressMsg{Code: tea.KeyExtended, Text: "\u0302\u0301"})
+	m.Update(flushMsg{})
 	if got := m.remarks[0].Text; got != "tiếng việt ế" {
 		t.Fatalf("NFD input stored as %q (% x)", got, got)
 	}

@@ -1,9 +1,9 @@
 package capture
 
 import (
-	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -44,7 +44,7 @@ type editor struct {
 	address  textinput.Model
 	text     textarea.Model
 	answerBy textinput.Model
-	answer   textinput.Model
+	answer   textarea.Model // the answer given on the spot, as wide as the text
 
 	typ      model.RemarkType
 	field    model.Field
@@ -52,7 +52,8 @@ type editor struct {
 	setField bool // chosen by hand: the guess no longer overrides it
 	setAuth  bool
 	setType  bool
-	cursorX  int // cursor position inside the form, set by editorView
+	pending  []byte // characters typed, not yet applied (typeKey)
+	cursorX  int    // cursor position inside the form, set by editorView
 	cursorY  int
 }
 
@@ -66,23 +67,25 @@ func newEditor(ctx *base.Context) editor {
 		ti.Prompt = ""
 		return ti
 	}
-	ta := textarea.New()
-	ta.ShowLineNumbers = false
-	ta.Placeholder = t.S("cap.ph.text")
-	ta.CharLimit = maxText
-	// The text box shows 3 to 6 wrapped lines as the text grows; the
-	// textarea keeps the cursor's line inside it and, after a resize, clamps
-	// its scroll so the text never sits above an empty box.
-	ta.DynamicHeight = true
-	ta.MinHeight = 3
-	ta.MaxHeight = 6
-	ta.MaxContentHeight = math.MaxInt32 // the character limit is the limit
-	ta.Prompt = ""
-	ta.SetVirtualCursor(false)
-	// Enter moves to the next field: a remark is one paragraph.
-	ta.KeyMap.InsertNewline.SetEnabled(false)
-	e := editor{ctx: ctx, idx: -1, voter: mk("cap.ph.voter"), address: mk("cap.ph.address"), text: ta,
-		answerBy: mk("cap.ph.answerby"), answer: mk("cap.ph.answer")}
+	// The text and answer boxes grow with their wrapped lines (text 3 to 6,
+	// answer 2 to 4); the textarea keeps the cursor's line inside the box
+	// and, after a resize, clamps its scroll so the text never sits above an
+	// empty box. Enter moves to the next field: each is one paragraph.
+	area := func(ph string, minH, maxH int) textarea.Model {
+		ta := textarea.New()
+		ta.ShowLineNumbers = false
+		ta.Placeholder = t.S(ph)
+		ta.CharLimit = maxText
+		ta.DynamicHeight = true
+		ta.MinHeight = minH
+		ta.MaxHeight = maxH
+		ta.Prompt = ""
+		ta.SetVirtualCursor(false)
+		ta.KeyMap.InsertNewline.SetEnabled(false)
+		return ta
+	}
+	e := editor{ctx: ctx, idx: -1, voter: mk("cap.ph.voter"), address: mk("cap.ph.address"), text: area("cap.ph.text", 3, 6),
+		answerBy: mk("cap.ph.answerby"), answer: area("cap.ph.answer", 2, 4)}
 	// Names and places used before complete inline as grey text; → takes
 	// the completion (tab stays "next field", and arrows up/down are free).
 	for _, ti := range []*textinput.Model{&e.voter, &e.address, &e.answerBy} {
@@ -91,7 +94,6 @@ func newEditor(ctx *base.Context) editor {
 		ti.KeyMap.NextSuggestion = key.NewBinding(key.WithKeys("down"))
 		ti.KeyMap.PrevSuggestion = key.NewBinding(key.WithKeys("up"))
 	}
-	e.answer.CharLimit = maxText
 	return e
 }
 
@@ -107,8 +109,8 @@ func (e *editor) setWidth(w int) {
 	e.voter.SetWidth(half)
 	e.address.SetWidth(half)
 	e.text.SetWidth(max(10, w-12))
-	e.answerBy.SetWidth(max(10, w/3-10))
-	e.answer.SetWidth(max(10, w-w/3-14))
+	e.answerBy.SetWidth(max(10, w-20))
+	e.answer.SetWidth(max(10, w-12))
 }
 
 // open loads remark r (at position i) into the form and focuses a field: the
@@ -125,6 +127,7 @@ func (e *editor) open(r model.Remark, i int) tea.Cmd {
 	}
 	e.answerBy.SetValue(by)
 	e.answer.SetValue(ans)
+	e.answer.MoveToEnd()
 	e.typ, e.field, e.auth = typeOr(r.Type), r.Field, r.Authority
 	// A classification the app guessed stays a guess (and follows the text)
 	// until a person picks it.
@@ -206,11 +209,11 @@ func (e *editor) limit(f int) int {
 // inserts s there. The built-in Telex mode uses it to rewrite the word being
 // typed; it goes through the widgets' own editing, so their state stays right.
 func (e *editor) replaceBack(n int, s string) {
-	if e.focus == fText {
+	if ta := e.area(e.focus); ta != nil {
 		for range n {
-			e.text, _ = e.text.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+			*ta, _ = ta.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
 		}
-		e.text.InsertString(s)
+		ta.InsertString(s)
 		return
 	}
 	ti := e.input(e.focus)
@@ -222,6 +225,7 @@ func (e *editor) replaceBack(n int, s string) {
 	ti.SetCursor(start + len([]rune(s)))
 }
 
+// input is the one-line field f, or nil for the text and the answer.
 func (e *editor) input(f int) *textinput.Model {
 	switch f {
 	case fVoter:
@@ -231,7 +235,18 @@ func (e *editor) input(f int) *textinput.Model {
 	case fAnswerBy:
 		return &e.answerBy
 	}
-	return &e.answer
+	return nil
+}
+
+// area is the text or the answer box, or nil for a one-line field.
+func (e *editor) area(f int) *textarea.Model {
+	switch f {
+	case fText:
+		return &e.text
+	case fAnswer:
+		return &e.answer
+	}
+	return nil
 }
 
 // normalise recomposes the focused field when an input method sent
@@ -242,9 +257,9 @@ func (e *editor) normalise() {
 		return
 	}
 	n := norm.NFC.String(v)
-	if e.focus == fText {
-		e.text.SetValue(n)
-		e.text.MoveToEnd()
+	if ta := e.area(e.focus); ta != nil {
+		ta.SetValue(n)
+		ta.MoveToEnd()
 		return
 	}
 	ti := e.input(e.focus)
@@ -355,6 +370,10 @@ func sameAnswer(a, b *model.Answer) bool {
 func (m *Model) onEditKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	e := &m.ed
+	if m.mergeAsk {
+		m.onMergeKey(msg)
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		m.commitEdit()
@@ -428,10 +447,57 @@ func (m *Model) classStep(label string, change func()) {
 // fieldNames are the undo labels of the editor's fields.
 var fieldNames = [nFields]string{"cap.fname.voter", "cap.fname.address", "cap.fname.text", "cap.fname.answerby", "cap.fname.answer"}
 
+// flushMsg applies the characters typed since the last one (see typeKey).
+type flushMsg struct{}
+
+// flushDelay is how long typed characters may wait before they reach the
+// field: less than a frame, so typing shows as instant, and long enough for
+// a paste that arrives as key messages to land in a few large insertions.
+const flushDelay = 8 * time.Millisecond
+
+func flushLater() tea.Cmd {
+	return tea.Tick(flushDelay, func(time.Time) tea.Msg { return flushMsg{} })
+}
+
 // typeKey sends a key to the focused field (through Telex when it is on),
 // then saves the remark and schedules a repeat check if the text changed.
 // A run of typing into one field is one undo step.
+//
+// Plain characters are queued and applied together by the flush message the
+// first of them schedules (flushDelay later): a paste that arrives as
+// thousands of key messages (a terminal without bracketed paste) then costs
+// a few insertions of many characters each, not one re-wrap of the whole
+// field and one classification per character. Any other message applies
+// the queue first, so nothing is reordered.
 func (m *Model) typeKey(msg tea.KeyPressMsg) tea.Cmd {
+	if !m.telex && printable(msg) {
+		first := len(m.ed.pending) == 0
+		m.ed.pending = append(m.ed.pending, msg.Text...)
+		if first {
+			return flushLater()
+		}
+		return nil
+	}
+	cmd := m.flushTyped()
+	return tea.Batch(cmd, m.applyKey(msg))
+}
+
+// flushTyped applies the queued characters to the focused field.
+func (m *Model) flushTyped() tea.Cmd {
+	e := &m.ed
+	if len(e.pending) == 0 {
+		return nil
+	}
+	text := string(e.pending)
+	e.pending = e.pending[:0]
+	if m.mode != modeEdit {
+		return nil
+	}
+	return m.applyKey(tea.KeyPressMsg{Text: text})
+}
+
+// applyKey sends one key (or queued characters) to the focused field.
+func (m *Model) applyKey(msg tea.KeyPressMsg) tea.Cmd {
 	e := &m.ed
 	before := e.value(e.focus)
 	var cmd tea.Cmd

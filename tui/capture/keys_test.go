@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"txct/store/model"
 	"txct/tui/base"
@@ -190,5 +191,97 @@ func TestCycleBothWaysAndGuessMark(t *testing.T) {
 	press(m, f5, tea.KeyPressMsg{Code: tea.KeyF5, Mod: tea.ModShift})
 	if m.remarks[0].Field != f || m.remarks[0].Guessed&model.GuessedField != 0 {
 		t.Errorf("F5 then Shift+F5: %s (guessed %v), want %s confirmed", m.remarks[0].Field, m.remarks[0].Guessed, f)
+	}
+}
+
+// Ctrl+G with no merge candidate did nothing while an old "merged" message
+// stayed up. Now it says so and takes a remark's number; pressed on a merged
+// remark it unmerges.
+func TestMergeByNumber(t *testing.T) {
+	m, fs := newTest(t, 4, 120, 36)
+	m.sel = 3
+	press(m, enter)
+	ctrlG := tea.KeyPressMsg{Code: 'g', Mod: tea.ModCtrl}
+	st := statuses(m, ctrlG)
+	if len(st) != 1 || !strings.Contains(st[0], "Không thấy ý kiến nào cùng nội dung") {
+		t.Fatalf("ctrl+g without a candidate: %q", st)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "Gộp với ý kiến số:") {
+		t.Error("the number prompt is not shown")
+	}
+	typeText(m, "2")
+	st = statuses(m, enter)
+	lead := m.remarks[1].ID
+	if m.remarks[3].MergedInto != lead || fs.remarks[m.remarks[3].ID].MergedInto != lead || len(st) != 1 || !strings.Contains(st[0], "số 2") {
+		t.Fatalf("merge by number: merged into %d (want %d), status %q", m.remarks[3].MergedInto, lead, st)
+	}
+	if strings.Contains(m.remarks[3].Text, "2") {
+		t.Error("the number went into the text")
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "⊕2") {
+		t.Errorf("merge marker missing:\n%s", ansi.Strip(m.View()))
+	}
+	press(m, ctrlG)
+	if m.remarks[3].MergedInto != 0 {
+		t.Error("ctrl+g on a merged remark did not unmerge")
+	}
+	// A number that is not a remark merges nothing.
+	press(m, ctrlG)
+	typeText(m, "9")
+	press(m, enter)
+	if m.remarks[3].MergedInto != 0 {
+		t.Error("merged with a remark that does not exist")
+	}
+}
+
+// The on-the-spot answer is a multi-line box as wide as the text.
+func TestAnswerBoxWide(t *testing.T) {
+	m, _ := newTest(t, 1, 120, 36)
+	press(m, ctrlN)
+	press(m, enter, enter, enter, enter)
+	ans := "Đồng chí Phó Chủ tịch UBND xã trả lời: xã đã lập hồ sơ đề nghị tỉnh hỗ trợ kinh phí, dự kiến khởi công trong quý II năm 2027 sau khi có vốn"
+	typeText(m, ans)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "Trả lời:  Đồng chí Phó Chủ tịch UBND xã trả lời") || !strings.Contains(v, "năm 2027 sau khi có vốn") {
+		t.Fatalf("answer box:\n%s", v)
+	}
+	if a := m.remarks[1].Answer; a == nil || a.Text != ans {
+		t.Errorf("answer = %+v", a)
+	}
+}
+
+// Markers come before the text that gets cut: at 80 and 120 columns a
+// remark with a long voter and address still shows ⟳ and ⊕.
+func TestMarkersVisibleWhenCut(t *testing.T) {
+	for _, w := range []int{80, 120} {
+		rs := sampleRemarks(3)
+		rs[2].Voter = "Ông Nguyễn Văn Thành Trung, nguyên Trưởng ban công tác Mặt trận ấp"
+		rs[2].Address = "ấp Trung Tâm, xã Tân Thành, tỉnh Đồng Nai"
+		rs[2].RepeatOf = []string{"P-1"}
+		rs[2].MergedInto = rs[0].ID
+		m := NewWith(testCtx(base.VI), newFakeSaver(), testSession(), rs)
+		m.SetSize(w, 30)
+		v := ansi.Strip(m.View())
+		if !strings.Contains(v, "3. ⟳1 ⊕1") {
+			t.Errorf("%d columns: markers cut:\n%s", w, v)
+		}
+	}
+}
+
+// 10,000 key messages into one field (a paste without bracketed paste)
+// land in order, within the field's limit.
+func TestKeyBurstLandsWhole(t *testing.T) {
+	m, _ := newTest(t, 3, 120, 36)
+	press(m, ctrlN, enter, enter)
+	burst(m, 10000, 256)
+	got := []rune(m.remarks[3].Text)
+	if len(got) != maxText {
+		t.Fatalf("%d characters kept, want the limit %d", len(got), maxText)
+	}
+	keys := []rune("Cử tri thôn Đồng Rạ đề nghị sửa đường liên thôn, ")
+	for i := range 200 {
+		if got[i] != keys[i%len(keys)] {
+			t.Fatalf("character %d is %q, want %q", i, got[i], keys[i%len(keys)])
+		}
 	}
 }

@@ -150,7 +150,18 @@ func (m *Model) render(i, w int) []string {
 		return c.lines
 	}
 	s, t := m.ctx.Styles, m.ctx.Text
+	// Markers come right after the number, before anything that may be cut
+	// at the screen's edge.
 	head := fmt.Sprintf("%d.", seqOf(i))
+	if len(r.RepeatOf) > 0 {
+		head += " " + s.RepeatHit.Render(t.F("cap.repeatbadge", len(r.RepeatOf)))
+	}
+	if r.MergedInto != 0 {
+		head += " " + s.Badge.Render(t.F("cap.mergedbadge", m.seqOfID(r.MergedInto)))
+	}
+	if r.Guessed&(model.GuessedField|model.GuessedLevel) != 0 {
+		head += " " + s.Warn.Render(t.S("cap.guessbadge"))
+	}
 	if !r.Created.IsZero() {
 		head += " " + s.Muted.Render(r.Created.Local().Format("15:04"))
 	}
@@ -170,12 +181,6 @@ func (m *Model) render(i, w int) []string {
 		tags = append(tags, t.S("level."+string(r.Authority)))
 	}
 	head += s.Muted.Render(" · " + strings.Join(tags, " · "))
-	if len(r.RepeatOf) > 0 {
-		head += " " + s.RepeatHit.Render(t.F("cap.repeatbadge", len(r.RepeatOf)))
-	}
-	if r.MergedInto != 0 {
-		head += " " + s.Badge.Render(t.F("cap.mergedbadge", m.seqOfID(r.MergedInto)))
-	}
 	lines := []string{ansi.Truncate(head, w, "…")}
 	text := safe(r.Text)
 	if text == "" {

@@ -53,6 +53,11 @@ type Model struct {
 	hist    history
 	openAt  uint64 // remark to open once loaded
 
+	lastView string // the last frame drawn, shown again while typed characters wait
+
+	mergeAsk bool   // Ctrl+G found no candidate: the number of a remark is being typed
+	mergeNum string // the digits typed
+
 	ed    editor
 	notes notes
 	panel panel
@@ -162,7 +167,16 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	// Characters queued by typeKey go into the field before anything else
+	// happens, so no key or message is applied out of order.
+	if k, ok := msg.(tea.KeyPressMsg); !ok || m.telex || !printable(k) {
+		if cmd := m.flushTyped(); cmd != nil {
+			return tea.Batch(cmd, m.update(msg))
+		}
+	}
 	switch msg := msg.(type) {
+	case flushMsg:
+		return nil // flushed above
 	case loadedMsg:
 		m.onLoaded(msg)
 		return nil
@@ -260,6 +274,7 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 
 // Leave hands every unsaved change to the autosaver; the root flushes it.
 func (m *Model) Leave() {
+	m.flushTyped()
 	m.commitEdit()
 	m.notes.flush(&m.sess, m.saver)
 }
@@ -271,6 +286,7 @@ func (m *Model) Typing() bool {
 
 // SetSize sets the area the screen draws into.
 func (m *Model) SetSize(w, h int) {
+	m.flushTyped() // queued characters are wrapped at the width they were typed for
 	if w != m.w {
 		clear(m.cache)
 	}

@@ -1,7 +1,6 @@
 package capture
 
 import (
-	"math"
 	"strings"
 
 	"charm.land/bubbles/v2/textarea"
@@ -42,7 +41,6 @@ func newNotes(ctx *base.Context) notes {
 	ta.DynamicHeight = true
 	ta.MinHeight = 1
 	ta.MaxHeight = 3
-	ta.MaxContentHeight = math.MaxInt32 // no limit on the paragraph's length
 	ta.CharLimit = 0
 	ta.SetVirtualCursor(false)
 	ta.KeyMap.InsertNewline.SetEnabled(false) // enter starts a new paragraph

@@ -3,9 +3,11 @@ package capture
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -156,8 +158,46 @@ func (m *Model) mergeWithSuggestion() {
 		m.setMerge(i, m.panel.sibling, t.F("cap.step.merge", seqOf(i), m.seqOfID(m.panel.sibling)))
 		m.status(t.F("cap.merged", m.seqOfID(m.panel.sibling)))
 	default:
+		// No remark alike enough: the secretary names one by its number.
+		m.mergeAsk, m.mergeNum = true, ""
 		m.status(t.S("cap.nomerge"))
 	}
+}
+
+// onMergeKey takes the number of the remark to merge with: digits,
+// backspace, Enter to merge, anything else to give up.
+func (m *Model) onMergeKey(msg tea.KeyPressMsg) {
+	t, k := m.ctx.Text, m.ctx.Keys
+	switch {
+	case len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9' && len(m.mergeNum) < 4:
+		m.mergeNum += msg.Text
+		return
+	case msg.Code == tea.KeyBackspace && m.mergeNum != "":
+		m.mergeNum = m.mergeNum[:len(m.mergeNum)-1]
+		return
+	case key.Matches(msg, k.Open):
+	default:
+		m.mergeAsk = false
+		return
+	}
+	m.mergeAsk = false
+	n, _ := strconv.Atoi(m.mergeNum)
+	i := m.ed.idx
+	if n < 1 || n > len(m.remarks) || n-1 == i {
+		m.status(t.F("cap.mergebad", m.mergeNum))
+		return
+	}
+	lead := m.remarks[n-1].ID
+	if l := m.remarks[n-1].MergedInto; l != 0 {
+		lead = l
+	}
+	if lead == m.remarks[i].ID {
+		m.status(t.F("cap.mergebad", m.mergeNum))
+		return
+	}
+	m.syncEditor()
+	m.setMerge(i, lead, t.F("cap.step.merge", seqOf(i), m.seqOfID(lead)))
+	m.status(t.F("cap.merged", m.seqOfID(lead)))
 }
 
 // setMerge puts remark i in the group led by lead (0: out of any group) as

@@ -50,6 +50,18 @@ func (m *Model) View() string {
 	if m.w == 0 {
 		return ""
 	}
+	// While typed characters wait for their flush nothing on screen has
+	// changed: the program draws after every message, and a paste that
+	// arrives as thousands of key messages must not redraw the field (whose
+	// drawing grows with its text) thousands of times.
+	if len(m.ed.pending) > 0 && m.lastView != "" {
+		return m.lastView
+	}
+	m.lastView = m.view()
+	return m.lastView
+}
+
+func (m *Model) view() string {
 	if !m.loaded {
 		return m.ctx.Styles.Muted.Render(m.ctx.Text.S("cap.loading"))
 	}
@@ -253,9 +265,17 @@ func (m *Model) editorView(w int) string {
 		val(fieldLabel(t, e.field), e.setField || e.field == "", base.KeyOf(k.CycleField)) + s.Muted.Render(" · ") +
 		val(levelLabel(t, e.auth), e.setAuth || e.auth == "", base.KeyOf(k.CycleLevel))
 	ansA := lbl(fAnswerBy, "cap.f.answerby") + " "
-	ansB := "  " + lbl(fAnswer, "cap.f.answer") + " "
-	row4 := ansA + e.answerBy.View() + ansB + e.answer.View()
-	out := strings.Join([]string{sep, row1, textView, class, row4}, "\n")
+	row4 := ansA + e.answerBy.View()
+	ansLbl := lbl(fAnswer, "cap.f.answer") + " "
+	if lipgloss.Width(ansLbl) > lipgloss.Width(textLbl) {
+		ansLbl = lbl(fAnswer, "cap.f.answershort") + " "
+	}
+	ansLbl += strings.Repeat(" ", max(0, lipgloss.Width(textLbl)-lipgloss.Width(ansLbl)))
+	ansView := ansLbl + strings.TrimLeft(indent(e.answer.View(), lipgloss.Width(ansLbl)), " ")
+	out := strings.Join([]string{sep, row1, textView, class, row4, ansView}, "\n")
+	if m.mergeAsk {
+		out = strings.Join([]string{s.Warn.Render(t.F("cap.mergeask", m.mergeNum)), row1, textView, class, row4, ansView}, "\n")
+	}
 
 	// The real cursor, so an input method's popup follows it.
 	switch e.focus {
@@ -271,7 +291,9 @@ func (m *Model) editorView(w int) string {
 	case fAnswerBy:
 		e.cursorX, e.cursorY = lipgloss.Width(ansA)+e.answerBy.Position(), 3+lipgloss.Height(textView)
 	case fAnswer:
-		e.cursorX, e.cursorY = lipgloss.Width(ansA)+e.answerBy.Width()+lipgloss.Width(ansB)+e.answer.Position(), 3+lipgloss.Height(textView)
+		if c := e.answer.Cursor(); c != nil {
+			e.cursorX, e.cursorY = lipgloss.Width(ansLbl)+c.X, 4+lipgloss.Height(textView)+c.Y
+		}
 	}
 	return out
 }

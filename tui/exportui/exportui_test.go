@@ -144,6 +144,7 @@ func TestIssuerForThisSessionOnly(t *testing.T) {
 		t.Errorf("remembered %+v", p)
 	}
 }
+
 // The dialog lists the pre-export check, and Ctrl+O opens the session on the
 // highlighted item's remark (the clerk fixes it, or exports anyway).
 func TestDialogListsCheckAndJumps(t *testing.T) {
