@@ -115,7 +115,8 @@ func TestShareNoNetwork(t *testing.T) {
 	_, cmd = m.Update(tuitest.KeyMsg("ctrl+n"))
 	run(m, cmd)
 	for _, r := range "Ông Ba" {
-		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		_, cmd = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		run(m, cmd) // the flush that applies queued characters
 	}
 	if !strings.Contains(view(m), "Ông Ba") {
 		t.Error("the session screen stopped working after sharing failed")
