@@ -311,7 +311,7 @@ func (p *biffParser) readSST(rec biffRecord) error {
 // readSheet reads the cells of the worksheet substream at off.
 func (p *biffParser) readSheet(b []byte, off int, s *biffSheet) error {
 	set := func(row, col int, v string) {
-		if row >= 1<<20 || col >= 1<<14 {
+		if row >= 1<<16 || col >= 1<<8 { // BIFF8's 65,536 rows by 256 columns
 			return
 		}
 		for len(s.rows) <= row {

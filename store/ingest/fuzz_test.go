@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -129,6 +130,39 @@ func FuzzDetectEncoding(f *testing.F) {
 			if got := e.Decode(enc); got != s {
 				t.Fatalf("%s: decode(encode(%q)) = %q", e.Name, s, got)
 			}
+		}
+	})
+}
+
+// FuzzReadXLS: any bytes behind an OLE signature give petitions or an
+// *Error, never a panic.
+func FuzzReadXLS(f *testing.F) {
+	for _, name := range []string{"testdata/xls/unicode.xls", "testdata/xls/vntime.xls"} {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, err := Read(bytes.NewReader(b), "f.xls", Options{Format: FormatXLS})
+		var e *Error
+		if err != nil && !errors.As(err, &e) {
+			t.Fatalf("error %v is not an *Error", err)
+		}
+	})
+}
+
+// FuzzReadReport: any bytes give a report or an error, never a panic.
+func FuzzReadReport(f *testing.F) {
+	for _, name := range []string{"testdata/report/layout1.pdf"} {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add(testDocx(f, reportLayouts[0].lines))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rep, err := ReadReport(bytes.NewReader(b), "f.docx", ReportOptions{})
+		if err == nil && len(rep.Items) == 0 {
+			t.Fatal("a report with no items was accepted")
 		}
 	})
 }
