@@ -225,3 +225,31 @@ func bumpArchiveGen(tx *bolt.Tx) error {
 	meta := tx.Bucket(bucketMeta)
 	return meta.Put(keyArchiveGen, u64(fromU64(meta.Get(keyArchiveGen))+1))
 }
+
+// DeletePetition removes a petition from the archive and the repeat index
+// and returns it as it was, so the caller can offer to undo (PutPetitions
+// puts it back whole).
+func (s *Store) DeletePetition(id string) (model.Petition, error) {
+	var p model.Petition
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPetitions)
+		if err := getJSON(b, []byte(id), &p); err != nil {
+			return fmt.Errorf("petition %q: %w", id, err)
+		}
+		if err := b.Delete([]byte(id)); err != nil {
+			return err
+		}
+		return bumpArchiveGen(tx)
+	})
+	if err != nil {
+		return p, err
+	}
+	if s.index != nil {
+		keys := []string{id}
+		for _, v := range p.Variants {
+			keys = append(keys, variantKey(id, v.Ref))
+		}
+		s.index.apply(nil, keys)
+	}
+	return p, nil
+}

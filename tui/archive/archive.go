@@ -74,6 +74,8 @@ type Model struct {
 	ed     *editor
 	// pending is a status proposed with F7 and not yet confirmed.
 	pending *model.Status
+	// undo is the last petition deleted, which u puts back.
+	undo *model.Petition
 
 	cursor *tea.Cursor // set by View: where the focused field's cursor is
 }
@@ -118,6 +120,10 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		return m, m.onLoaded(msg)
+	case deletedMsg:
+		return m, m.onDeleted(msg)
+	case restoredMsg:
+		return m, m.onRestored(msg)
 	case filterTickMsg:
 		if msg.seq != m.seq {
 			return m, nil
@@ -290,8 +296,8 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 		return s, [][]key.Binding{s}
 	case m.detail:
 		s := []key.Binding{k.edit, g.CycleStatus, k.prev, k.next, g.Back}
-		return s, [][]key.Binding{s, {g.Up, g.Down, g.PageUp, g.PageDown}}
+		return s, [][]key.Binding{s, {k.del, k.undo, k.waiting}, {g.Up, g.Down, g.PageUp, g.PageDown}}
 	}
 	s := []key.Binding{g.Filter, g.Open, g.FilterField, g.FilterLevel, g.FilterState, g.Back}
-	return s, [][]key.Binding{s, {g.Up, g.Down, g.PageUp, g.PageDown}}
+	return s, [][]key.Binding{s, {k.waiting, k.del, k.undo}, {g.Up, g.Down, g.PageUp, g.PageDown}}
 }

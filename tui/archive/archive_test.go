@@ -318,3 +318,64 @@ func TestFilterWords(t *testing.T) {
 		}
 	}
 }
+
+func TestDeleteAndUndo(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	m := open(t, db, 80, 24, "")
+	// A bare d deletes nothing; Ctrl+D deletes the selected (second) row:
+	// archive order puts H-2019-005 first.
+	tuitest.Press(t, m, "down", "d")
+	if db.ArchiveCount() != 5 {
+		t.Fatal("a bare d deleted a petition")
+	}
+	msgs := tuitest.Press(t, m, "ctrl+d")
+	if _, err := db.Petition("P-2023-001"); err == nil {
+		t.Fatalf("ctrl+d did not delete the selected petition: %v %v", ids(m), msgs)
+	}
+	if got := ids(m); len(got) != 4 || slices.Contains(got, "P-2023-001") {
+		t.Fatalf("after delete the list shows %v", got)
+	}
+	tuitest.Press(t, m, "ctrl+z")
+	p, err := db.Petition("P-2023-001")
+	if err != nil || len(p.Raises) != 1 {
+		t.Fatalf("undo: %+v %v", p, err)
+	}
+	if got := ids(m); len(got) != 5 {
+		t.Fatalf("after undo the list shows %v", got)
+	}
+	// Nothing left to undo: Ctrl+Z changes nothing.
+	tuitest.Press(t, m, "ctrl+z")
+	if got := ids(m); len(got) != 5 || db.ArchiveCount() != 5 {
+		t.Fatalf("a second Ctrl+Z changed %v", got)
+	}
+}
+
+func TestWaitingView(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	if _, err := db.PutPetitions([]model.Petition{
+		{ID: "2026-T3-1120-01", Text: "Gia cố đê sông Lam", Authority: model.AuthProvince, RaisedAt: "2026-11-20", Status: model.StatusForwarded},
+		{ID: "2026-T3-0510-01", Text: "Nạo vét kênh Cầu Đá", Authority: model.AuthCommune, RaisedAt: "2026-05-10", Status: model.StatusForwarded},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	m := open(t, db, 120, 40, "")
+	tuitest.Press(t, m, "w")
+	if got := ids(m); !slices.Equal(got, []string{"2026-T3-0510-01", "2026-T3-1120-01"}) {
+		t.Fatalf("waiting view: %v, want the two forwarded petitions, oldest first", got)
+	}
+	v := view(m)
+	days := int(m.ctx.Now().Sub(time.Date(2026, 5, 10, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	if !strings.Contains(v, "W Chờ trả lời") || !strings.Contains(v, fmt.Sprintf("chờ %d ngày", days)) || !strings.Contains(v, "Xã") {
+		t.Fatalf("waiting view:\n%s", v)
+	}
+	tuitest.Press(t, m, "w")
+	if got := ids(m); len(got) != 7 {
+		t.Fatalf("w again: %v", got)
+	}
+	// In the filter field w is a letter.
+	tuitest.Press(t, m, "/")
+	tuitest.Type(t, m, "w")
+	if m.q.waiting || m.input.Value() != "w" {
+		t.Fatalf("typing w in the filter: waiting %v, filter %q", m.q.waiting, m.input.Value())
+	}
+}

@@ -46,7 +46,7 @@ func (m *Model) detailLines(e *entry, w int) []string {
 		lines = append(lines, wrap(q, w, s.Badge)...)
 	}
 	lines = append(lines, "")
-	keys := []string{"arc.d.field", "arc.d.level", "arc.d.place", "arc.d.raised", "arc.d.body", "arc.d.date", "arc.d.ref"}
+	keys := []string{"arc.d.field", "arc.d.level", "arc.d.place", "arc.d.raised", "arc.d.sentto", "arc.d.waited", "arc.d.body", "arc.d.date", "arc.d.ref"}
 	lw := 0
 	for _, k := range keys {
 		lw = max(lw, lipgloss.Width(t.S(k)))
@@ -69,6 +69,10 @@ func (m *Model) detailLines(e *entry, w int) []string {
 	kv("arc.d.level", levelLabel(t, p.Authority))
 	kv("arc.d.place", safe(p.Location))
 	kv("arc.d.raised", joinDot(base.ShortDate(p.RaisedAt), safe(p.Session)))
+	if p.Status == model.StatusForwarded {
+		kv("arc.d.sentto", levelLabel(t, p.Authority))
+		kv("arc.d.waited", t.F("arc.waited", waited(p.RaisedAt, m.ctx.Now())))
+	}
 	kv("arc.d.body", safe(p.Body))
 	kv("arc.d.date", base.ShortDate(p.AnsweredAt))
 	kv("arc.d.ref", safe(p.Ref))

@@ -266,3 +266,72 @@ func (m *Model) apply(p model.Petition) tea.Cmd {
 	}
 	return nil
 }
+
+// deletedMsg and restoredMsg report a deletion and its undo.
+type (
+	deletedMsg struct {
+		p   model.Petition
+		err error
+	}
+	restoredMsg struct {
+		p   model.Petition
+		err error
+	}
+)
+
+// remove deletes entry i from the archive; u brings it back (the last
+// deletion, as long as the screen is open).
+func (m *Model) remove(i int) tea.Cmd {
+	db := m.ctx.DB
+	if db == nil || i < 0 || i >= len(m.entries) {
+		return nil
+	}
+	id := m.entries[i].p.ID
+	return func() tea.Msg {
+		p, err := db.DeletePetition(id)
+		return deletedMsg{p: p, err: err}
+	}
+}
+
+func (m *Model) restore() tea.Cmd {
+	db := m.ctx.DB
+	if db == nil || m.undo == nil {
+		return status("", errors.New(m.ctx.Text.S("arc.noundo")))
+	}
+	p := *m.undo
+	return func() tea.Msg {
+		_, err := db.PutPetitions([]model.Petition{p})
+		return restoredMsg{p: p, err: err}
+	}
+}
+
+// setGone marks the entry of id deleted or back, and refilters.
+func (m *Model) setGone(id string, gone bool) tea.Cmd {
+	i, ok := m.byID[id]
+	if !ok {
+		return nil
+	}
+	ks := slices.Clone(m.fkeys)
+	ks[i].gone = gone
+	m.fkeys = ks
+	return m.refilter(true)
+}
+
+func (m *Model) onDeleted(msg deletedMsg) tea.Cmd {
+	t := m.ctx.Text
+	if msg.err != nil {
+		return status("", msg.err)
+	}
+	p := msg.p
+	m.undo = &p
+	return tea.Batch(m.setGone(p.ID, true), status(t.F("arc.deleted", model.Safe(p.ID, false)), nil))
+}
+
+func (m *Model) onRestored(msg restoredMsg) tea.Cmd {
+	t := m.ctx.Text
+	if msg.err != nil {
+		return status("", msg.err)
+	}
+	m.undo = nil
+	return tea.Batch(m.setGone(msg.p.ID, false), status(t.F("arc.restored", model.Safe(msg.p.ID, false)), nil))
+}

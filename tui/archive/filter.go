@@ -31,6 +31,8 @@ type fkey struct {
 	hay    string // folded "id text location"
 	ascii  bool   // hay is ASCII: fuzzy's byte offsets are rune positions
 	textAt int    // rune position of the text inside hay
+	raised string // date raised, YYYY-MM-DD: the waiting view's order
+	gone   bool   // deleted (kept in place so an undo can bring it back)
 }
 
 // query is the whole filter: words plus three cycling choices; -1 is
@@ -38,6 +40,9 @@ type fkey struct {
 type query struct {
 	text                 string
 	field, level, status int
+	// waiting keeps the petitions forwarded and not yet answered, oldest
+	// first.
+	waiting bool
 }
 
 // levels are the competent levels the filter offers, legacy huyện included:
@@ -93,12 +98,13 @@ func makeEntry(p model.Petition, f folder) (entry, fkey) {
 	loc := norm.NFC.String(model.Safe(p.Location, false))
 	hay, ascii := f.fold(e.id + " " + e.text + " " + loc)
 	return e, fkey{field: p.Field, level: p.Authority, status: p.Status, hay: hay, ascii: ascii,
-		textAt: utf8.RuneCountInString(e.id) + 1}
+		textAt: utf8.RuneCountInString(e.id) + 1, raised: p.RaisedAt}
 }
 
 // keep reports whether k passes the field, level and status choices of q.
 func (q query) keep(k *fkey) bool {
-	return (q.field < 0 || k.field == model.Fields[q.field]) &&
+	return !k.gone && (!q.waiting || k.status == model.StatusForwarded) &&
+		(q.field < 0 || k.field == model.Fields[q.field]) &&
 		(q.level < 0 || k.level == levels[q.level]) &&
 		(q.status < 0 || k.status == model.Statuses[q.status])
 }
@@ -116,6 +122,9 @@ func run(keys []fkey, q query) []base.Match {
 		if q.keep(&keys[i]) {
 			cand = append(cand, i)
 		}
+	}
+	if q.waiting {
+		slices.SortStableFunc(cand, func(a, b int) int { return strings.Compare(keys[a].raised, keys[b].raised) })
 	}
 	words := strings.Fields(string(base.FoldRunes(strings.TrimSpace(q.text))))
 	if len(words) == 0 {

@@ -12,7 +12,7 @@ import (
 
 // keyMap holds the bindings only this screen has; the rest come from base.
 type keyMap struct {
-	edit, prev, next, cancel key.Binding
+	edit, prev, next, cancel, del, undo, waiting key.Binding
 }
 
 func newKeyMap(ctx *base.Context) keyMap {
@@ -21,10 +21,13 @@ func newKeyMap(ctx *base.Context) keyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.S(help)))
 	}
 	return keyMap{
-		edit:   b("key.editanswer", "e"),
-		prev:   b("key.prevrec", "alt+up", "["),
-		next:   b("key.nextrec", "alt+down", "]"),
-		cancel: b("key.cancel", "esc"),
+		edit:    b("key.editanswer", "e"),
+		prev:    b("key.prevrec", "alt+up", "["),
+		next:    b("key.nextrec", "alt+down", "]"),
+		cancel:  b("key.cancel", "esc"),
+		del:     b("key.delrec", "ctrl+d"),
+		undo:    b("key.undorec", "ctrl+z"),
+		waiting: b("key.waiting", "w"),
 	}
 }
 
@@ -58,6 +61,8 @@ func (m *Model) cycleChoice(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.q.level = next(m.q.level, len(levels))
 	case key.Matches(msg, g.FilterState):
 		m.q.status = next(m.q.status, len(model.Statuses))
+	case !m.filtering && key.Matches(msg, m.keys.waiting): // w is a letter in the filter
+		m.q.waiting = !m.q.waiting
 	default:
 		return nil, false
 	}
@@ -97,6 +102,12 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case m.move(msg, false):
+	case key.Matches(msg, m.keys.del):
+		if len(m.rows) > 0 {
+			return m.remove(m.rows[m.sel].Index)
+		}
+	case key.Matches(msg, m.keys.undo):
+		return m.restore()
 	case key.Matches(msg, g.Filter):
 		m.focusFilter()
 	case key.Matches(msg, g.Open):
@@ -154,6 +165,11 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.startEdit()
 	case key.Matches(msg, g.CycleStatus):
 		return m.cycleStatus()
+	case key.Matches(msg, m.keys.del):
+		m.detail = false
+		return m.remove(m.cur)
+	case key.Matches(msg, m.keys.undo):
+		return m.restore()
 	case key.Matches(msg, k.prev), key.Matches(msg, k.next):
 		d := 1
 		if key.Matches(msg, k.prev) {

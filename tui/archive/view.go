@@ -3,6 +3,7 @@ package archive
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -137,6 +138,9 @@ func (m *Model) choices(w int) string {
 	out := one(t.S("arc.f.field"), m.q.field, func(i int) string { return fieldLabel(t, model.Fields[i]) }) + sep +
 		one(t.S("arc.f.level"), m.q.level, func(i int) string { return levelLabel(t, levels[i]) }) + sep +
 		one(t.S("arc.f.status"), m.q.status, func(i int) string { return t.S("status." + string(model.Statuses[i])) })
+	if m.q.waiting {
+		out = s.Badge.Render(t.S("arc.f.waiting")) + sep + out
+	}
 	return ansi.Truncate(out, w, "…")
 }
 
@@ -184,13 +188,18 @@ func (m *Model) row(r int, c cols) string {
 	if c.date > 0 {
 		out += st.Render(pad(e.date, c.date)) + sp
 	}
-	out += st.Render(pad(fieldLabel(t, e.p.Field), c.field)) + sp
 	mk, sst := statusMark(s, e.p.Status)
 	word := mk
-	if c.label {
-		word += " " + t.S("status."+string(e.p.Status))
-		if e.p.Status == "" {
-			word = mk
+	if m.q.waiting {
+		// Waiting: who it was sent to (the competent level) and how long.
+		out += st.Render(pad(levelLabel(t, e.p.Authority), c.field)) + sp
+		if c.label {
+			word += " " + t.F("arc.waited", waited(e.p.RaisedAt, m.ctx.Now()))
+		}
+	} else {
+		out += st.Render(pad(fieldLabel(t, e.p.Field), c.field)) + sp
+		if c.label && e.p.Status != "" {
+			word += " " + t.S("status."+string(e.p.Status))
 		}
 	}
 	out += st.Foreground(sst.GetForeground()).Render(pad(word, c.status)) + sp
@@ -234,6 +243,16 @@ func highlight(s string, pos []int, w int, st, hl lipgloss.Style) string {
 		b.WriteString(st.Render(strings.Repeat(" ", gap)))
 	}
 	return b.String()
+}
+
+// waited is how many days have passed since a petition was raised.
+func waited(raised string, now time.Time) int {
+	d, err := model.ParseDate(raised)
+	if err != nil {
+		return 0
+	}
+	y, mo, da := now.Date()
+	return int(time.Date(y, mo, da, 0, 0, 0, 0, time.UTC).Sub(d).Hours() / 24)
 }
 
 // statusMark is a one-cell sign and colour for a status, so it reads
