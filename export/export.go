@@ -94,7 +94,7 @@ func (o Options) prepare() (Options, error) {
 var Formats = []string{"docx", "xlsx", "md"}
 
 // clean makes stored text safe for a document: every control, escape or
-// bidi character rendered inert (issue 5), then NFC (after, because dropping
+// bidi character rendered inert, then NFC (after, because dropping
 // a bidi control can bring a letter and its mark together).
 func clean(s string) string { return norm.NFC.String(model.Safe(s, false)) }
 

@@ -2,7 +2,7 @@ package export
 
 // How remarks become the items of the report: merge groups shown once,
 // grouped by competent level then by field, and the counts printed about
-// them (domain.md §10).
+// them.
 
 import (
 	"fmt"
@@ -91,7 +91,7 @@ func fieldOf(r model.Remark) model.Field {
 }
 
 // Counts are the numbers the report prints. By level and by field each add
-// up to AfterMerge (domain.md §10).
+// up to AfterMerge.
 type Counts struct {
 	Remarks, AfterMerge, Answered, Repeats, Opinions, Speakers int
 	ByLevel                                                    map[model.Authority]int

@@ -37,7 +37,7 @@ func (o Options) layout() doc.Layout {
 	return doc.Layout{Page: p, FontSize: o.FontSize}
 }
 
-// MinutesDoc builds the minutes (domain.md §3): header of the body that
+// MinutesDoc builds the minutes: header of the body that
 // keeps them, title, time and place, attendance, chair and secretary, the
 // proceedings in order with every remark numbered and its answer on the
 // spot under it, the closing time and the one approval sentence, the

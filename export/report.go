@@ -18,7 +18,7 @@ func Report(w io.Writer, snap model.Snapshot, o Options) error {
 	return DOCX(w, ReportDoc(snap, o), o)
 }
 
-// ReportDoc builds the summary report (domain.md §10). Section II holds
+// ReportDoc builds the summary report. Section II holds
 // both opinions (ý kiến) and petitions (kiến nghị), as its title says,
 // grouped by level then field and numbered continuously; a merge group is
 // one item; a repeat is cited in prose under its item. Section III refers

@@ -137,7 +137,7 @@ func (s *Store) UpdatePetition(p model.Petition) error {
 
 // linkRepeats keeps the petitions' raise lists in step with a remark's
 // confirmed repeats: each confirmed repeat adds one raise, tagged with the
-// remark, and un-confirming it takes the raise away (domain.md §5).
+// remark, and un-confirming it takes the raise away.
 func (s *Store) linkRepeats(tx *bolt.Tx, old, cur []string, r model.Remark) error {
 	if slices.Equal(old, cur) {
 		return nil
@@ -194,8 +194,8 @@ func (s *Store) SetDemoOffered() error {
 	})
 }
 
-// DeadlineRule returns the stored deadline rule, or the five-calendar-day
-// default of domain.md §8.
+// DeadlineRule returns the stored deadline rule, or the default of five
+// calendar days.
 func (s *Store) DeadlineRule() model.DeadlineRule {
 	r := model.DefaultDeadline
 	_ = s.view(func(tx *bolt.Tx) error {

@@ -14,7 +14,7 @@ import (
 	"txct/store/safefile"
 )
 
-// KeepBackups is how many automatic backups are kept (issue 5).
+// KeepBackups is how many automatic backups are kept; older ones are deleted.
 const KeepBackups = 10
 
 // BackupDir is where automatic backups of the store go.

@@ -9,7 +9,7 @@ import (
 	"txct/store/model"
 )
 
-// buildLarge makes the file of issue 5 §6: 100,000 petitions, 200 sessions
+// buildLarge makes a large file: 100,000 petitions, 200 sessions
 // and 30,000 remarks (150 a session), written the way txct writes them.
 func buildLarge(b *testing.B, petitions, sessions, perSession int) string {
 	b.Helper()

@@ -201,7 +201,7 @@ func (s *Store) Snapshot(id uint64) (model.Snapshot, error) {
 
 // ExportSession gathers the session's snapshot, hands it to write (which
 // produces the documents and returns their paths), then records the export
-// and takes an automatic backup, as issue 5 asks for at every export.
+// and takes an automatic backup: every export leaves a copy to go back to.
 func (s *Store) ExportSession(id uint64, now time.Time, write func(model.Snapshot) ([]string, error)) ([]string, error) {
 	if s.autosave != nil {
 		if err := s.autosave.Flush(); err != nil {

@@ -45,7 +45,7 @@ func runTUI(g *global, env Env) error {
 	_, runErr := p.Run()
 	prog.Store(nil)
 	// Whatever happened, save what is pending, then back up: after a
-	// session screen was used (issue 5: "when a session is closed"), else
+	// session screen was used (a session was closed), else
 	// once a day of use. It runs after the screen is gone, so the backup
 	// never slows typing.
 	if err := db.Autosaver(0, nil).Flush(); err != nil {

@@ -45,7 +45,7 @@ func firstFrame(b *testing.B, db string, index bool) (time.Duration, time.Durati
 }
 
 // BenchmarkStartupEmpty is process start to first frame on an empty database
-// (issue 2: at most 200 ms). It reports the time as ms/frame.
+// (the budget is 200 ms). It reports the time as ms/frame.
 func BenchmarkStartupEmpty(b *testing.B) {
 	db := filepath.Join(b.TempDir(), "t.db")
 	if out, err := exec.Command(binPath, "--db", db, "deadline", "--days", "5").CombinedOutput(); err != nil {
@@ -55,8 +55,8 @@ func BenchmarkStartupEmpty(b *testing.B) {
 }
 
 // BenchmarkStartup100k is the same on a database holding the archive named
-// by TXCT_SCALE (e.g. gen_scale.py's 100,000 rows), imported first (issue 3:
-// at most 500 ms). Skipped without TXCT_SCALE.
+// by TXCT_SCALE (e.g. gen_scale.py's 100,000 rows), imported first (the
+// budget is 500 ms). Skipped without TXCT_SCALE.
 func BenchmarkStartup100k(b *testing.B) {
 	src := os.Getenv("TXCT_SCALE")
 	if src == "" {

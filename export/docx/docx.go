@@ -324,7 +324,7 @@ func writeRun(b *strings.Builder, r Run) {
 // keepMarks moves combining marks that open a run to the end of the run
 // before, so a letter and its marks never sit in different runs (a renderer
 // would draw them apart). Text is NFC, so this only matters for marks NFC
-// cannot compose, but a split character is never acceptable (§9).
+// cannot compose, but an official paper must never show a split character.
 func keepMarks(runs []Run) []Run {
 	var out []Run
 	for i, r := range runs {

@@ -8,7 +8,8 @@ import (
 	"txct/store/model"
 )
 
-// BundleFormat is the format tag of a session bundle (issue 4 §3).
+// BundleFormat is the format tag of a session bundle; a reader refuses any
+// other.
 const BundleFormat = "txct-session/1"
 
 // Bundle is one session and its remarks, as carried between laptops.

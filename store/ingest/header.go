@@ -105,7 +105,7 @@ func mapHeader(cells []string) (h headerMap, dup int, missing []col) {
 	return h, dup, missing
 }
 
-// fold reduces s for comparison the way the matcher does (domain.md §7):
+// fold reduces s for comparison the way the matcher does:
 // NFC, lower case, tone and vowel marks stripped, đ→d, runs of spaces
 // collapsed to one and trimmed.
 func fold(s string) string {

@@ -2,7 +2,7 @@ package match
 
 import "strings"
 
-// abbrevs expands the abbreviations secretaries type (domain.md §11). Keys
+// abbrevs expands the abbreviations secretaries type. Keys
 // are folded, so "HĐND", "hdnd" and "HDND" all expand. Only unambiguous ones
 // are here; the short ones that need a dot (x. th. p.) are in dotAbbrevs, and
 // road prefixes (QL, ĐT, ĐH, TL) are handled by canonRoads only when a number

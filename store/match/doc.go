@@ -1,5 +1,5 @@
-// Package match finds archived petitions that a live voter remark repeats
-// (shared/domain.md §7, issue 3). It holds the Vietnamese text handling the
+// Package match finds archived petitions that a live voter remark repeats.
+// It holds the Vietnamese text handling the
 // matcher needs (NFC, lower case, folding of marks and đ, abbreviations, road
 // numbers, Telex/VNI leftovers, filler words, place and object names) and an
 // in-memory index over the petition archive that scores a remark against

@@ -159,7 +159,7 @@ func table(name string, by map[string]*tally, all tally) string {
 	return b.String()
 }
 
-// TestDevPack is the quality gate of issue 3: the engine must reach flag F1
+// TestDevPack is the engine's quality gate: it must reach flag F1
 // ≥ 0.90 and recall@5 ≥ 0.97 on the dev pack. The baseline is printed for
 // comparison only.
 func TestDevPack(t *testing.T) {

@@ -134,11 +134,12 @@ func isClauseEnd(r rune) bool {
 }
 
 // fillerPhrases are the words that say someone asks something rather than
-// what is asked (domain.md §7), and the commonest function words. They are
-// weighed down, not dropped, so a remark made only of them still matches
-// something sensible. They are written with diacritics: a word typed with
-// marks must match them exactly (chợ is a market, not filler "cho"), a word
-// typed without marks matches on its folded form.
+// what is asked ("cử tri", "đề nghị", "phản ánh"), and the commonest
+// function words. They are weighed down, not dropped, so a remark made only
+// of them still matches something sensible. They are written with
+// diacritics: a word typed with marks must match them exactly (chợ is a
+// market, not filler "cho"), a word typed without marks matches on its
+// folded form.
 var fillerPhrases = []string{
 	"cử tri", "đề nghị", "kiến nghị", "xin", "về việc", "phản ánh", "tiếp tục",
 	"đề xuất", "xem xét", "quan tâm", "đã nêu", "kỳ họp thứ", "kỳ họp", "khóa",

@@ -446,7 +446,7 @@ func (ix *Index) candidates(q query, k int) []int32 {
 
 // specFactor rewards specifics the query and the petition share and
 // penalises naming different things: the same demand about another hamlet,
-// bridge or road is not a repeat (domain.md §7).
+// bridge or road is not a repeat.
 //
 //   - a class where both name something and never the same thing (cầu Đá vs
 //     cầu Ba Khe, xã Hải Minh vs xã Xuân Lập) is a conflict: × specConflict;

@@ -4,8 +4,7 @@ import "strings"
 
 // A specific is what tells one demand from another on the same topic: the
 // hamlet, commune, road, bridge, school, project or person it is about
-// (domain.md §7: "the same topic about a different place or object is not a
-// repeat"). It is found as a type word followed by a proper name ("cầu Đá",
+// (the same topic about a different place or object is not a repeat). It is found as a type word followed by a proper name ("cầu Đá",
 // "xã Xuân Lập", "thôn 3"), a canonical road token ("dt612"), or a run of
 // capitalised words in mid-sentence ("qua Bảo Sơn").
 type specific struct {

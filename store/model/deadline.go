@@ -2,7 +2,7 @@ package model
 
 import "time"
 
-// DeadlineRule says how the reporting deadline is counted (domain.md §8): by
+// DeadlineRule says how the reporting deadline is counted: by
 // default 5 calendar days after the session; some provinces count working days,
 // skipping weekends and the listed days off.
 type DeadlineRule struct {

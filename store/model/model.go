@@ -1,6 +1,6 @@
 // Package model holds txct's domain values: sessions, their minutes notes,
 // voter remarks and archived petitions, with the fixed classification lists of
-// the TXCT domain (shared/domain.md §2–§6). It is plain data with no I/O, so the
+// the TXCT domain. It is plain data with no I/O, so the
 // store, the matcher, the exporters and the TUI can all share it.
 package model
 
@@ -11,7 +11,7 @@ import (
 )
 
 // Kind is the kind (hình thức) of a voter-contact session. The values are the
-// stable identifiers used in bundles (issue 4).
+// stable identifiers written in bundles and stored data; never rename them.
 type Kind string
 
 // Session kinds.
@@ -35,7 +35,7 @@ func (k Kind) Valid() bool {
 	return false
 }
 
-// Field is a field (lĩnh vực) label from the fixed list of domain.md §6.
+// Field is a field (lĩnh vực) label from the fixed list in Fields.
 type Field string
 
 // Fields is the fixed list of fields, in the order reports use.
@@ -76,7 +76,7 @@ func (f Field) Index() int {
 type Authority string
 
 // Competent levels. Huyện exists only on records from before 1 July 2025; it is
-// kept and shown but never offered for new remarks (domain.md §5).
+// kept and shown but never offered for new remarks.
 const (
 	AuthCentral  Authority = "trung ương"
 	AuthProvince Authority = "tỉnh"
@@ -113,7 +113,8 @@ func (a Authority) Index() int {
 // Status is the state of an archived petition.
 type Status string
 
-// Petition states (domain.md §5). Answered is not resolved.
+// Petition states. Answered is not resolved: a body may answer without
+// settling the matter.
 const (
 	StatusResolved   Status = "resolved"
 	StatusInProgress Status = "in_progress"
@@ -158,7 +159,7 @@ func (s Status) Label() string {
 	return string(s)
 }
 
-// Section is a part of the minutes' proceedings (domain.md §3.6).
+// Section is a part of the minutes' proceedings.
 type Section string
 
 // Minutes sections, in order.
@@ -215,7 +216,7 @@ const (
 	TypePetition RemarkType = "kien_nghi"
 )
 
-// Session is one voter-contact session (domain.md §2).
+// Session is one voter-contact session.
 type Session struct {
 	ID            uint64   `json:"-"`
 	UID           string   `json:"-"` // stable identity across bundles and laptops
@@ -269,7 +270,8 @@ func (s *Session) SetNote(sec Section, text string) {
 	s.Notes = append(s.Notes, Note{Section: sec, Text: text})
 }
 
-// Validate checks the invariants of domain.md §2.
+// Validate checks a session's invariants: a title, a known kind, a valid
+// date, and an end after the start when both times are given.
 func (s *Session) Validate() error {
 	if strings.TrimSpace(s.Title) == "" {
 		return fmt.Errorf("title is empty")
@@ -307,7 +309,7 @@ type Answer struct {
 	Text string `json:"text"`
 }
 
-// Remark is one voter remark or petition recorded during a session (domain.md §4).
+// Remark is one voter remark or petition recorded during a session.
 type Remark struct {
 	ID        uint64     `json:"-"`
 	SessionID uint64     `json:"-"`
@@ -369,7 +371,7 @@ type Raise struct {
 	Ref string `json:"ref,omitempty"`
 }
 
-// Petition is a petition on record from past sessions (domain.md §5, FORMAT.md).
+// Petition is a petition on record from past sessions.
 type Petition struct {
 	ID         string    `json:"id"`
 	Text       string    `json:"text"`

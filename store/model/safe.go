@@ -14,7 +14,7 @@ import (
 // keepNewlines is set and otherwise become spaces.
 //
 // Text is stored as given; Safe is applied where text leaves the program: the
-// TUI's views and every exported document (issue 5).
+// TUI's views and every exported document.
 func Safe(s string, keepNewlines bool) string {
 	clean := true
 	for i := 0; i < len(s); i++ {

@@ -8,15 +8,16 @@ import (
 )
 
 // MinWidth and MinHeight are the smallest terminal the layout supports; below
-// it the app says so instead of drawing a broken screen (issue 2).
+// it the app says so instead of drawing a broken screen.
 const (
 	MinWidth  = 80
 	MinHeight = 24
 )
 
 // Context is the one small value every screen gets: size, styles, keys, text,
-// the store and the clock. Screens copy it; the root hands out a new one on
-// resize or when the background colour becomes known.
+// the store and the clock. The root and every screen share one *Context: the
+// root updates it in place on resize and when the background colour becomes
+// known, and each screen reads it when it draws.
 type Context struct {
 	Width, Height int
 	Styles        Styles

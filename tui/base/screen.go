@@ -6,7 +6,7 @@ import (
 )
 
 // Screen is one full screen of the app. The root model routes messages to the
-// current screen and draws its View between the header and the help bar.
+// current screen and draws its View above the status line and the help bar.
 type Screen interface {
 	Init() tea.Cmd
 	Update(tea.Msg) (Screen, tea.Cmd)

@@ -18,7 +18,7 @@ import (
 )
 
 // Field limits. A remark is a paragraph; a paste beyond the limit is refused
-// with a message rather than freezing the editor (issue 2, bad input).
+// with a message rather than freezing the editor.
 const (
 	maxText  = 8000
 	maxShort = 300

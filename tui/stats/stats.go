@@ -1,5 +1,5 @@
 // Package stats is the statistics screen: the remarks of a session, or of
-// every session, counted by field (in the report order of domain.md §6) and
+// every session, counted by field (in the fixed order the report lists fields) and
 // by competent level as bar charts, with the share that repeat an earlier
 // petition and the share answered on the spot as gauges, for the session and
 // across all sessions.
