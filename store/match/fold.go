@@ -50,25 +50,35 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// foldRune folds one rune; a stray combining mark folds to nothing.
+// foldRune folds one rune for Fold; a stray combining mark folds to nothing.
 func foldRune(r rune) string {
+	if r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) {
+		if _, ok := foldTable[r]; !ok {
+			return ""
+		}
+	}
+	return string(FoldRune(r))
+}
+
+// FoldRune folds one rune of NFC text as Fold does (lower case, marks off,
+// đ → d), except that a stray combining mark is kept: each rune maps to
+// exactly one rune, so positions in folded text are positions in the
+// original, as highlighting needs.
+func FoldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
-		return string(r)
+		return r
 	}
 	if f, ok := foldTable[r]; ok {
-		return string(f)
-	}
-	if unicode.Is(unicode.Mn, r) {
-		return ""
+		return f
 	}
 	l := unicode.ToLower(r)
 	if f, ok := foldTable[l]; ok {
-		return string(f)
+		return f
 	}
-	return string(l)
+	return l
 }
 
 func isLowerASCII(s string) bool {

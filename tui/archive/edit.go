@@ -256,7 +256,7 @@ func (m *Model) apply(p model.Petition) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	e, k := makeEntry(p, folder{})
+	e, k := makeEntry(p)
 	m.entries[i] = e
 	ks := slices.Clone(m.fkeys)
 	ks[i] = k

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"txct/store/match"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -49,12 +50,9 @@ type query struct {
 // old records carry it.
 var levels = model.AllAuthorities
 
-// folder folds runes to their base letters (base.FoldRune) and remembers the
-// answers: FoldRune decomposes every non-ASCII rune, and 100,000 petitions
-// repeat the same hundred Vietnamese letters millions of times.
-type folder map[rune]rune
-
-func (f folder) fold(s string) (string, bool) {
+// foldKey folds s rune by rune (match.FoldRune) and reports whether the
+// result is plain ASCII.
+func foldKey(s string) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
 	ascii := true
@@ -66,11 +64,7 @@ func (f folder) fold(s string) (string, bool) {
 			b.WriteByte(byte(r))
 			continue
 		}
-		fr, ok := f[r]
-		if !ok {
-			fr = base.FoldRune(r)
-			f[r] = fr
-		}
+		fr := match.FoldRune(r)
 		if fr >= 0x80 {
 			ascii = false
 		}
@@ -83,20 +77,19 @@ func (f folder) fold(s string) (string, bool) {
 func prepare(ps []model.Petition) ([]entry, []fkey) {
 	es := make([]entry, len(ps))
 	ks := make([]fkey, len(ps))
-	f := folder{}
 	for i, p := range ps {
-		es[i], ks[i] = makeEntry(p, f)
+		es[i], ks[i] = makeEntry(p)
 	}
 	return es, ks
 }
 
-func makeEntry(p model.Petition, f folder) (entry, fkey) {
+func makeEntry(p model.Petition) (entry, fkey) {
 	e := entry{p: p,
 		id:   norm.NFC.String(model.Safe(p.ID, false)),
 		text: norm.NFC.String(model.Safe(p.Text, false)),
 		date: base.ShortDate(p.RaisedAt)}
 	loc := norm.NFC.String(model.Safe(p.Location, false))
-	hay, ascii := f.fold(e.id + " " + e.text + " " + loc)
+	hay, ascii := foldKey(e.id + " " + e.text + " " + loc)
 	return e, fkey{field: p.Field, level: p.Authority, status: p.Status, hay: hay, ascii: ascii,
 		textAt: utf8.RuneCountInString(e.id) + 1, raised: p.RaisedAt}
 }

@@ -1,34 +1,19 @@
 package base
 
 import (
-	"unicode"
-
 	"github.com/sahilm/fuzzy"
 	"golang.org/x/text/unicode/norm"
+
+	"txct/store/match"
 )
 
-// FoldRune maps a letter to its base letter without marks (ệ → e, Đ → d) and
-// lower case. Each rune maps to exactly one rune, so positions in the folded
-// string are positions in the original.
-func FoldRune(r rune) rune {
-	if r < 0x80 {
-		return unicode.ToLower(r)
-	}
-	if r == 'đ' || r == 'Đ' {
-		return 'd'
-	}
-	d := norm.NFD.String(string(r))
-	for _, b := range d {
-		return unicode.ToLower(b)
-	}
-	return r
-}
-
-// FoldRunes folds every rune of s (see FoldRune).
+// FoldRunes returns s in NFC with every rune folded by match.FoldRune
+// (ệ → e, Đ → d, lower case): one folded rune per rune of the NFC text, so
+// match positions are positions in the text shown.
 func FoldRunes(s string) []rune {
 	rs := []rune(norm.NFC.String(s))
 	for i, r := range rs {
-		rs[i] = FoldRune(r)
+		rs[i] = match.FoldRune(r)
 	}
 	return rs
 }
