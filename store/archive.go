@@ -178,13 +178,13 @@ func (s *Store) linkRepeats(tx *bolt.Tx, old, cur []string, r model.Remark) erro
 }
 
 // DemoOffered reports whether the first-run demo offer was already made.
-func (s *Store) DemoOffered() bool {
+func (s *Store) DemoOffered() (bool, error) {
 	var v []byte
-	_ = s.view(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v = tx.Bucket(bucketMeta).Get(keyDemoOffered)
 		return nil
 	})
-	return v != nil
+	return v != nil, err
 }
 
 // SetDemoOffered records that the demo was offered, so it is asked once.
@@ -195,16 +195,22 @@ func (s *Store) SetDemoOffered() error {
 }
 
 // DeadlineRule returns the stored deadline rule, or the default of five
-// calendar days.
-func (s *Store) DeadlineRule() model.DeadlineRule {
+// calendar days when none was set. A stored rule that cannot be read is an
+// error, returned with the default so the caller may carry on.
+func (s *Store) DeadlineRule() (model.DeadlineRule, error) {
 	r := model.DefaultDeadline
-	_ = s.view(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketMeta).Get(keyDeadline); v != nil {
-			_ = json.Unmarshal(v, &r)
+	err := s.view(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketMeta).Get(keyDeadline)
+		if v == nil {
+			return nil
+		}
+		if err := json.Unmarshal(v, &r); err != nil {
+			r = model.DefaultDeadline
+			return fmt.Errorf("the stored deadline rule is unreadable (set it again with txct deadline): %w", err)
 		}
 		return nil
 	})
-	return r
+	return r, err
 }
 
 // SetDeadlineRule stores the province's deadline rule.

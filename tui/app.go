@@ -22,6 +22,9 @@ type Options struct {
 	// ShareAddr is where sharing with the delegates listens (HOST:PORT);
 	// empty means this machine's LAN address.
 	ShareAddr string
+	// Warning, if set, shows on the status line at start: a problem found
+	// while opening that does not stop the app (an unreadable setting).
+	Warning error
 }
 
 // Model is the root model.
@@ -60,6 +63,9 @@ func New(ctx *base.Context, opts Options) *Model {
 		m.SessionOpened = true
 	} else {
 		m.screen = newHome(ctx)
+	}
+	if opts.Warning != nil {
+		m.setStatus("", opts.Warning)
 	}
 	return m
 }
@@ -162,11 +168,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.showHelp = true
 		return nil, true
 	case msg.String() == "f10":
-		m.leave()
-		m.followShare(0)
-		m.screen = newHome(m.ctx)
-		m.screen.SetSize(m.screenSize())
-		return m.screen.Init(), true
+		return m.switchTo(newHome(m.ctx), 0), true
 	}
 	return nil, false
 }
@@ -204,17 +206,22 @@ func (m *Model) leave() {
 	}
 }
 
-// quit saves everything, then quits with status 0.
+// quit hands the screen's changes to the autosaver and quits with status 0
+// once they are written. The write runs in the command, not in Update; a
+// failed write stays pending, and the caller of the program flushes again
+// after it ends and reports the error.
 func (m *Model) quit() tea.Cmd {
 	m.leave()
 	m.stopShare()
-	if m.ctx.DB != nil {
-		if a := m.ctx.DB.Autosaver(0, nil); a != nil {
-			m.saveErr = a.Flush()
-		}
-	}
 	m.quitting = true
-	return tea.Quit
+	if m.ctx.DB == nil {
+		return tea.Quit
+	}
+	a := m.ctx.DB.Autosaver(0, nil)
+	return func() tea.Msg {
+		_ = a.Flush() // a failure is reported by the flush after the program ends
+		return tea.QuitMsg{}
+	}
 }
 
 // tooSmall reports whether the terminal is below the size the screens need;

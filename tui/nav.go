@@ -50,11 +50,18 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	default:
 		return nil, false
 	}
+	return m.switchTo(next, sessionOf(msg)), true
+}
+
+// switchTo leaves the current screen (its changes go to the autosaver),
+// points sharing at session shared (0: none), shows next at the current size
+// and starts it.
+func (m *Model) switchTo(next base.Screen, shared uint64) tea.Cmd {
 	m.leave()
-	m.followShare(sessionOf(msg))
+	m.followShare(shared)
 	m.screen = next
 	m.screen.SetSize(m.screenSize())
-	return m.screen.Init(), true
+	return m.screen.Init()
 }
 
 // loadIndex loads the repeat index off the UI goroutine, so the first frame
@@ -77,7 +84,11 @@ func (m *Model) firstRun() tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		if db.DemoOffered() || db.HasArchive() {
+		offered, err := db.DemoOffered()
+		if err != nil {
+			return base.StatusMsg{Err: err}
+		}
+		if offered || db.HasArchive() {
 			return nil
 		}
 		if ss, err := db.Sessions(); err != nil || len(ss) > 0 {
@@ -91,11 +102,10 @@ func (m *Model) answerOffer(msg tea.KeyPressMsg) tea.Cmd {
 	switch strings.ToLower(msg.String()) {
 	case "y", "c", "enter":
 		m.offer = false
-		_ = m.ctx.DB.SetDemoOffered()
-		return loadDemo(m.ctx)
+		return tea.Batch(setDemoOffered(m.ctx), loadDemo(m.ctx))
 	case "n", "k", "esc":
 		m.offer = false
-		_ = m.ctx.DB.SetDemoOffered()
+		return setDemoOffered(m.ctx)
 	}
 	return nil
 }
@@ -180,11 +190,19 @@ func (m *Model) onDemoRemoved(msg demoRemovedMsg) tea.Cmd {
 		return nil
 	}
 	m.setStatus(m.ctx.Text.F("app.demoremoved", len(msg.rows.Sessions), len(msg.rows.Petitions)), nil)
-	m.leave()
-	m.followShare(0)
-	m.screen = newHome(m.ctx)
-	m.screen.SetSize(m.screenSize())
-	return m.screen.Init()
+	return m.switchTo(newHome(m.ctx), 0)
+}
+
+// setDemoOffered records, off the UI goroutine, that the demo was offered;
+// a failed write shows on the status line.
+func setDemoOffered(ctx *base.Context) tea.Cmd {
+	db := ctx.DB
+	return func() tea.Msg {
+		if err := db.SetDemoOffered(); err != nil {
+			return base.StatusMsg{Err: err}
+		}
+		return nil
+	}
 }
 
 func loadDemo(ctx *base.Context) tea.Cmd {
@@ -201,11 +219,7 @@ func (m *Model) onDemoLoaded(msg demoLoadedMsg) tea.Cmd {
 		return nil
 	}
 	m.setStatus(m.ctx.Text.S("app.demoloaded"), nil)
-	m.leave()
-	m.followShare(0)
-	m.screen = newHome(m.ctx)
-	m.screen.SetSize(m.screenSize())
-	return tea.Batch(m.screen.Init(), loadIndex(m.ctx))
+	return tea.Batch(m.switchTo(newHome(m.ctx), 0), loadIndex(m.ctx))
 }
 
 func (m *Model) offerView() string {

@@ -13,7 +13,7 @@ func runBackup(g *global, args []string, env Env) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("usage: txct backup FILE")
+		return usageError("usage: txct backup FILE")
 	}
 	db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})
 	if err != nil {
@@ -23,7 +23,7 @@ func runBackup(g *global, args []string, env Env) error {
 	if err := db.Backup(pos[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "backed up %s to %s\n", db.Path(), pos[0])
+	fmt.Fprintln(env.Stdout, g.text().F("cli.backup.done", db.Path(), pos[0]))
 	return nil
 }
 
@@ -34,7 +34,7 @@ func runRestore(g *global, args []string, env Env) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("usage: txct restore FILE")
+		return usageError("usage: txct restore FILE")
 	}
 	path, err := g.path()
 	if err != nil {
@@ -45,9 +45,9 @@ func runRestore(g *global, args []string, env Env) error {
 		return err
 	}
 	if kept != "" {
-		fmt.Fprintf(env.Stdout, "restored %s from %s; the replaced file is kept as %s\n", path, pos[0], kept)
+		fmt.Fprintln(env.Stdout, g.text().F("cli.restore.kept", path, pos[0], kept))
 	} else {
-		fmt.Fprintf(env.Stdout, "restored %s from %s\n", path, pos[0])
+		fmt.Fprintln(env.Stdout, g.text().F("cli.restore.done", path, pos[0]))
 	}
 	return nil
 }
@@ -65,6 +65,6 @@ func runVerify(g *global, args []string, env Env) error {
 	if err := db.Check(); err != nil {
 		return fmt.Errorf("%s: %w", db.Path(), err)
 	}
-	fmt.Fprintf(env.Stdout, "%s: ok\n", db.Path())
+	fmt.Fprintln(env.Stdout, g.text().F("cli.verify.ok", db.Path()))
 	return nil
 }

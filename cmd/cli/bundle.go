@@ -24,7 +24,7 @@ func runBundle(g *global, args []string, env Env) error {
 	case len(pos) == 2 && pos[0] == "import":
 		return bundleImport(g, pos[1], env)
 	}
-	return fmt.Errorf("usage: txct bundle export SESSION FILE | txct bundle import FILE")
+	return usageError("usage: txct bundle export SESSION FILE | txct bundle import FILE")
 }
 
 func bundleExport(g *global, ref, file string, env Env) error {
@@ -48,7 +48,7 @@ func bundleExport(g *global, ref, file string, env Env) error {
 	if err := safefile.WriteFile(file, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "wrote session %d (%d remarks) to %s\n", sess.ID, len(rems), file)
+	fmt.Fprintln(env.Stderr, g.text().F("cli.bundle.wrote", sess.ID, len(rems), file))
 	return nil
 }
 
@@ -72,7 +72,7 @@ func bundleImport(g *global, file string, env Env) error {
 		return fmt.Errorf("%s: %w (nothing was imported)", file, err)
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(env.Stderr, "txct: warning: %s: %s\n", file, w)
+		fmt.Fprintln(env.Stderr, "txct: "+g.text().F("cli.bundle.warn", file, w))
 	}
 	fmt.Fprintln(env.Stdout, id)
 	return nil

@@ -42,7 +42,7 @@ func runCheck(g *global, args []string, env Env) error {
 		return err
 	}
 	if *top < 1 {
-		return fmt.Errorf("--top must be at least 1")
+		return usageError("--top must be at least 1")
 	}
 	db, err := g.open(store.Options{ReadOnly: true})
 	if err != nil {

@@ -63,6 +63,10 @@ func (g *global) language() base.Lang {
 	return base.LangFromEnv()
 }
 
+// text is the string catalog in the language asked for, for human-readable
+// output (JSON output keeps its English keys and codes).
+func (g *global) text() base.Text { return base.Text{Lang: g.language()} }
+
 // open opens the database for a command; the error names the file.
 func (g *global) open(opts store.Options) (*store.Store, error) {
 	p, err := g.path()
@@ -125,6 +129,25 @@ type ExitError struct {
 func (e *ExitError) Error() string { return e.Err.Error() }
 func (e *ExitError) Unwrap() error { return e.Err }
 
+// ExitUsage is the exit status of a bad command line: an unknown command or
+// flag, a flag without its value, missing or extra arguments.
+const ExitUsage = 2
+
+// usageError is a bad command line's error: it exits with ExitUsage.
+func usageError(format string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+}
+
+// parseFlags parses args with fs; a flag error is a usage error (the flag
+// package has already printed what went wrong and the flags).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		return &ExitError{Code: ExitUsage, Err: err}
+	}
+	return err
+}
+
 // Main runs txct with args (without the program name) and returns the exit
 // status. Errors are printed on stderr as one clear message, never a trace.
 func Main(args []string, env Env) int {
@@ -152,7 +175,7 @@ func run(args []string, env Env) error {
 	fs.SetOutput(env.Stderr)
 	g.register(fs)
 	fs.Usage = func() { usage(env.Stderr, fs) }
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	rest := fs.Args()
@@ -170,7 +193,7 @@ func run(args []string, env Env) error {
 		}
 	}
 	usage(env.Stderr, fs)
-	return fmt.Errorf("unknown command %q", name)
+	return usageError("unknown command %q", name)
 }
 
 func usage(w io.Writer, fs *flag.FlagSet) {
@@ -197,7 +220,7 @@ func subFlags(name string, g *global, env Env) *flag.FlagSet {
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return nil, err
 		}
 		args = fs.Args()

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -70,9 +71,26 @@ func TestSessionsJSON(t *testing.T) {
 	if rows[1].State != "overdue" || rows[1].Due != "2026-11-15" {
 		t.Errorf("second row: %+v", rows[1])
 	}
+	// The table is in Vietnamese unless English is asked for; JSON keeps
+	// its English keys and codes whatever the language.
 	code, out, _ = call(t, "", "sessions", "--db", path)
-	if code != 0 || !strings.Contains(out, "overdue by 7 days") || !strings.Contains(out, "3 days left") {
-		t.Errorf("table output: %d %q", code, out)
+	for _, want := range []string{"quá hạn 7 ngày", "còn 3 ngày", "Sau kỳ họp", "25/11/2026", "ĐỊA ĐIỂM"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("table output lacks %q: %d %q", want, code, out)
+		}
+	}
+	code, out, _ = call(t, "", "sessions", "--db", path, "--lang", "en")
+	for _, want := range []string{"7 days overdue", "3 days left", "After a sitting", "PLACE"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("--lang en table output lacks %q: %d %q", want, code, out)
+		}
+	}
+	t.Setenv("TXCT_LANG", "en")
+	if _, out, _ = call(t, "", "sessions", "--db", path); !strings.Contains(out, "7 days overdue") {
+		t.Errorf("TXCT_LANG=en table output: %q", out)
+	}
+	if _, out, _ = call(t, "", "sessions", "--db", path, "--json"); !strings.Contains(out, `"state": "overdue"`) || !strings.Contains(out, `"kind": "sau_ky_hop"`) {
+		t.Errorf("JSON under TXCT_LANG=en: %s", out)
 	}
 }
 
@@ -130,7 +148,7 @@ func TestBackupRestoreVerify(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "replaced-") {
 		t.Fatalf("restore: %d %q %q", code, out, errs)
 	}
-	if code, out, _ := call(t, "", "--db", path, "verify"); code != 0 || !strings.Contains(out, "ok") {
+	if code, out, _ := call(t, "", "--db", path, "verify"); code != 0 || !strings.Contains(out, ": tốt") {
 		t.Fatalf("verify after restore: %d %q", code, out)
 	}
 	db, err := store.Open(path, store.Options{NoIndex: true})
@@ -170,12 +188,21 @@ func TestDeadlineRule(t *testing.T) {
 	path := tempDB(t)
 	withSession(t, path, "2026-11-20")
 	code, out, errs := call(t, "", "--db", path, "deadline", "--working", "--days-off", "2026-11-24")
-	if code != 0 || !strings.Contains(out, "5 working days") {
+	if code != 0 || out != "hạn gửi báo cáo: 5 ngày làm việc sau ngày tiếp xúc; ngày nghỉ: 2026-11-24\n" {
 		t.Fatalf("%d %q %q", code, out, errs)
 	}
 	_, out, _ = call(t, "", "--db", path, "sessions", "--json")
 	if !strings.Contains(out, `"due": "2026-11-30"`) {
 		t.Errorf("due date with working days: %s", out)
+	}
+	// An empty --days-off clears the list; the other settings stay.
+	code, out, errs = call(t, "", "--db", path, "deadline", "--days-off", "", "--lang", "en")
+	if code != 0 || out != "deadline: 5 working days after the session\n" {
+		t.Fatalf("clearing days off: %d %q %q", code, out, errs)
+	}
+	_, out, _ = call(t, "", "--db", path, "sessions", "--json")
+	if !strings.Contains(out, `"due": "2026-11-27"`) {
+		t.Errorf("due date once the day off is cleared: %s", out)
 	}
 }
 
@@ -188,6 +215,7 @@ func TestMain(m *testing.M) {
 	}
 	os.Setenv("XDG_DATA_HOME", dir)
 	os.Unsetenv("TXCT_DB")
+	os.Unsetenv("TXCT_LANG")
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -199,7 +227,7 @@ func TestCheckContract(t *testing.T) {
 	os.WriteFile(arch, []byte(`{"id":"A1","text":"Đề nghị xây mới cầu tràn Nà Ca nối thôn Hòa Bình với trung tâm xã","field":"giao thông","authority":"tỉnh","location":"xã Dũng Liệt","raised_at":"2021-08-20","session":"Sau kỳ họp thứ 2","response":"","status":"answered"}
 {"id":"A2","text":"Nạo vét kênh N2 để đủ nước tưới","field":"nông nghiệp - thủy lợi","authority":"xã","location":"","raised_at":"2022-01-01","session":"","response":"","status":"unresolved"}
 `), 0o600)
-	if code, out, errs := call(t, "", "--db", path, "import", arch); code != 0 || !strings.Contains(out, "2 added") {
+	if code, out, errs := call(t, "", "--db", path, "import", arch); code != 0 || !strings.Contains(out, "thêm 2, cập nhật 0") {
 		t.Fatalf("import: %d %q %q", code, out, errs)
 	}
 	in := "cau tran Na Ca xuong cap de nghi xay moi\n\n" + strings.Repeat("đường ", 20000) + "\n"
@@ -319,7 +347,7 @@ func TestImportFormats(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "cu.csv"), legacy, 0o600)
 	code, out, errs := call(t, "", "--db", path, "import", filepath.Join(dir, "cu.csv"))
-	if code != 0 || !strings.Contains(out, "1 added") || !strings.Contains(out, "TCVN3") {
+	if code != 0 || !strings.Contains(out, "thêm 1, cập nhật 0") || !strings.Contains(out, "TCVN3") {
 		t.Fatalf("TCVN3 CSV: %d %q %q", code, out, errs)
 	}
 	// XLSX with the same headers.
@@ -327,13 +355,13 @@ func TestImportFormats(t *testing.T) {
 	f.SetSheetRow("Sheet1", "A1", &[]any{"Mã", "Nội dung", "Lĩnh vực", "Tình trạng"})
 	f.SetSheetRow("Sheet1", "A2", &[]any{"X1", "Nạo vét kênh N2", "nông nghiệp - thủy lợi", "unresolved"})
 	f.SaveAs(filepath.Join(dir, "a.xlsx"))
-	if code, out, errs := call(t, "", "--db", path, "import", filepath.Join(dir, "a.xlsx")); code != 0 || !strings.Contains(out, "1 added") {
+	if code, out, errs := call(t, "", "--db", path, "import", filepath.Join(dir, "a.xlsx")); code != 0 || !strings.Contains(out, "thêm 1, cập nhật 0") {
 		t.Fatalf("XLSX: %d %q %q", code, out, errs)
 	}
 	// A bad row refuses the whole file, naming file, line and the allowed values.
 	os.WriteFile(filepath.Join(dir, "bad.csv"), []byte("id,text,field\nB1,ok,giao thông\nB2,x,giao thong xa\n"), 0o600)
 	code, out, errs = call(t, "", "--db", path, "import", filepath.Join(dir, "bad.csv"))
-	if code == 0 || !strings.Contains(errs, "bad.csv:3") || !strings.Contains(errs, "giao thong xa") || !strings.Contains(errs, "đất đai") || !strings.Contains(out, "refused") {
+	if code == 0 || !strings.Contains(errs, "bad.csv:3") || !strings.Contains(errs, "giao thong xa") || !strings.Contains(errs, "đất đai") || !strings.Contains(out, "từ chối (không nhập gì") {
 		t.Fatalf("bad CSV: %d %q %q", code, out, errs)
 	}
 	db, _ := store.Open(path, store.Options{NoIndex: true})
@@ -364,7 +392,7 @@ func TestDemoAsksAndRemoves(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != 2 {
 		t.Fatalf("sessions after demo: %v %q", err, out)
 	}
-	if code, out, errs := call(t, "", "--db", path, "demo", "--remove"); code != 0 || !strings.Contains(out, "1 sessions") {
+	if code, out, errs := call(t, "", "--db", path, "demo", "--remove", "--lang", "en"); code != 0 || !strings.Contains(out, "1 sessions") {
 		t.Fatalf("demo --remove: exit %d %q %q", code, out, errs)
 	}
 	db, err := store.Open(path, store.Options{NoIndex: true})
@@ -435,5 +463,44 @@ func TestExportCheckStrict(t *testing.T) {
 	code, out, errs := call(t, "", "--db", path, "export", "latest", "--out", dir, "--format", "md")
 	if code != 0 || !strings.Contains(errs, "Ý kiến số 2: chưa ghi tên cử tri") || !strings.Contains(out, ".md") {
 		t.Fatalf("export anyway: exit %d, out %q, stderr %q", code, out, errs)
+	}
+}
+
+// A bad command line exits with status 2 and says what was wrong; the
+// command does nothing.
+func TestBadCommandLineExits2(t *testing.T) {
+	path := tempDB(t)
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"bogus"}, `unknown command "bogus"`},
+		{[]string{"export"}, "usage: txct export SESSION"},
+		{[]string{"export", "1"}, "usage: txct export SESSION"},
+		{[]string{"import"}, "usage: txct import FILE"},
+		{[]string{"backup"}, "usage: txct backup FILE"},
+		{[]string{"bundle", "import"}, "usage: txct bundle"},
+		{[]string{"sessions", "--xml"}, "flag provided but not defined: -xml"},
+		{[]string{"deadline", "--days", "five"}, "invalid value"},
+		{[]string{"deadline", "--working", "--calendar"}, "exclude each other"},
+		{[]string{"check", "--top", "0"}, "--top must be at least 1"},
+		{[]string{"--db"}, "flag needs an argument: -db"},
+		{[]string{"sessions", "--db"}, "flag needs an argument: -db"},
+	} {
+		args := c.args
+		if args[0] != "--db" && !slices.Contains(args, "--db") {
+			args = append([]string{"--db", path}, args...)
+		}
+		code, _, errs := call(t, "", args...)
+		if code != 2 || !strings.Contains(errs, c.says) {
+			t.Errorf("txct %s: exit %d, want 2 with %q; stderr %q", strings.Join(c.args, " "), code, c.says, errs)
+		}
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("a bad command line created the database: %v", err)
+	}
+	// Help is not an error.
+	if code, _, _ := call(t, "", "sessions", "--help"); code != 0 {
+		t.Errorf("sessions --help: exit %d", code)
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"strings"
 
@@ -13,23 +14,34 @@ func runDeadline(g *global, args []string, env Env) error {
 	days := fs.Int("days", 0, "days after the session (default 5)")
 	working := fs.Bool("working", false, "count working days (skip weekends and days off)")
 	calendar := fs.Bool("calendar", false, "count calendar days")
-	off := fs.String("days-off", "", "comma-separated days off, YYYY-MM-DD (with --working)")
+	off := fs.String("days-off", "", `comma-separated days off, YYYY-MM-DD (with --working); "" clears the list`)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	set := *days != 0 || *working || *calendar || *off != ""
+	// --days-off given at all replaces the list, so an empty value clears it.
+	offGiven := false
+	fs.Visit(func(f *flag.Flag) { offGiven = offGiven || f.Name == "days-off" })
+	set := *days != 0 || *working || *calendar || offGiven
+	if *working && *calendar {
+		return usageError("--working and --calendar exclude each other")
+	}
 	db, err := g.open(store.Options{ReadOnly: !set, NoIndex: true})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	r := db.DeadlineRule()
+	r, err := db.DeadlineRule()
+	if err != nil {
+		if !set {
+			return fmt.Errorf("%s: %w", db.Path(), err)
+		}
+		// Setting the rule is how an unreadable one is repaired: start from
+		// the default and say so.
+		fmt.Fprintf(env.Stderr, "txct: %s: %v\n", db.Path(), err)
+	}
 	if set {
 		if *days != 0 {
 			r.Days = *days
-		}
-		if *working && *calendar {
-			return fmt.Errorf("--working and --calendar exclude each other")
 		}
 		if *working {
 			r.WorkingDays = true
@@ -37,20 +49,21 @@ func runDeadline(g *global, args []string, env Env) error {
 		if *calendar {
 			r.WorkingDays = false
 		}
-		if *off != "" {
+		if offGiven {
 			r.DaysOff = splitList(*off)
 		}
 		if err := db.SetDeadlineRule(r); err != nil {
 			return err
 		}
 	}
-	kind := "calendar days"
+	t := g.text()
+	kind := t.S("cli.dl.calendar")
 	if r.WorkingDays {
-		kind = "working days"
+		kind = t.S("cli.dl.working")
 	}
-	fmt.Fprintf(env.Stdout, "deadline: %d %s after the session", r.Days, kind)
+	fmt.Fprintf(env.Stdout, t.S("cli.dl.show"), r.Days, kind)
 	if len(r.DaysOff) > 0 {
-		fmt.Fprintf(env.Stdout, "; days off: %s", strings.Join(r.DaysOff, ", "))
+		fmt.Fprintf(env.Stdout, t.S("cli.dl.daysoff"), strings.Join(r.DaysOff, ", "))
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil

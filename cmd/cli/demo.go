@@ -35,7 +35,7 @@ func runDemo(g *global, args []string, env Env) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "demo removed from %s: %d sessions, %d archive petitions\n", db.Path(), len(d.Sessions), len(d.Petitions))
+		fmt.Fprintln(env.Stdout, g.text().F("cli.demo.removed", db.Path(), len(d.Sessions), len(d.Petitions)))
 		return nil
 	}
 	real, err := demo.HasRealData(db)
@@ -49,7 +49,7 @@ func runDemo(g *global, args []string, env Env) error {
 		fmt.Fprintf(env.Stderr, "%s holds sessions or archive petitions. Add the demo beside them? No record on file is overwritten, and `txct demo --remove` takes it out again. [y/N] ", db.Path())
 		line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
 		if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" && a != "c" && a != "có" {
-			fmt.Fprintln(env.Stdout, "demo not loaded")
+			fmt.Fprintln(env.Stdout, g.text().S("cli.demo.notloaded"))
 			return nil
 		}
 	}
@@ -57,7 +57,9 @@ func runDemo(g *global, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	_ = db.SetDemoOffered()
-	fmt.Fprintf(env.Stdout, "demo loaded into %s: %d petitions in the archive, example session %d (remove it with `txct demo --remove`)\n", db.Path(), db.ArchiveCount(), id)
+	if err := db.SetDemoOffered(); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, g.text().F("cli.demo.done", db.Path(), db.ArchiveCount(), id))
 	return nil
 }

@@ -44,7 +44,7 @@ func runImport(g *global, args []string, env Env) error {
 		return err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("usage: txct import FILE [FILE]")
+		return usageError("usage: txct import FILE [FILE]")
 	}
 	// An import holds the rows read, the write transaction and the index
 	// build at once; a soft memory limit makes the collector keep the heap
@@ -63,7 +63,7 @@ func runImport(g *global, args []string, env Env) error {
 		if err := importOne(db, f, o, env); err != nil {
 			failed++
 			fmt.Fprintf(env.Stderr, "txct: %v\n", err)
-			fmt.Fprintf(env.Stdout, "%s: 0 added, 0 updated, refused (nothing from this file was imported)\n", f)
+			fmt.Fprintln(env.Stdout, g.text().F("cli.import.refused", f))
 		}
 	}
 	// Bring the index up to date now, so the app starts with it ready.
@@ -108,15 +108,16 @@ func importOne(db *store.Store, path string, o importOpts, env Env) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w (nothing from this file was imported)", path, err)
 	}
-	line := fmt.Sprintf("%s: %d added, %d updated, 0 refused", path, r.Added, r.Updated)
+	t := base.Text{Lang: o.lang}
+	line := t.F("cli.import.done", path, r.Added, r.Updated)
 	if res.Duplicates > 0 {
-		line += fmt.Sprintf(", %d duplicate rows skipped", res.Duplicates)
+		line += t.F("cli.import.dups", res.Duplicates)
 	}
 	if res.Encoding != "" && res.Encoding != "UTF-8" {
-		line += fmt.Sprintf(" (converted from %s)", res.Encoding)
+		line += t.F("cli.import.enc", res.Encoding)
 	}
 	if env.StdoutTTY {
-		line += fmt.Sprintf(" in %v", time.Since(start).Round(time.Millisecond))
+		line += t.F("cli.import.took", time.Since(start).Round(time.Millisecond))
 	}
 	fmt.Fprintln(env.Stdout, line)
 	for _, c := range res.Converted {

@@ -235,7 +235,7 @@ func TestImportFontSheet(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "cu.xlsx")
 	f.SaveAs(file)
 	code, out, errs := call(t, "", "--db", path, "import", file)
-	if code != 0 || !strings.Contains(out, "2 added") || !strings.Contains(out, "cột nội dung: chuyển từ TCVN3 (.VnTime)") || !strings.Contains(out, "cột lĩnh vực: chuyển từ TCVN3 (.VnTime)") {
+	if code != 0 || !strings.Contains(out, "thêm 2, cập nhật 0") || !strings.Contains(out, "cột nội dung: chuyển từ TCVN3 (.VnTime)") || !strings.Contains(out, "cột lĩnh vực: chuyển từ TCVN3 (.VnTime)") {
 		t.Fatalf("%d %q %q", code, out, errs)
 	}
 }

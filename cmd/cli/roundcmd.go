@@ -29,7 +29,7 @@ func runRound(g *global, args []string, env Env) error {
 	case len(pos) == 3 && pos[0] == "same" && !*clear, len(pos) == 2 && pos[0] == "same" && *clear:
 		return roundSame(g, pos[1:], env)
 	}
-	return fmt.Errorf("%s", roundUsage)
+	return usageError("%s", roundUsage)
 }
 
 func roundShow(g *global, ref string, env Env) error {
@@ -51,13 +51,17 @@ func roundShow(g *global, ref string, env Env) error {
 		return err
 	}
 	last := list[len(list)-1]
-	dl, err := model.SessionDeadline(&last, db.DeadlineRule(), env.Now())
+	rule, err := db.DeadlineRule()
+	if err != nil {
+		return fmt.Errorf("%s: %w", db.Path(), err)
+	}
+	dl, err := model.SessionDeadline(&last, rule, env.Now())
 	if err != nil {
 		return err
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "%s — %s\n", orUnset(sess.DelegateGroup), orUnset(sess.Sitting))
-	fmt.Fprintf(w, "report and minutes due %s (%s)\n", dl.Due.Format(model.DateLayout), dueWords(dl))
+	fmt.Fprintf(w, "report and minutes due %s (%s)\n", dl.Due.Format(model.DateLayout), g.text().DeadlineWords(dl))
 	for _, pt := range snap.Points {
 		fmt.Fprintf(w, "  %d\t%s\t%s\t%d remarks\n", pt.Session.ID, pt.Session.Date, model.Safe(pt.Session.Place, false), pt.Remarks)
 	}
@@ -70,16 +74,6 @@ func orUnset(s string) string {
 		return "(not set)"
 	}
 	return model.Safe(s, false)
-}
-
-func dueWords(dl model.Deadline) string {
-	switch {
-	case dl.State == model.DeadlineExported:
-		return "exported"
-	case dl.DaysLeft < 0:
-		return "overdue by " + days(-dl.DaysLeft)
-	}
-	return days(dl.DaysLeft) + " left"
 }
 
 // printSuggestions lists the demands raised at several points that the

@@ -7,6 +7,7 @@ import (
 
 	"txct/store"
 	"txct/store/model"
+	"txct/tui/base"
 )
 
 // sessionRow is one session as 'txct sessions --json' prints it (ISO dates).
@@ -38,8 +39,12 @@ func runSessions(g *global, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	rule := db.DeadlineRule()
+	rule, err := db.DeadlineRule()
+	if err != nil {
+		return fmt.Errorf("%s: %w", db.Path(), err)
+	}
 	rows := make([]sessionRow, 0, len(list))
+	dls := make([]model.Deadline, 0, len(list))
 	for _, s := range list {
 		dl, err := model.SessionDeadline(&s.Session, rule, env.Now())
 		if err != nil {
@@ -54,33 +59,22 @@ func runSessions(g *global, args []string, env Env) error {
 		}
 		rows = append(rows, sessionRow{ID: s.ID, UID: s.UID, Title: s.Title, Date: s.Date, Place: s.Place,
 			Kind: string(s.Kind), Remarks: s.Remarks, Due: dl.Due.Format(model.DateLayout), DaysLeft: dl.DaysLeft, State: state})
+		dls = append(dls, dl)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
+	// The table is for people: words in the chosen language, dates as
+	// offices write them, the deadline worded as on the home screen.
+	t := g.text()
 	tw := tabwriter.NewWriter(env.Stdout, 0, 2, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATE\tPLACE\tKIND\tREMARKS\tDUE\tSTATE")
-	for _, r := range rows {
-		state := r.State
-		if state == "draft" {
-			state = "draft, " + days(r.DaysLeft) + " left"
-			if r.DaysLeft == 0 {
-				state = "draft, due today"
-			}
-		} else if state == "overdue" {
-			state = "overdue by " + days(-r.DaysLeft)
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", r.ID, r.Date, model.Safe(r.Place, false), r.Kind, r.Remarks, r.Due, state)
+	fmt.Fprintln(tw, t.S("cli.sess.head"))
+	for i, s := range list {
+		r := rows[i]
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", r.ID, base.ShortDate(r.Date), model.Safe(r.Place, false),
+			t.S("kind."+string(s.Kind)), r.Remarks, base.ShortDate(r.Due), t.DeadlineWords(dls[i]))
 	}
 	return tw.Flush()
-}
-
-// days is "1 day" or "n days".
-func days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
 }

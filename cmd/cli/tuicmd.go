@@ -21,9 +21,11 @@ func runTUI(g *global, env Env) error {
 		return err
 	}
 	ctx := base.NewContext(db, g.language())
-	ctx.Deadline = db.DeadlineRule()
-	ctx.NewToneStyle = g.tone == "new" || (g.tone == "" && os.Getenv("TXCT_TONE") == "new")
 	var opts tui.Options
+	// An unreadable deadline rule does not keep the secretary out: the app
+	// counts with the default and says so on its status line.
+	ctx.Deadline, opts.Warning = db.DeadlineRule()
+	ctx.NewToneStyle = g.tone == "new" || (g.tone == "" && os.Getenv("TXCT_TONE") == "new")
 	if g.openRef != "" {
 		sess, err := findSession(db, g.openRef)
 		if err != nil {
@@ -48,13 +50,18 @@ func runTUI(g *global, env Env) error {
 	// session screen was used (a session was closed), else
 	// once a day of use. It runs after the screen is gone, so the backup
 	// never slows typing.
+	t := g.text()
 	if err := db.Autosaver(0, nil).Flush(); err != nil {
-		fmt.Fprintf(env.Stderr, "txct: saving %s: %v\n", db.Path(), err)
+		fmt.Fprintln(env.Stderr, "txct: "+t.F("cli.saveerr", db.Path(), err))
 	}
+	var backupErr error
 	if root.SessionOpened {
-		_, _ = db.AutoBackup("close", time.Now())
+		_, backupErr = db.AutoBackup("close", time.Now())
 	} else {
-		_, _ = db.DailyBackup(time.Now())
+		_, backupErr = db.DailyBackup(time.Now())
+	}
+	if backupErr != nil {
+		fmt.Fprintln(env.Stderr, "txct: "+t.F("cli.backuperr", db.Path(), backupErr))
 	}
 	closeErr := db.Close()
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {

@@ -61,12 +61,12 @@ func TestWidthMatchesLipgloss(t *testing.T) {
 	}
 }
 
-// Every literal key passed to S or F anywhere in tui/ is in the catalog, so
-// no screen can show ⟨key⟩ (a golden file would catch it only on the screens
-// it draws).
+// Every literal key passed to S or F anywhere in tui/ or cmd/ is in the
+// catalog, so no screen or command can show ⟨key⟩ (a golden file would catch
+// it only on the screens it draws).
 func TestEveryUsedKeyExists(t *testing.T) {
 	re := regexp.MustCompile(`\.(?:S|F)\("([a-z0-9_.]+)"`)
-	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+	walk := func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
 			return err
 		}
@@ -83,9 +83,11 @@ func TestEveryUsedKeyExists(t *testing.T) {
 			}
 		}
 		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	}
+	for _, root := range []string{"..", "../../cmd"} {
+		if err := filepath.WalkDir(root, walk); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -13,20 +13,39 @@ func (c *Context) DeadlineLabel(s *model.Session) (string, lipgloss.Style) {
 	if err != nil {
 		return "—", c.Styles.Muted
 	}
-	t := c.Text
+	words := c.Text.DeadlineWords(dl)
+	switch {
+	case dl.State == model.DeadlineExported:
+		return words, c.Styles.OK
+	case dl.State == model.DeadlineToday:
+		return words, c.Styles.Warn
+	case dl.State == model.DeadlineOverdue:
+		return words, c.Styles.Error
+	case dl.DaysLeft <= 2:
+		return words, c.Styles.Warn
+	}
+	return words, c.Styles.OK
+}
+
+// DeadlineWords words a deadline state the one way the app and the command
+// line both use: "còn 3 ngày", "quá hạn 1 ngày", "hạn hôm nay", "đã xuất văn
+// bản" (in English "1 day left", "3 days overdue"…).
+func (t Text) DeadlineWords(dl model.Deadline) string {
 	switch dl.State {
 	case model.DeadlineExported:
-		return t.S("deadline.exported"), c.Styles.OK
+		return t.S("deadline.exported")
 	case model.DeadlineToday:
-		return t.S("deadline.today"), c.Styles.Warn
+		return t.S("deadline.today")
 	case model.DeadlineOverdue:
-		return t.F("deadline.overdue", -dl.DaysLeft), c.Styles.Error
+		if dl.DaysLeft == -1 {
+			return t.F("deadline.overdue1", 1)
+		}
+		return t.F("deadline.overdue", -dl.DaysLeft)
 	}
-	st := c.Styles.OK
-	if dl.DaysLeft <= 2 {
-		st = c.Styles.Warn
+	if dl.DaysLeft == 1 {
+		return t.F("deadline.left1", 1)
 	}
-	return t.F("deadline.left", dl.DaysLeft), st
+	return t.F("deadline.left", dl.DaysLeft)
 }
 
 // DueDate is the due date of s as DD/MM/YYYY.

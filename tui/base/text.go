@@ -114,6 +114,8 @@ var catalog = map[string][2]string{
 	"key.filterstate":   {"lọc tình trạng", "filter status"},
 
 	"deadline.left":     {"còn %d ngày", "%d days left"},
+	"deadline.left1":    {"còn %d ngày", "%d day left"},
+	"deadline.overdue1": {"quá hạn %d ngày", "%d day overdue"},
 	"deadline.today":    {"hạn hôm nay", "due today"},
 	"deadline.overdue":  {"quá hạn %d ngày", "%d days overdue"},
 	"deadline.exported": {"đã xuất văn bản", "exported"},
