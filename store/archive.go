@@ -142,11 +142,11 @@ func (s *Store) linkRepeats(tx *bolt.Tx, old, cur []string, r model.Remark) erro
 	if slices.Equal(old, cur) {
 		return nil
 	}
-	var sess sessionRec
+	var sess model.Session
 	if err := getJSON(tx.Bucket(bucketSessions), u64(r.SessionID), &sess); err != nil {
 		return err
 	}
-	ref := fmt.Sprintf("%s/%d", sess.SUID, r.ID)
+	ref := fmt.Sprintf("%s/%d", sess.UID, r.ID)
 	b := tx.Bucket(bucketPetitions)
 	touch := func(id string, add bool) error {
 		var p model.Petition

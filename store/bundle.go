@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"txct/store/ingest"
+	"txct/store/model"
 )
 
 // ImportBundle writes a session bundle in one transaction. A bundle whose
@@ -27,11 +28,11 @@ func (s *Store) ImportBundle(b *ingest.Bundle) (uint64, []string, error) {
 	now := time.Now().UTC()
 	err := s.update(func(tx *bolt.Tx) error {
 		if id := fromU64(tx.Bucket(bucketSessUID).Get([]byte(sess.UID))); id != 0 {
-			var old sessionRec
+			var old model.Session
 			if err := getJSON(tx.Bucket(bucketSessions), u64(id), &old); err != nil {
 				return err
 			}
-			sess.ID, sess.Created, sess.ExportedAt = id, old.SCreated, old.SExportedA
+			sess.ID, sess.Created, sess.ExportedAt = id, old.Created, old.ExportedAt
 			if err := s.setOrder(tx, id, nil); err != nil { // drops the old remarks and their raises
 				return err
 			}

@@ -83,7 +83,7 @@ func (s *Store) forward(tx *bolt.Tx, id uint64) (res ForwardResult, changed []mo
 			members[r.MergedInto] = append(members[r.MergedInto], r)
 		}
 	}
-	ref := func(r model.Remark) string { return fmt.Sprintf("%s/%d", sess.SUID, r.ID) }
+	ref := func(r model.Remark) string { return fmt.Sprintf("%s/%d", sess.UID, r.ID) }
 	touched := map[string]*model.Petition{}
 	orig := map[string][]model.Variant{} // variants as they were, for the index
 	load := func(pid string) *model.Petition {
@@ -97,7 +97,7 @@ func (s *Store) forward(tx *bolt.Tx, id uint64) (res ForwardResult, changed []mo
 		touched[pid], orig[pid] = &p, slices.Clone(p.Variants)
 		return &p
 	}
-	mine := func(v model.Variant) bool { return strings.HasPrefix(v.Ref, sess.SUID+"/") }
+	mine := func(v model.Variant) bool { return strings.HasPrefix(v.Ref, sess.UID+"/") }
 	keep, varied := map[string]bool{}, map[string]bool{}
 	var remarkUpdates []model.Remark
 	for i, r := range rems {
@@ -139,7 +139,7 @@ func (s *Store) forward(tx *bolt.Tx, id uint64) (res ForwardResult, changed []mo
 		pid := r.ArchiveID
 		if pid != "" {
 			p = load(pid)
-			if p != nil && p.OriginSession() != "" && p.OriginSession() != sess.SUID {
+			if p != nil && p.OriginSession() != "" && p.OriginSession() != sess.UID {
 				// The id is taken by another session's petition (a remark
 				// copied across, or two laptops' ids meeting): mint one.
 				p, pid = nil, ""
@@ -163,7 +163,7 @@ func (s *Store) forward(tx *bolt.Tx, id uint64) (res ForwardResult, changed []mo
 		p.Text, p.Field, p.Authority, p.Location = r.Text, r.Field, r.Authority, r.Location
 		p.RaisedAt, p.Session, p.Sitting, p.Group = sess.Date, sess.Title, sess.Sitting, sess.DelegateGroup
 		p.Voters = len(group)
-		p.Origin = fmt.Sprintf("%s#%d", sess.SUID, i+1)
+		p.Origin = fmt.Sprintf("%s#%d", sess.UID, i+1)
 		p.Variants = slices.DeleteFunc(p.Variants, mine)
 		for _, g := range group[1:] {
 			if g.Text != r.Text {

@@ -13,7 +13,7 @@ const Magic = "txct"
 // Buckets. Every bucket is declared here and created in one place (initSchema).
 var (
 	bucketMeta      = []byte("meta")        // magic, schema, created, last backup day
-	bucketSessions  = []byte("sessions")    // u64 session id → sessionRec (JSON)
+	bucketSessions  = []byte("sessions")    // u64 session id → model.Session (JSON)
 	bucketSessUID   = []byte("session_uid") // session UID → u64 session id
 	bucketRemarks   = []byte("remarks")     // u64 remark id → remarkRec (JSON)
 	bucketOrder     = []byte("order")       // u64 session id → packed u64 remark ids, in order

@@ -14,30 +14,19 @@ import (
 	"txct/store/model"
 )
 
-// sessionRec is a session as stored: the model plus the fields the model keeps
-// out of bundles (ids and times).
+// sessionRec is a session as stored: model.Session's own JSON (ids and times
+// included) plus what only the store keeps about it.
 type sessionRec struct {
 	model.Session
-	SID        uint64    `json:"id"`
-	SUID       string    `json:"uid"`
-	SCreated   time.Time `json:"created"`
-	SUpdated   time.Time `json:"updated"`
-	SExportedA time.Time `json:"exported_at"`
 	// Forwarded lists the archive records the session's petitions became;
 	// Varied the earlier records its confirmed repeats gave a wording to.
 	Forwarded []string `json:"forwarded,omitempty"`
 	Varied    []string `json:"varied,omitempty"`
 }
 
-func toSessionRec(s model.Session) sessionRec {
-	return sessionRec{Session: s, SID: s.ID, SUID: s.UID, SCreated: s.Created, SUpdated: s.Updated, SExportedA: s.ExportedAt}
-}
+func toSessionRec(s model.Session) sessionRec { return sessionRec{Session: s} }
 
-func (r sessionRec) model() model.Session {
-	s := r.Session
-	s.ID, s.UID, s.Created, s.Updated, s.ExportedAt = r.SID, r.SUID, r.SCreated, r.SUpdated, r.SExportedA
-	return s
-}
+func (r sessionRec) model() model.Session { return r.Session }
 
 // NewUID returns a random identity for a session that travels in bundles.
 func NewUID() string {
@@ -147,7 +136,7 @@ func (s *Store) MarkExported(id uint64, at time.Time) error {
 		if err := getJSON(b, u64(id), &r); err != nil {
 			return err
 		}
-		r.SExportedA = at.UTC()
+		r.ExportedAt = at.UTC()
 		return putJSON(b, u64(id), r)
 	})
 }
@@ -171,7 +160,7 @@ func deleteSession(tx *bolt.Tx, id uint64) error {
 	if err := tx.Bucket(bucketOrder).Delete(u64(id)); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bucketSessUID).Delete([]byte(r.SUID)); err != nil {
+	if err := tx.Bucket(bucketSessUID).Delete([]byte(r.UID)); err != nil {
 		return err
 	}
 	return tx.Bucket(bucketSessions).Delete(u64(id))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"time"
 
 	"txct/store/model"
 )
@@ -25,34 +26,6 @@ type Bundle struct {
 	MergedInto []int
 }
 
-// wireSession fixes the key order of a bundle's session.
-type wireSession struct {
-	UID           string     `json:"uid"`
-	Title         string     `json:"title"`
-	Kind          model.Kind `json:"kind"`
-	Sitting       string     `json:"sitting,omitempty"`
-	Date          string     `json:"date"`
-	Start         string     `json:"start"`
-	End           string     `json:"end"`
-	Place         string     `json:"place"`
-	Locality      string     `json:"locality,omitempty"`
-	Organiser     string     `json:"organiser,omitempty"`
-	ParentBody    string     `json:"parent_body,omitempty"`
-	DelegateGroup string     `json:"delegate_group"`
-	Delegates     []string   `json:"delegates"`
-	Guests        []string   `json:"guests,omitempty"`
-	Chair         string     `json:"chair"`
-	ChairTitle    string     `json:"chair_title,omitempty"`
-	Secretary     string     `json:"secretary"`
-	Voters        int        `json:"voters"`
-	Speakers      int        `json:"speakers,omitempty"`
-	Recipients    []string   `json:"recipients,omitempty"`
-	// Issuers is who issues the session's minutes and report, when set
-	// for this session (model.Profile).
-	Issuers model.Profile `json:"issuers,omitzero"`
-	Notes   []model.Note  `json:"notes"`
-}
-
 // wireRemark fixes the key order of a bundle's remark.
 type wireRemark struct {
 	Voter      string           `json:"voter"`
@@ -71,10 +44,12 @@ type wireRemark struct {
 	ArchiveID  string           `json:"archive_id,omitempty"`
 }
 
+// wireBundle is a bundle as written. The session is model.Session's own
+// JSON with the database's fields (id, times) zeroed, so they are left out.
 type wireBundle struct {
-	Format  string       `json:"format"`
-	Session wireSession  `json:"session"`
-	Remarks []wireRemark `json:"remarks"`
+	Format  string        `json:"format"`
+	Session model.Session `json:"session"`
+	Remarks []wireRemark  `json:"remarks"`
 }
 
 // WriteBundle writes session s and its remarks as a txct-session/1 bundle:
@@ -105,13 +80,9 @@ func WriteBundle(w io.Writer, s model.Session, remarks []model.Remark) error {
 // Write writes b as WriteBundle does, with b.MergedInto as the merges.
 func (b *Bundle) Write(w io.Writer) error {
 	s := b.Session
-	wb := wireBundle{Format: BundleFormat, Session: wireSession{
-		UID: s.UID, Title: s.Title, Kind: s.Kind, Sitting: s.Sitting, Date: s.Date, Start: s.Start,
-		End: s.End, Place: s.Place, Locality: s.Locality, Organiser: s.Organiser, ParentBody: s.ParentBody,
-		DelegateGroup: s.DelegateGroup, Delegates: nonNil(s.Delegates), Guests: s.Guests, Chair: s.Chair,
-		ChairTitle: s.ChairTitle, Secretary: s.Secretary, Voters: s.Voters, Speakers: s.Speakers,
-		Recipients: s.Recipients, Issuers: s.Issuers, Notes: s.Notes,
-	}, Remarks: make([]wireRemark, len(b.Remarks))}
+	s.ID, s.Created, s.Updated, s.ExportedAt = 0, time.Time{}, time.Time{}, time.Time{}
+	s.Delegates = nonNil(s.Delegates)
+	wb := wireBundle{Format: BundleFormat, Session: s, Remarks: make([]wireRemark, len(b.Remarks))}
 	if wb.Session.Notes == nil {
 		wb.Session.Notes = []model.Note{}
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"strings"
 
@@ -194,38 +195,6 @@ func decodeSession(o obj, s *model.Session) *pathError {
 		return err
 	}
 	s.Kind = model.Kind(kind)
-	at := func(key string, e error) *pathError { return &pathError{o.path + "." + key, e} }
-	switch {
-	case strings.TrimSpace(s.Title) == "":
-		return at("title", errorf("is empty"))
-	case !s.Kind.Valid():
-		return at("kind", errorf("%q is not one of %s", kind, joinKinds()))
-	}
-	if _, e := model.ParseDate(s.Date); e != nil {
-		return at("date", e)
-	}
-	var st, en int
-	if s.Start != "" {
-		var e error
-		if st, e = model.ParseClock(s.Start); e != nil {
-			return at("start", e)
-		}
-	}
-	if s.End != "" {
-		var e error
-		if en, e = model.ParseClock(s.End); e != nil {
-			return at("end", e)
-		}
-		if s.Start != "" && en <= st {
-			return at("end", errorf("end time %s is not after start time %s", s.End, s.Start))
-		}
-	}
-	if s.Voters < 0 {
-		return at("voters", errorf("%d is negative", s.Voters))
-	}
-	if s.Speakers < 0 {
-		return at("speakers", errorf("%d is negative", s.Speakers))
-	}
 	notes, perr := o.array("notes")
 	if perr != nil {
 		return perr
@@ -241,17 +210,17 @@ func decodeSession(o obj, s *model.Session) *pathError {
 		if perr != nil {
 			return perr
 		}
-		if !model.Section(sec).Valid() {
-			return &pathError{path + ".section", errorf("%q is not one of khai_mac, bao_cao, y_kien, giai_trinh, ket_luan", sec)}
-		}
 		text, perr := no.str("text", false)
 		if perr != nil {
 			return perr
 		}
 		s.Notes = append(s.Notes, model.Note{Section: model.Section(sec), Text: text})
 	}
-	if e := s.Validate(); e != nil {
-		return &pathError{o.path, e}
+	// The session's rules live in Validate; the reader only adds the JSON
+	// path to the first problem.
+	var fes model.FieldErrors
+	if errors.As(s.Validate(), &fes) {
+		return &pathError{o.path + "." + fes[0].Field, fes[0].Err}
 	}
 	return nil
 }
@@ -325,14 +294,6 @@ func decodeRemark(o obj, r *model.Remark, merged *int) *pathError {
 		}
 	}
 	return nil
-}
-
-func joinKinds() string {
-	s := make([]string, len(model.Kinds))
-	for i, k := range model.Kinds {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
 }
 
 // decodeIssuers reads the optional "issuers" object: "minutes" and

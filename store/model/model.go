@@ -216,10 +216,13 @@ const (
 	TypePetition RemarkType = "kien_nghi"
 )
 
-// Session is one voter-contact session.
+// Session is one voter-contact session. Its JSON form is the one shape a
+// session has: the store keeps it so, and a bundle carries it with the
+// database's own fields (id and times, which are omitted when zero) left
+// out.
 type Session struct {
-	ID            uint64   `json:"-"`
-	UID           string   `json:"-"` // stable identity across bundles and laptops
+	ID            uint64   `json:"id,omitzero"`
+	UID           string   `json:"uid"` // stable identity across bundles and laptops
 	Title         string   `json:"title"`
 	Kind          Kind     `json:"kind"`
 	Sitting       string   `json:"sitting,omitempty"` // the kỳ họp it relates to
@@ -244,9 +247,9 @@ type Session struct {
 	Issuers Profile `json:"issuers,omitzero"`
 	Notes   []Note  `json:"notes"`
 
-	Created    time.Time `json:"-"`
-	Updated    time.Time `json:"-"`
-	ExportedAt time.Time `json:"-"` // zero until the documents were exported
+	Created    time.Time `json:"created,omitzero"`
+	Updated    time.Time `json:"updated,omitzero"`
+	ExportedAt time.Time `json:"exported_at,omitzero"` // zero until the documents were exported
 }
 
 // Note returns the text of section sec.
@@ -270,37 +273,98 @@ func (s *Session) SetNote(sec Section, text string) {
 	s.Notes = append(s.Notes, Note{Section: sec, Text: text})
 }
 
-// Validate checks a session's invariants: a title, a known kind, a valid
-// date, and an end after the start when both times are given.
+// What is wrong with a field, for callers that word it themselves (the
+// session form translates these; the bundle reader keeps the English).
+const (
+	ProblemEmpty       = "empty"        // a required text is empty
+	ProblemInvalid     = "invalid"      // not a known value or not in the expected form
+	ProblemNegative    = "negative"     // a count below zero
+	ProblemBeforeStart = "before_start" // an end time not after the start time
+)
+
+// FieldError is one problem with one field, named by its JSON key
+// ("title", "end", "notes[2].section").
+type FieldError struct {
+	Field   string
+	Problem string // one of the Problem constants
+	Err     error  // the problem in English words
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// FieldErrors are every problem Validate found, in field order.
+type FieldErrors []*FieldError
+
+func (es FieldErrors) Error() string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Validate checks a session's rules, the one place they live: a title, a
+// known kind, a valid date, times in HH:MM with the end after the start
+// when both are given, counts not below zero, notes in known sections. It
+// returns nil or FieldErrors.
 func (s *Session) Validate() error {
+	var es FieldErrors
+	bad := func(field, problem string, err error) {
+		es = append(es, &FieldError{Field: field, Problem: problem, Err: err})
+	}
 	if strings.TrimSpace(s.Title) == "" {
-		return fmt.Errorf("title is empty")
+		bad("title", ProblemEmpty, fmt.Errorf("is empty"))
 	}
 	if !s.Kind.Valid() {
-		return fmt.Errorf("kind %q is not one of %v", s.Kind, Kinds)
+		bad("kind", ProblemInvalid, fmt.Errorf("%q is not one of %s", s.Kind, kindList()))
 	}
 	if _, err := ParseDate(s.Date); err != nil {
-		return err
+		bad("date", ProblemInvalid, err)
 	}
-	var st, en int
-	var err error
-	if s.Start != "" {
-		if st, err = ParseClock(s.Start); err != nil {
-			return fmt.Errorf("start: %w", err)
-		}
+	st, errS := ParseClock(s.Start)
+	if s.Start != "" && errS != nil {
+		bad("start", ProblemInvalid, errS)
 	}
-	if s.End != "" {
-		if en, err = ParseClock(s.End); err != nil {
-			return fmt.Errorf("end: %w", err)
-		}
-		if s.Start != "" && en <= st {
-			return fmt.Errorf("end time %s is not after start time %s", s.End, s.Start)
-		}
+	en, errE := ParseClock(s.End)
+	switch {
+	case s.End != "" && errE != nil:
+		bad("end", ProblemInvalid, errE)
+	case s.Start != "" && s.End != "" && errS == nil && en <= st:
+		bad("end", ProblemBeforeStart, fmt.Errorf("end time %s is not after start time %s", s.End, s.Start))
 	}
 	if s.Voters < 0 {
-		return fmt.Errorf("voter count %d is negative", s.Voters)
+		bad("voters", ProblemNegative, fmt.Errorf("%d is negative", s.Voters))
 	}
-	return nil
+	if s.Speakers < 0 {
+		bad("speakers", ProblemNegative, fmt.Errorf("%d is negative", s.Speakers))
+	}
+	for i, n := range s.Notes {
+		if !n.Section.Valid() {
+			bad(fmt.Sprintf("notes[%d].section", i), ProblemInvalid,
+				fmt.Errorf("%q is not one of %s", n.Section, sectionList()))
+		}
+	}
+	if es == nil {
+		return nil
+	}
+	return es
+}
+
+func kindList() string {
+	s := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+func sectionList() string {
+	s := make([]string, len(Sections))
+	for i, k := range Sections {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
 }
 
 // Answer is an answer given on the spot, and who gave it.

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"errors"
+	"slices"
 	"testing"
 	"time"
 )
@@ -96,5 +98,25 @@ func TestValidate(t *testing.T) {
 	bad.Date = "20/11/2026"
 	if bad.Validate() == nil {
 		t.Error("bad date accepted")
+	}
+	// Every problem is reported, each keyed by the field's JSON name.
+	bad = Session{Title: " ", Kind: "truoc", Date: "2026-11-20", Start: "8h", End: "07:00", Voters: -2,
+		Notes: []Note{{Section: SecOpening}, {Section: "mo_dau"}}}
+	var fes FieldErrors
+	if !errors.As(bad.Validate(), &fes) {
+		t.Fatalf("Validate did not return FieldErrors: %v", bad.Validate())
+	}
+	var got []string
+	for _, fe := range fes {
+		got = append(got, fe.Field+"="+fe.Problem)
+	}
+	want := []string{"title=empty", "kind=invalid", "start=invalid", "voters=negative", "notes[1].section=invalid"}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems %v, want %v", got, want)
+	}
+	bad = ok
+	bad.End = "08:00"
+	if !errors.As(bad.Validate(), &fes) || len(fes) != 1 || fes[0].Field != "end" || fes[0].Problem != ProblemBeforeStart {
+		t.Errorf("end at start: %v", bad.Validate())
 	}
 }

@@ -358,7 +358,7 @@ func (m *Model) leave() tea.Cmd {
 // save checks the fields, then writes the session in a command.
 func (m *Model) save() tea.Cmd {
 	t := m.ctx.Text
-	sess, ok := m.collect()
+	sess, ok, other := m.collect()
 	if !ok {
 		n := 0
 		first := nFields
@@ -371,8 +371,8 @@ func (m *Model) save() tea.Cmd {
 		m.formErr = t.F("form.fixerrors", n)
 		return m.focusOn(first)
 	}
-	if err := sess.Validate(); err != nil {
-		m.formErr = t.F("form.saveerr", err)
+	if other != nil {
+		m.formErr = t.F("form.saveerr", other)
 		return nil
 	}
 	db := m.ctx.DB

@@ -1,6 +1,7 @@
 package sessionform
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -72,10 +73,37 @@ func displayDate(iso string) string {
 	return t.Format("02/01/2006")
 }
 
+// formFields are the form's fields by the JSON key Session.Validate names
+// them with.
+var formFields = map[string]field{
+	"title": fTitle, "date": fDate, "start": fStart, "end": fEnd, "voters": fVoters,
+}
+
+// problemText is the catalog key that words a Validate problem on a field.
+func problemText(fe *model.FieldError) string {
+	switch {
+	case fe.Field == "title":
+		return "form.err.title"
+	case fe.Field == "date":
+		return "form.err.date"
+	case fe.Problem == model.ProblemBeforeStart:
+		return "form.err.endbefore"
+	case fe.Field == "start" || fe.Field == "end":
+		return "form.err.time"
+	case fe.Field == "voters":
+		return "form.err.voters"
+	}
+	return ""
+}
+
 // collect builds the session from the fields on top of m.orig (so notes,
 // guests and other fields the form does not show are kept) and records an
-// error message per field. It reports whether every field parsed.
-func (m *Model) collect() (model.Session, bool) {
+// error message per field. The form reads what people type (dates written
+// DD/MM/YYYY, times as 7h30); whether the session is then valid is
+// Session.Validate's rule, translated here. It reports whether the shown
+// fields are valid, and returns a problem in a field the form does not show
+// (a note, the speakers: only a stored session can be wrong there).
+func (m *Model) collect() (model.Session, bool, error) {
 	t := m.ctx.Text
 	s := m.orig
 	m.errs = [nFields]string{}
@@ -83,26 +111,17 @@ func (m *Model) collect() (model.Session, bool) {
 
 	s.Kind = model.Kinds[m.kind]
 	s.Title = v(fTitle)
-	if s.Title == "" {
-		m.errs[fTitle] = t.S("form.err.title")
-	}
-	if d, ok := parseDate(v(fDate)); ok {
+	s.Date = v(fDate)
+	if d, ok := parseDate(s.Date); ok {
 		s.Date = d
-	} else {
-		m.errs[fDate] = t.S("form.err.date")
 	}
-	start, okS := parseClock(v(fStart))
-	end, okE := parseClock(v(fEnd))
-	if !okS {
-		m.errs[fStart] = t.S("form.err.time")
+	s.Start, s.End = v(fStart), v(fEnd)
+	if c, ok := parseClock(s.Start); ok {
+		s.Start = c
 	}
-	if !okE {
-		m.errs[fEnd] = t.S("form.err.time")
+	if c, ok := parseClock(s.End); ok {
+		s.End = c
 	}
-	if okS && okE && start != "" && end != "" && end <= start {
-		m.errs[fEnd] = t.S("form.err.endbefore")
-	}
-	s.Start, s.End = start, end
 	s.Place = v(fPlace)
 	s.Locality = v(fLocality)
 	s.Organiser = v(fOrganiser)
@@ -114,15 +133,29 @@ func (m *Model) collect() (model.Session, bool) {
 	s.Voters = 0
 	if n := v(fVoters); n != "" {
 		c, err := strconv.Atoi(strings.ReplaceAll(strings.ReplaceAll(n, ".", ""), " ", ""))
-		if err != nil || c < 0 {
+		if err != nil {
 			m.errs[fVoters] = t.S("form.err.voters")
 		}
 		s.Voters = c
 	}
-	for _, e := range m.errs {
-		if e != "" {
-			return s, false
+	var other error
+	var fes model.FieldErrors
+	if errors.As(s.Validate(), &fes) {
+		for _, fe := range fes {
+			f, shown := formFields[fe.Field]
+			key := problemText(fe)
+			switch {
+			case !shown || key == "":
+				other = fe
+			case m.errs[f] == "":
+				m.errs[f] = t.S(key)
+			}
 		}
 	}
-	return s, true
+	for _, e := range m.errs {
+		if e != "" {
+			return s, false, other
+		}
+	}
+	return s, true, other
 }
