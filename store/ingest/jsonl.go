@@ -48,14 +48,14 @@ func (j *jsonRow) extend(p *model.Petition) error {
 		dst *string
 		v   string
 	}{{&p.Sitting, j.Sitting}, {&p.Group, j.Group}, {&p.Origin, j.Origin}} {
-		v, err := clean(s.v)
+		v, err := checkValue(s.v)
 		if err != nil {
 			return err
 		}
 		*s.dst = v
 	}
 	for i := range p.Variants {
-		v, err := clean(p.Variants[i].Text)
+		v, err := checkValue(p.Variants[i].Text)
 		if err != nil {
 			return errorf("variants[%d]: %w", i, err)
 		}

@@ -81,10 +81,10 @@ type validator struct {
 	labels      map[string]string
 }
 
-// clean checks one raw value and returns it NFC-normalised and trimmed.
+// checkValue checks one raw value and returns it NFC-normalised and trimmed.
 // Text is otherwise stored as given: escape sequences are not stripped here
 // (the UI and the exporters apply model.Safe).
-func clean(s string) (string, error) {
+func checkValue(s string) (string, error) {
 	if len(s) > MaxField {
 		return "", errorf("value of %d bytes is over the %d-byte limit: %w", len(s), MaxField, ErrTooLarge)
 	}
@@ -168,7 +168,7 @@ func quickNFC(s string) (nfc, valid bool) {
 func (v *validator) petition(rec *record) (model.Petition, *colError) {
 	var c record
 	for i := range rec {
-		s, err := clean(rec[i])
+		s, err := checkValue(rec[i])
 		if err != nil {
 			return model.Petition{}, &colError{col(i), err}
 		}

@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -44,9 +45,20 @@ type (
 	}
 )
 
+// Store is what the archive browser reads and writes.
+type Store interface {
+	Petitions(fn func(model.Petition) error) error
+	UpdatePetition(p model.Petition) error
+	DeletePetition(id string) (model.Petition, error)
+	PutPetitions(ps []model.Petition) (store.ImportResult, error)
+}
+
+var _ Store = (*store.Store)(nil)
+
 // Model is the archive browser screen.
 type Model struct {
 	ctx  *base.Context
+	db   Store
 	keys keyMap
 	w, h int
 
@@ -87,7 +99,7 @@ func New(ctx *base.Context) *Model {
 	ti.Placeholder = ctx.Text.S("arc.filterph")
 	ti.CharLimit = 200
 	ti.SetVirtualCursor(false)
-	return &Model{ctx: ctx, keys: newKeyMap(ctx), input: ti, wait: debounce,
+	return &Model{ctx: ctx, db: base.StoreAs[Store](ctx), keys: newKeyMap(ctx), input: ti, wait: debounce,
 		q: query{field: -1, level: -1, status: -1}, cur: -1}
 }
 
@@ -100,10 +112,10 @@ func NewAt(ctx *base.Context, id string) *Model {
 
 // Init loads the whole archive in the background.
 func (m *Model) Init() tea.Cmd {
-	if m.ctx.DB == nil {
+	if m.db == nil {
 		return nil
 	}
-	db := m.ctx.DB
+	db := m.db
 	return func() tea.Msg {
 		var ps []model.Petition
 		err := db.Petitions(func(p model.Petition) error {

@@ -161,17 +161,17 @@ func parseDay(s string) (string, error) {
 	return "", fmt.Errorf("date %q", s)
 }
 
-// clean is typed text as stored: NFC (input methods may send decomposed
+// storedText is typed text as stored: NFC (input methods may send decomposed
 // marks) and without trailing blanks.
-func clean(s string) string { return strings.TrimRight(norm.NFC.String(s), " \n\t") }
+func storedText(s string) string { return strings.TrimRight(norm.NFC.String(s), " \n\t") }
 
 func (m *Model) saveEdit() tea.Cmd {
 	old := m.entries[m.ed.idx].p
 	p := old
 	p.Raises = slices.Clone(old.Raises)
-	p.Body = strings.TrimSpace(clean(m.ed.body.Value()))
-	p.Ref = strings.TrimSpace(clean(m.ed.ref.Value()))
-	p.Response = clean(m.ed.resp.Value())
+	p.Body = strings.TrimSpace(storedText(m.ed.body.Value()))
+	p.Ref = strings.TrimSpace(storedText(m.ed.ref.Value()))
+	p.Response = storedText(m.ed.resp.Value())
 	date, err := parseDay(m.ed.date.Value())
 	if err != nil {
 		m.ed.focus(edDate)
@@ -221,7 +221,7 @@ func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) save(p, old model.Petition, isStatus bool) tea.Cmd {
-	db := m.ctx.DB
+	db := m.db
 	if db == nil {
 		return nil
 	}
@@ -282,7 +282,7 @@ type (
 // remove deletes entry i from the archive; u brings it back (the last
 // deletion, as long as the screen is open).
 func (m *Model) remove(i int) tea.Cmd {
-	db := m.ctx.DB
+	db := m.db
 	if db == nil || i < 0 || i >= len(m.entries) {
 		return nil
 	}
@@ -294,7 +294,7 @@ func (m *Model) remove(i int) tea.Cmd {
 }
 
 func (m *Model) restore() tea.Cmd {
-	db := m.ctx.DB
+	db := m.db
 	if db == nil || m.undo == nil {
 		return status("", errors.New(m.ctx.Text.S("arc.noundo")))
 	}

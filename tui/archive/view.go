@@ -37,17 +37,12 @@ func (m *Model) View() string {
 		lw := m.listWidth()
 		sep := strings.TrimSuffix(strings.Repeat(s.Muted.Render("│")+" \n", m.h), "\n")
 		dw := m.w - lw - 2
-		body = lipgloss.JoinHorizontal(lipgloss.Top, fit(m.listView(lw), lw, m.h), sep,
-			fit(m.detailView(dw, m.h, lw+2), dw, m.h))
+		body = lipgloss.JoinHorizontal(lipgloss.Top, base.Fit(m.listView(lw), lw, m.h), sep,
+			base.Fit(m.detailView(dw, m.h, lw+2), dw, m.h))
 	default:
 		body = m.listView(m.w)
 	}
-	return fit(body, m.w, m.h)
-}
-
-// fit pads or cuts s to exactly w×h cells.
-func fit(s string, w, h int) string {
-	return lipgloss.NewStyle().Width(w).Height(h).MaxWidth(w).MaxHeight(h).Render(s)
+	return base.Fit(body, m.w, m.h)
 }
 
 func (m *Model) listWidth() int {

@@ -23,12 +23,25 @@ type Context struct {
 	Styles        Styles
 	Keys          KeyMap
 	Text          Text
-	DB            *store.Store
-	Deadline      model.DeadlineRule
-	Now           func() time.Time
+	// DB is the open store, for the root. A screen does not call it: it
+	// takes the small Store interface it declares through StoreAs.
+	DB       *store.Store
+	Deadline model.DeadlineRule
+	Now      func() time.Time
 	// NewToneStyle puts the tone of the built-in Telex on the second vowel
 	// of oa, oe, uy (hoà, thuỷ) instead of the first (hòa, thủy).
 	NewToneStyle bool
+}
+
+// StoreAs returns the context's store as S, the small interface a screen
+// declares for what it reads and writes, or nil without a store. A screen
+// keeps only that interface, so what it may touch is written next to it.
+func StoreAs[S any](c *Context) S {
+	var none S
+	if c.DB == nil {
+		return none
+	}
+	return any(c.DB).(S)
 }
 
 // NewContext builds a context for lang with dark styles until the terminal

@@ -66,20 +66,28 @@ func skipEscape(s string, i int) int {
 	return i + 2
 }
 
-// Fit pads or cuts s to exactly h lines of at most w cells, so a screen
-// fills the area the root gave it and never pushes the help bar off.
+// Fit pads or cuts s to exactly w×h cells: h lines, each cut with "…" or
+// padded with spaces to w cells. A screen's view fills the area the root
+// gave it, never pushes the help bar off, and leaves no stale cells.
 func Fit(s string, w, h int) string {
+	w, h = max(0, w), max(0, h)
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
-		lines = lines[:max(0, h)]
-	}
-	for i, l := range lines {
-		if Width(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
+		lines = lines[:h]
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		switch lw := Width(l); {
+		case lw > w:
+			lines[i] = ansi.Truncate(l, w, "…")
+			if tw := Width(lines[i]); tw < w {
+				lines[i] += strings.Repeat(" ", w-tw)
+			}
+		case lw < w:
+			lines[i] = l + strings.Repeat(" ", w-lw)
+		}
 	}
 	return strings.Join(lines, "\n")
 }

@@ -27,6 +27,20 @@ type Saver interface {
 	PutOrder(sessionID uint64, ids []uint64)
 }
 
+// Store is what the screen reads from the store, and where its Saver comes
+// from.
+type Store interface {
+	Session(id uint64) (model.Session, error)
+	Remarks(sessionID uint64) ([]model.Remark, error)
+	Names(kind store.NameKind) ([]string, error)
+	NewID() uint64
+	FindRepeats(text string, opt store.RepeatOptions) (store.RepeatResult, error)
+	IndexReady() bool
+	Autosaver(delay time.Duration, onSave func(error)) *store.Autosaver
+}
+
+var _ Store = (*store.Store)(nil)
+
 // mode says where keys go on the remarks section.
 type mode int
 
@@ -38,6 +52,7 @@ const (
 // Model is the session screen.
 type Model struct {
 	ctx   *base.Context
+	db    Store
 	saver Saver
 	id    uint64
 
@@ -95,8 +110,9 @@ type loadedMsg struct {
 // New builds the session screen for session id.
 func New(ctx *base.Context, id uint64) *Model {
 	m := &Model{ctx: ctx, id: id, cache: map[uint64]cached{}, saved: map[uint64]bool{}, section: 2}
-	if ctx.DB != nil {
-		m.saver = ctx.DB.Autosaver(0, nil)
+	m.db = base.StoreAs[Store](ctx)
+	if m.db != nil {
+		m.saver = m.db.Autosaver(0, nil)
 	}
 	m.ed = newEditor(ctx)
 	m.notes = newNotes(ctx)
@@ -116,10 +132,10 @@ func NewAt(ctx *base.Context, id, at uint64) *Model {
 
 // Init loads the session in the background.
 func (m *Model) Init() tea.Cmd {
-	if m.loaded || m.ctx.DB == nil {
+	if m.loaded || m.db == nil {
 		return nil
 	}
-	db, id := m.ctx.DB, m.id
+	db, id := m.db, m.id
 	return func() tea.Msg {
 		sess, err := db.Session(id)
 		if err != nil {
@@ -372,8 +388,8 @@ func (m *Model) newRemark() tea.Cmd {
 	m.commitEdit()
 	r := model.Remark{SessionID: m.id, Type: model.TypePetition, Created: m.ctx.Now().UTC(),
 		Guessed: model.GuessedField | model.GuessedLevel | model.GuessedType}
-	if m.ctx.DB != nil {
-		r.ID = m.ctx.DB.NewID()
+	if m.db != nil {
+		r.ID = m.db.NewID()
 	} else {
 		r.ID = uint64(len(m.remarks) + 1)
 		for slices.ContainsFunc(m.remarks, func(x model.Remark) bool { return x.ID == r.ID }) {

@@ -79,7 +79,7 @@ func (m *Model) scheduleCheck() tea.Cmd {
 // onCheckTick runs the check if typing has paused since it was scheduled.
 func (m *Model) onCheckTick(msg checkTickMsg) tea.Cmd {
 	id := m.editingID()
-	if msg.seq != m.panel.seq || id == 0 || m.ctx.DB == nil {
+	if msg.seq != m.panel.seq || id == 0 || m.db == nil {
 		return nil
 	}
 	text := m.remarks[m.ed.idx].Text
@@ -89,7 +89,7 @@ func (m *Model) onCheckTick(msg checkTickMsg) tea.Cmd {
 	for i := 0; i < m.ed.idx; i++ {
 		earlier = append(earlier, m.remarks[i])
 	}
-	db, seq, uid := m.ctx.DB, msg.seq, m.sess.UID
+	db, seq, uid := m.db, msg.seq, m.sess.UID
 	m.panel.checking = true
 	return func() tea.Msg {
 		out := repeatsFoundMsg{seq: seq, remarkID: id, text: text}
@@ -222,8 +222,8 @@ type panelKey struct {
 func (m *Model) panelView(w, h int) string {
 	k := panelKey{seq: m.panel.seq, sel: m.panel.sel, hits: len(m.panel.hits), w: w, h: h, mode: m.mode,
 		sibling: m.panel.sibling, checking: m.panel.checking, text: m.panel.text}
-	if m.ctx.DB != nil {
-		k.ready = m.ctx.DB.IndexReady()
+	if m.db != nil {
+		k.ready = m.db.IndexReady()
 	}
 	if m.mode == modeEdit && m.ed.idx >= 0 && m.ed.idx < len(m.remarks) {
 		k.confirmed = len(m.remarks[m.ed.idx].RepeatOf)
@@ -246,7 +246,7 @@ func (m *Model) drawPanel(w, h int) string {
 	switch {
 	case m.mode != modeEdit:
 		b = append(b, s.Muted.Render(wrap(t.S("cap.panel.idle"), w)))
-	case m.ctx.DB != nil && !m.ctx.DB.IndexReady():
+	case m.db != nil && !m.db.IndexReady():
 		b = append(b, s.Muted.Render(t.S("app.loadingidx")))
 	case p.err != nil:
 		b = append(b, s.Error.Render(wrap(p.err.Error(), w)))

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -40,9 +41,23 @@ const (
 	nRows
 )
 
+// Store is what the export dialog reads and writes.
+type Store interface {
+	Session(id uint64) (model.Session, error)
+	ExportSession(id uint64, now time.Time, write func(model.Snapshot) ([]string, error)) ([]string, error)
+	Profile() model.Profile
+	SetProfile(p model.Profile) error
+	UpdateSession(sess model.Session) error
+	Snapshot(id uint64) (model.Snapshot, error)
+	ExportCheck(snap model.Snapshot) ([]store.CheckItem, error)
+}
+
+var _ Store = (*store.Store)(nil)
+
 // Model is the export dialog.
 type Model struct {
 	ctx     *base.Context
+	db      Store
 	id      uint64
 	sess    model.Session
 	loaded  bool
@@ -104,7 +119,7 @@ func New(ctx *base.Context, id uint64) *Model {
 		in.Placeholder = ctx.Text.S(ph)
 		return in
 	}
-	return &Model{ctx: ctx, id: id, formats: [3]bool{true, true, false}, dir: ti, to: mk("exp.ph.to"), signer: mk("exp.ph.signer"),
+	return &Model{ctx: ctx, db: base.StoreAs[Store](ctx), id: id, formats: [3]bool{true, true, false}, dir: ti, to: mk("exp.ph.to"), signer: mk("exp.ph.signer"),
 		repParent: mk("exp.ph.parent"), repBody: mk("exp.ph.body"), minParent: mk("exp.ph.parent"), minBody: mk("exp.ph.body"), row: rowGo}
 }
 
@@ -145,7 +160,7 @@ func DefaultDir() string {
 
 // Init loads the session.
 func (m *Model) Init() tea.Cmd {
-	db, id := m.ctx.DB, m.id
+	db, id := m.db, m.id
 	return tea.Batch(func() tea.Msg {
 		s, err := db.Session(id)
 		return loadedMsg{sess: s, defaults: db.Profile(), err: err}
@@ -154,7 +169,7 @@ func (m *Model) Init() tea.Cmd {
 
 // check runs the pre-export check off the UI goroutine.
 func (m *Model) check() tea.Cmd {
-	db, id := m.ctx.DB, m.id
+	db, id := m.db, m.id
 	return func() tea.Msg {
 		snap, err := db.Snapshot(id)
 		if err != nil {
@@ -275,7 +290,7 @@ func (m *Model) run() tea.Cmd {
 	}
 	dir := expandHome(strings.TrimSpace(m.dir.Value()))
 	m.busy, m.err, m.files = true, nil, nil
-	db, id, now := m.ctx.DB, m.id, m.ctx.Now()
+	db, id, now := m.db, m.id, m.ctx.Now()
 	changed, onlyThis := m.changedIssuers(), m.onlyThis
 	opts := export.Options{Today: now, Force: m.force, SentTo: strings.TrimSpace(m.to.Value()), Profile: m.issuers()}
 	opts.Profile.Report.Signer = strings.TrimSpace(m.signer.Value())

@@ -34,9 +34,19 @@ type deletedMsg struct {
 	err  error
 }
 
+// Store is what the home screen reads and writes.
+type Store interface {
+	Sessions() ([]store.Summary, error)
+	DeleteSession(id uint64) error
+	DemoRows() store.DemoRows
+}
+
+var _ Store = (*store.Store)(nil)
+
 // Model is the home screen.
 type Model struct {
 	ctx   *base.Context
+	db    Store
 	edit  key.Binding // 'e': edit the selected session's details
 	clear key.Binding // esc: clear the filter
 
@@ -66,6 +76,7 @@ func New(ctx *base.Context) *Model {
 	ti.SetStyles(textinput.DefaultStyles(ctx.Styles.IsDark))
 	return &Model{
 		ctx:    ctx,
+		db:     base.StoreAs[Store](ctx),
 		filter: ti,
 		edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", ctx.Text.S("home.key.edit"))),
 		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", ctx.Text.S("home.key.clear"))),
@@ -76,7 +87,7 @@ func New(ctx *base.Context) *Model {
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	db := m.ctx.DB
+	db := m.db
 	if db == nil {
 		return func() tea.Msg { return loadedMsg{} }
 	}
@@ -260,7 +271,7 @@ func (m *Model) answer(msg tea.KeyPressMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	db, id, date := m.ctx.DB, s.ID, s.Date
+	db, id, date := m.db, s.ID, s.Date
 	if db == nil {
 		return nil
 	}

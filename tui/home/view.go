@@ -223,5 +223,3 @@ func cell(s string, w int, right bool, st lipgloss.Style) string {
 	}
 	return st.Render(s + pad)
 }
-
-// fitLines cuts or pads s to exactly h lines of at most w cells.

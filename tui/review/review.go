@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -38,9 +39,17 @@ type rep struct {
 	p  *model.Petition
 }
 
+// Store is what the review screen reads.
+type Store interface {
+	Snapshot(id uint64) (model.Snapshot, error)
+}
+
+var _ Store = (*store.Store)(nil)
+
 // Model is the review screen.
 type Model struct {
 	ctx  *base.Context
+	db   Store
 	id   uint64
 	w, h int
 	page key.Binding
@@ -64,16 +73,16 @@ type Model struct {
 
 // New builds the review of session sessionID.
 func New(ctx *base.Context, sessionID uint64) *Model {
-	return &Model{ctx: ctx, id: sessionID, page: key.NewBinding(key.WithKeys("p"),
+	return &Model{ctx: ctx, db: base.StoreAs[Store](ctx), id: sessionID, page: key.NewBinding(key.WithKeys("p"),
 		key.WithHelp("p", ctx.Text.S("key.pagemode")))}
 }
 
 // Init loads the session with the petitions its repeats cite.
 func (m *Model) Init() tea.Cmd {
-	if m.ctx.DB == nil {
+	if m.db == nil {
 		return nil
 	}
-	db, id := m.ctx.DB, m.id
+	db, id := m.db, m.id
 	return func() tea.Msg {
 		snap, err := db.Snapshot(id)
 		return loadedMsg{id: id, snap: snap, err: err}

@@ -29,7 +29,7 @@ func (m *Model) View() string {
 		body = m.window()
 	}
 	lines := append(m.header(), body...)
-	return lipgloss.NewStyle().Width(m.w).Height(m.h).MaxWidth(m.w).MaxHeight(m.h).Render(strings.Join(lines, "\n"))
+	return base.Fit(strings.Join(lines, "\n"), m.w, m.h)
 }
 
 // window is the part of the page (or of the current item) on screen; a

@@ -80,9 +80,20 @@ type (
 	}
 )
 
+// Store is what the session form reads and writes.
+type Store interface {
+	Session(id uint64) (model.Session, error)
+	Names(kind store.NameKind) ([]string, error)
+	CreateSession(sess model.Session) (model.Session, error)
+	UpdateSession(sess model.Session) error
+}
+
+var _ Store = (*store.Store)(nil)
+
 // Model is the session form.
 type Model struct {
 	ctx *base.Context
+	db  Store
 	id  uint64 // 0 while creating
 
 	orig    model.Session // the stored session: fields the form does not show survive
@@ -113,7 +124,7 @@ type Model struct {
 // New builds the form for session id, or for a new session when id is 0.
 func New(ctx *base.Context, id uint64) *Model {
 	t := ctx.Text
-	m := &Model{ctx: ctx, id: id, names: map[store.NameKind][]string{}, loaded: id == 0}
+	m := &Model{ctx: ctx, db: base.StoreAs[Store](ctx), id: id, names: map[store.NameKind][]string{}, loaded: id == 0}
 	for f := fTitle; f < nFields; f++ {
 		ti := textinput.New()
 		ti.Prompt = ""
@@ -152,7 +163,7 @@ func phKey(f field) string {
 
 // Init loads the session being edited and the remembered names.
 func (m *Model) Init() tea.Cmd {
-	db := m.ctx.DB
+	db := m.db
 	cmds := []tea.Cmd{m.focusOn(m.focus)}
 	if db == nil {
 		return tea.Batch(cmds...)
@@ -375,7 +386,7 @@ func (m *Model) save() tea.Cmd {
 		m.formErr = t.F("form.saveerr", other)
 		return nil
 	}
-	db := m.ctx.DB
+	db := m.db
 	if db == nil {
 		return nil
 	}

@@ -51,16 +51,16 @@ func parseClock(s string) (string, bool) {
 func splitList(s string) []string {
 	var out []string
 	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
-		if p = clean(p); p != "" {
+		if p = normalizeInput(p); p != "" {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// clean trims s, folds runs of spaces and normalises it to NFC: IMEs and
+// normalizeInput trims s, folds runs of spaces and normalises it to NFC: IMEs and
 // pastes may send decomposed letters, and the archive matches on NFC.
-func clean(s string) string {
+func normalizeInput(s string) string {
 	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
 }
 
@@ -107,7 +107,7 @@ func (m *Model) collect() (model.Session, bool, error) {
 	t := m.ctx.Text
 	s := m.orig
 	m.errs = [nFields]string{}
-	v := func(f field) string { return clean(m.inputs[f].Value()) }
+	v := func(f field) string { return normalizeInput(m.inputs[f].Value()) }
 
 	s.Kind = model.Kinds[m.kind]
 	s.Title = v(fTitle)

@@ -277,5 +277,3 @@ func fit(s string, w int) string {
 	}
 	return ansi.Truncate(s, w, "…")
 }
-
-// fitLines cuts or pads lines to exactly h lines of at most w cells.

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -54,9 +55,19 @@ type loadedMsg struct {
 	err          error
 }
 
+// Store is what the statistics screen reads.
+type Store interface {
+	Session(id uint64) (model.Session, error)
+	Remarks(sessionID uint64) ([]model.Remark, error)
+	AllRemarks(fn func(model.Remark)) error
+}
+
+var _ Store = (*store.Store)(nil)
+
 // Model is the statistics screen.
 type Model struct {
 	ctx  *base.Context
+	db   Store
 	id   uint64 // 0: all sessions only
 	w, h int
 	tab  key.Binding
@@ -71,16 +82,16 @@ type Model struct {
 
 // New builds the statistics of session sessionID, or of all sessions when 0.
 func New(ctx *base.Context, sessionID uint64) *Model {
-	return &Model{ctx: ctx, id: sessionID, showAll: sessionID == 0,
+	return &Model{ctx: ctx, db: base.StoreAs[Store](ctx), id: sessionID, showAll: sessionID == 0,
 		tab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", ctx.Text.S("key.scope")))}
 }
 
 // Init counts in the background.
 func (m *Model) Init() tea.Cmd {
-	if m.ctx.DB == nil {
+	if m.db == nil {
 		return nil
 	}
-	db, id := m.ctx.DB, m.id
+	db, id := m.db, m.id
 	return func() tea.Msg {
 		msg := loadedMsg{id: id}
 		if id != 0 {

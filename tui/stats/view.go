@@ -26,7 +26,7 @@ func (m *Model) View() string {
 	ls := m.lines()
 	m.off = max(0, min(m.off, len(ls)-m.h))
 	ls = ls[m.off:min(len(ls), m.off+m.h)]
-	return lipgloss.NewStyle().Width(m.w).Height(m.h).MaxWidth(m.w).MaxHeight(m.h).Render(strings.Join(ls, "\n"))
+	return base.Fit(strings.Join(ls, "\n"), m.w, m.h)
 }
 
 // lines is the whole content; the screen shows a window of it.

@@ -41,11 +41,11 @@ func DecodeVNIText(s string) string {
 	return decodeText(s, VNI)
 }
 
-// clean returns s as valid UTF-8 in NFC. ASCII input, and input whose other
+// validNFC returns s as valid UTF-8 in NFC. ASCII input, and input whose other
 // characters are precomposed Latin letters or common punctuation (the usual
 // Vietnamese remark), is returned at once: those characters are NFC starters
 // that compose with nothing, so the text is already NFC.
-func clean(s string) string {
+func validNFC(s string) string {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
@@ -79,7 +79,7 @@ func inToken(r rune) bool {
 }
 
 func decodeText(s string, m Method) string {
-	s = clean(s)
+	s = validNFC(s)
 	var out []byte // nil until a token changes
 	copied := 0    // s[:copied] is already in out
 	for i := 0; i < len(s); {
