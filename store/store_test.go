@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -256,25 +255,27 @@ func TestBackupRotation(t *testing.T) {
 func TestAutosaverBatches(t *testing.T) {
 	s, path := openTemp(t)
 	sess, _ := s.CreateSession(sampleSession())
-	var saves atomic.Int32
-	a := s.Autosaver(50*time.Millisecond, func(err error) {
-		if err == nil {
-			saves.Add(1)
-		}
-	})
+	// Every flush reports here, after its transaction has committed.
+	saves := make(chan error, 16)
+	a := s.Autosaver(50*time.Millisecond, func(err error) { saves <- err })
 	r := model.Remark{ID: s.NewID(), SessionID: sess.ID}
 	for _, c := range "Đường liên thôn" {
 		r.Text += string(c)
 		a.PutRemark(r)
 	}
 	a.PutOrder(sess.ID, []uint64{r.ID})
-	deadline := time.Now().Add(time.Second)
-	for a.Pending() > 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
+	select {
+	case err := <-saves:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the burst was never flushed")
 	}
-	time.Sleep(20 * time.Millisecond)
-	if n := saves.Load(); n != 1 {
-		t.Errorf("%d flushes for one burst, want 1", n)
+	// The one flush took the whole burst: nothing is left to flush, so no
+	// second flush can follow it.
+	if n := a.Pending(); n != 0 {
+		t.Errorf("%d changes left after the flush of one burst, want 0", n)
 	}
 	rems, _ := s.Remarks(sess.ID)
 	if len(rems) != 1 || rems[0].Text != "Đường liên thôn" {
@@ -283,6 +284,17 @@ func TestAutosaverBatches(t *testing.T) {
 	r.Text += "!"
 	a.PutRemark(r)
 	s.Close() // Close flushes
+	close(saves)
+	var later int
+	for err := range saves {
+		if err != nil {
+			t.Fatal(err)
+		}
+		later++
+	}
+	if later != 1 {
+		t.Errorf("%d flushes after the burst's, want 1 (the one Close made)", later)
+	}
 	s2, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)

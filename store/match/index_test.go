@@ -3,6 +3,7 @@ package match
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -167,35 +168,70 @@ func TestSimilar(t *testing.T) {
 }
 
 // TestConcurrent runs checks while the index changes; run with -race.
+// TestConcurrent checks while another goroutine adds, removes, saves and
+// reloads petitions about something else: every check finds the same
+// repeat, the count never drops below the archive, and the index ends with
+// exactly the petitions that were kept.
 func TestConcurrent(t *testing.T) {
 	ix := Build(testArchive)
+	const query = "cầu Đá xã Xuân Lập"
+	want := ix.Check(query, 5)
+	if !want.Repeat || len(want.Hits) == 0 || want.Hits[0].ID != "A1" {
+		t.Fatalf("sequential check: %+v", want)
+	}
+	const writes = 200
+	errs := make(chan string, 8)
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 200; i++ {
-				ix.Check("cầu Đá xã Xuân Lập", 5)
-				ix.Len()
+				got := ix.Check(query, 5)
+				if !got.Repeat || len(got.Hits) == 0 || got.Hits[0].ID != "A1" {
+					errs <- fmt.Sprintf("check %d: %+v, want A1 first as a repeat", i, got)
+					return
+				}
+				if n := ix.Len(); n < len(testArchive) {
+					errs <- fmt.Sprintf("Len %d while the archive alone has %d", n, len(testArchive))
+					return
+				}
 			}
 		}()
 	}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		for i := 0; i < 200; i++ {
-			p := testArchive[i%len(testArchive)]
-			ix.Add(p)
+		for i := 0; i < writes; i++ {
+			id := fmt.Sprintf("X%d", i)
+			ix.Add(model.Petition{ID: id, Text: fmt.Sprintf("Đề nghị bổ sung %d giường bệnh cho trạm y tế phường %d", i, i%7)})
 			if i%3 == 0 {
-				ix.Remove(p.ID)
+				ix.Remove(id)
 			}
 			if i%50 == 0 {
-				data, _ := ix.MarshalBinary()
-				_ = ix.UnmarshalBinary(data)
+				data, err := ix.MarshalBinary()
+				if err == nil {
+					err = ix.UnmarshalBinary(data)
+				}
+				if err != nil {
+					errs <- fmt.Sprintf("save and reload: %v", err)
+					return
+				}
 			}
 		}
 	}()
 	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	kept := writes - (writes+2)/3 // ids 0, 3, 6, … were removed
+	if n := ix.Len(); n != len(testArchive)+kept {
+		t.Errorf("Len %d after the writes, want %d", n, len(testArchive)+kept)
+	}
+	if got := ix.Check(query, 5); !got.Repeat || got.Hits[0].ID != "A1" {
+		t.Errorf("check after the writes: %+v", got)
+	}
 }
 
 func TestBaseline(t *testing.T) {
