@@ -16,7 +16,7 @@ const OfficeBody = "Văn phòng Đoàn ĐBQH và HĐND tỉnh"
 
 // RoundReportDoc builds the summary report of a round (đợt TXCT) or, with
 // sitting set, the office's compilation of every delegate group's sessions
-// for one sitting (domain.md §11). snap is a store.RoundSnapshot: its Points
+// for one sitting. snap is a store.RoundSnapshot: its Points
 // are the sessions. Section I lists the points held; sections II–IV and the
 // appendix are those of the single-session report, over the remarks of all
 // points, a demand raised at several points shown once ("n lượt cử tri tại
