@@ -37,6 +37,7 @@ type global struct {
 	lang    string
 	tone    string
 	openRef string
+	share   string
 }
 
 // register adds the global flags to fs. The current values are the
@@ -47,6 +48,7 @@ func (g *global) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.lang, "lang", g.lang, "UI language: vi (default) or en; also TXCT_LANG")
 	fs.StringVar(&g.tone, "tone", g.tone, "Telex tone placement: old (hòa, default) or new (hoà); also TXCT_TONE")
 	fs.StringVar(&g.openRef, "open", g.openRef, "open this session's screen at start (number, uid or latest)")
+	fs.StringVar(&g.share, "share-addr", g.share, "HOST:PORT the session screen shares on (Ctrl+T; default: this machine's LAN address)")
 }
 
 func (g *global) path() (string, error) {

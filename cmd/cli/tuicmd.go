@@ -26,6 +26,7 @@ func runTUI(g *global, env Env) error {
 	// counts with the default and says so on its status line.
 	ctx.Deadline, opts.Warning = db.DeadlineRule()
 	ctx.NewToneStyle = g.tone == "new" || (g.tone == "" && os.Getenv("TXCT_TONE") == "new")
+	opts.ShareAddr = g.share
 	if g.openRef != "" {
 		sess, err := findSession(db, g.openRef)
 		if err != nil {

@@ -3,6 +3,7 @@ package live
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -509,6 +510,15 @@ func TestAddresses(t *testing.T) {
 	}
 	if hasAddr(net.ParseIP("203.0.113.7")) || !hasAddr(net.ParseIP("127.0.0.1")) {
 		t.Error("hasAddr does not tell this machine's addresses")
+	}
+	// The default address is one of this machine's, never loopback; with
+	// no network the error says so.
+	if ip, err := LANAddr(); err == nil {
+		if ip.IsLoopback() || ip.IsUnspecified() || !hasAddr(ip) {
+			t.Errorf("LANAddr = %v, not a LAN address of this machine", ip)
+		}
+	} else if !errors.Is(err, ErrNoNetwork) {
+		t.Errorf("LANAddr: %v", err)
 	}
 	if _, err := Start(db, Options{Session: 999999, Addr: "127.0.0.1:0"}); err == nil {
 		t.Error("an unknown session was shared")

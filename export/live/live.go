@@ -287,9 +287,15 @@ func (s *Server) refresh() {
 	s.feed.publish(pages)
 }
 
-// LANAddr is the machine's address on the local network: the first private
-// IPv4 address of an interface that is up, else any other non-loopback one.
+// LANAddr is the machine's address on the local network: the address the
+// system would send from on its default route, if it is one of an
+// interface that is up; else the first private IPv4 address of such an
+// interface (a laptop with virtual adapters lists them too), else any
+// other non-loopback one.
 func LANAddr() (net.IP, error) {
+	if ip := routeAddr(); ip != nil {
+		return ip, nil
+	}
 	ifs, err := net.Interfaces()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoNetwork, err)
@@ -324,6 +330,22 @@ func LANAddr() (net.IP, error) {
 		return other, nil
 	}
 	return nil, ErrNoNetwork
+}
+
+// routeAddr asks the system which local address it would use to reach a
+// documentation address (192.0.2.1) over UDP: connecting a UDP socket
+// picks a route and sends nothing.
+func routeAddr() net.IP {
+	c, err := net.Dial("udp4", "192.0.2.1:9")
+	if err != nil {
+		return nil
+	}
+	defer c.Close()
+	a, ok := c.LocalAddr().(*net.UDPAddr)
+	if !ok || a.IP.IsLoopback() || a.IP.IsUnspecified() || a.IP.IsLinkLocalUnicast() || !hasAddr(a.IP) {
+		return nil
+	}
+	return a.IP.To4()
 }
 
 // hasAddr reports whether ip is still one of this machine's addresses.
