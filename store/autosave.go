@@ -121,18 +121,27 @@ func (a *Autosaver) Flush() error {
 		return nil
 	}
 	err := a.s.update(func(tx *bolt.Tx) error {
+		changed := map[uint64]bool{} // sessions this batch changed, counted once
 		for _, k := range keys {
 			o := pending[k]
 			var err error
 			switch o.kind {
 			case opSession:
 				err = a.s.putSession(tx, o.session)
+				changed[o.session.ID] = true
 			case opRemark:
 				err = a.s.putRemark(tx, &o.remark, true)
+				changed[o.remark.SessionID] = true
 			case opOrder:
 				err = a.s.setOrder(tx, o.sid, o.ids)
+				changed[o.sid] = true
 			}
 			if err != nil {
+				return err
+			}
+		}
+		for id := range changed {
+			if err := bumpRev(tx, id); err != nil {
 				return err
 			}
 		}

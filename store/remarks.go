@@ -72,7 +72,12 @@ func (s *Store) SaveRemark(r model.Remark) (model.Remark, error) {
 	if r.ID == 0 {
 		r.ID = s.NewID()
 	}
-	err := s.update(func(tx *bolt.Tx) error { return s.putRemark(tx, &r, true) })
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := s.putRemark(tx, &r, true); err != nil {
+			return err
+		}
+		return bumpRev(tx, r.SessionID)
+	})
 	return r, err
 }
 
@@ -121,7 +126,12 @@ func (s *Store) putRemark(tx *bolt.Tx, r *model.Remark, appendOrder bool) error 
 // SetOrder replaces the order of a session's remarks. Ids not listed are
 // deleted; listed ids must exist.
 func (s *Store) SetOrder(sessionID uint64, ids []uint64) error {
-	return s.update(func(tx *bolt.Tx) error { return s.setOrder(tx, sessionID, ids) })
+	return s.update(func(tx *bolt.Tx) error {
+		if err := s.setOrder(tx, sessionID, ids); err != nil {
+			return err
+		}
+		return bumpRev(tx, sessionID)
+	})
 }
 
 func (s *Store) setOrder(tx *bolt.Tx, sessionID uint64, ids []uint64) error {
@@ -155,6 +165,9 @@ func (s *Store) setOrder(tx *bolt.Tx, sessionID uint64, ids []uint64) error {
 func (s *Store) DeleteRemark(sessionID, id uint64) error {
 	return s.update(func(tx *bolt.Tx) error {
 		ids := unpackIDs(tx.Bucket(bucketOrder).Get(u64(sessionID)))
-		return s.setOrder(tx, sessionID, slices.DeleteFunc(ids, func(x uint64) bool { return x == id }))
+		if err := s.setOrder(tx, sessionID, slices.DeleteFunc(ids, func(x uint64) bool { return x == id })); err != nil {
+			return err
+		}
+		return bumpRev(tx, sessionID)
 	})
 }

@@ -18,15 +18,25 @@ import (
 // included) plus what only the store keeps about it.
 type sessionRec struct {
 	model.Session
+	// Rev and ExportedRev are the session's change count and its value at
+	// the last export (model.Session.ChangedSinceExport).
+	Rev         uint64 `json:"rev,omitempty"`
+	ExportedRev uint64 `json:"exported_rev,omitempty"`
 	// Forwarded lists the archive records the session's petitions became;
 	// Varied the earlier records its confirmed repeats gave a wording to.
 	Forwarded []string `json:"forwarded,omitempty"`
 	Varied    []string `json:"varied,omitempty"`
 }
 
-func toSessionRec(s model.Session) sessionRec { return sessionRec{Session: s} }
+func toSessionRec(s model.Session) sessionRec {
+	return sessionRec{Session: s, Rev: s.Rev, ExportedRev: s.ExportedRev}
+}
 
-func (r sessionRec) model() model.Session { return r.Session }
+func (r sessionRec) model() model.Session {
+	s := r.Session
+	s.Rev, s.ExportedRev = r.Rev, r.ExportedRev
+	return s
+}
 
 // NewUID returns a random identity for a session that travels in bundles.
 func NewUID() string {
@@ -111,11 +121,21 @@ func (s *Store) UpdateSession(sess model.Session) error {
 	if err := sess.Validate(); err != nil {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error { return s.putSession(tx, sess) })
+	return s.update(func(tx *bolt.Tx) error {
+		if err := s.putSession(tx, sess); err != nil {
+			return err
+		}
+		return bumpRev(tx, sess.ID)
+	})
 }
 
 func (s *Store) putSession(tx *bolt.Tx, sess model.Session) error {
 	sess.Updated = time.Now().UTC()
+	// The change count is the file's, not the caller's copy's.
+	var old sessionRec
+	if getJSON(tx.Bucket(bucketSessions), u64(sess.ID), &old) == nil {
+		sess.Rev, sess.ExportedRev = old.Rev, old.ExportedRev
+	}
 	if err := putJSON(tx.Bucket(bucketSessions), u64(sess.ID), toSessionRec(sess)); err != nil {
 		return err
 	}
@@ -136,7 +156,7 @@ func (s *Store) MarkExported(id uint64, at time.Time) error {
 		if err := getJSON(b, u64(id), &r); err != nil {
 			return err
 		}
-		r.ExportedAt = at.UTC()
+		r.ExportedAt, r.ExportedRev = at.UTC(), r.Rev
 		return putJSON(b, u64(id), r)
 	})
 }
@@ -218,4 +238,17 @@ func (s *Store) ExportSession(id uint64, now time.Time, write func(model.Snapsho
 		return files, fmt.Errorf("documents written, but the automatic backup failed: %w", err)
 	}
 	return files, nil
+}
+
+// bumpRev counts one change to session id (its fields, notes, remarks or
+// their order), so a session changed after its export shows it. Writes made
+// by the app itself (forwarding, imports) do not count.
+func bumpRev(tx *bolt.Tx, id uint64) error {
+	b := tx.Bucket(bucketSessions)
+	var r sessionRec
+	if err := getJSON(b, u64(id), &r); err != nil {
+		return nil // a remark of a session not written yet: nothing to count
+	}
+	r.Rev++
+	return putJSON(b, u64(id), r)
 }

@@ -504,3 +504,43 @@ func TestBadCommandLineExits2(t *testing.T) {
 		t.Errorf("sessions --help: exit %d", code)
 	}
 }
+
+// A session changed after its export says so in `txct sessions` (and its
+// JSON state) until it is exported again.
+func TestChangedSinceExport(t *testing.T) {
+	path := tempDB(t)
+	id := withSession(t, path, "2026-11-20")
+	dir := t.TempDir()
+	if code, _, errs := call(t, "", "--db", path, "export", "latest", "--out", dir, "--format", "md"); code != 0 {
+		t.Fatal(errs)
+	}
+	state := func() string {
+		_, out, _ := call(t, "", "--db", path, "sessions", "--json")
+		var rows []sessionRow
+		if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != 1 {
+			t.Fatalf("sessions: %v %q", err, out)
+		}
+		return rows[0].State
+	}
+	if s := state(); s != "exported" {
+		t.Fatalf("after export: %q", s)
+	}
+	db, _ := store.Open(path, store.Options{NoIndex: true})
+	a := db.Autosaver(0, nil)
+	rems, _ := db.Remarks(id)
+	rems[0].Text += " gấp"
+	a.PutRemark(rems[0])
+	db.Close()
+	if s := state(); s != "changed_since_export" {
+		t.Fatalf("after a change: %q", s)
+	}
+	if _, out, _ := call(t, "", "--db", path, "sessions"); !strings.Contains(out, "sửa sau khi xuất") {
+		t.Errorf("text listing: %q", out)
+	}
+	if code, _, errs := call(t, "", "--db", path, "export", "latest", "--out", dir, "--format", "md"); code != 0 {
+		t.Fatal(errs)
+	}
+	if s := state(); s != "exported" {
+		t.Fatalf("after exporting again: %q", s)
+	}
+}

@@ -21,7 +21,7 @@ type sessionRow struct {
 	Remarks  int    `json:"remarks"`
 	Due      string `json:"due"`
 	DaysLeft int    `json:"days_left"`
-	State    string `json:"state"` // draft, exported, overdue
+	State    string `json:"state"` // draft, exported, changed_since_export, overdue
 }
 
 func runSessions(g *global, args []string, env Env) error {
@@ -51,10 +51,12 @@ func runSessions(g *global, args []string, env Env) error {
 			return fmt.Errorf("session %d: %w", s.ID, err)
 		}
 		state := "draft"
-		switch dl.State {
-		case model.DeadlineExported:
+		switch {
+		case dl.Changed:
+			state = "changed_since_export"
+		case dl.State == model.DeadlineExported:
 			state = "exported"
-		case model.DeadlineOverdue:
+		case dl.State == model.DeadlineOverdue:
 			state = "overdue"
 		}
 		rows = append(rows, sessionRow{ID: s.ID, UID: s.UID, Title: s.Title, Date: s.Date, Place: s.Place,

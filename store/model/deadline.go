@@ -54,6 +54,9 @@ type Deadline struct {
 	Due      time.Time
 	DaysLeft int // negative when overdue
 	State    DeadlineState
+	// Changed: exported, then changed; the deadline counts again until the
+	// documents are exported anew.
+	Changed bool
 }
 
 // SessionDeadline computes the deadline of s as seen on today.
@@ -67,12 +70,12 @@ func SessionDeadline(s *Session, r DeadlineRule, today time.Time) (Deadline, err
 	left := int(due.Sub(t).Hours() / 24)
 	st := DeadlineOpen
 	switch {
-	case !s.ExportedAt.IsZero():
+	case !s.ExportedAt.IsZero() && !s.ChangedSinceExport():
 		st = DeadlineExported
 	case left == 0:
 		st = DeadlineToday
 	case left < 0:
 		st = DeadlineOverdue
 	}
-	return Deadline{Due: due, DaysLeft: left, State: st}, nil
+	return Deadline{Due: due, DaysLeft: left, State: st, Changed: s.ChangedSinceExport()}, nil
 }

@@ -250,6 +250,11 @@ type Session struct {
 	Created    time.Time `json:"created,omitzero"`
 	Updated    time.Time `json:"updated,omitzero"`
 	ExportedAt time.Time `json:"exported_at,omitzero"` // zero until the documents were exported
+	// Rev counts the changes made to the session and its remarks;
+	// ExportedRev is Rev when the documents were last exported. The store
+	// keeps both beside the session; bundles do not carry them.
+	Rev         uint64 `json:"-"`
+	ExportedRev uint64 `json:"-"`
 }
 
 // Note returns the text of section sec.
@@ -365,6 +370,12 @@ func sectionList() string {
 		s[i] = string(k)
 	}
 	return strings.Join(s, ", ")
+}
+
+// ChangedSinceExport reports whether the session or its remarks changed
+// after its documents were exported: the documents out there are stale.
+func (s *Session) ChangedSinceExport() bool {
+	return !s.ExportedAt.IsZero() && s.Rev != s.ExportedRev
 }
 
 // Answer is an answer given on the spot, and who gave it.

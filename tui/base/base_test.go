@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"txct/store/model"
 )
 
 func TestCatalogComplete(t *testing.T) {
@@ -162,5 +165,19 @@ func TestCatalogArgumentCounts(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Fatalf("only %d calls checked: the walk missed the screens", checked)
+	}
+}
+
+// A session changed after its export shows it, with its deadline again.
+func TestDeadlineLabelChangedSinceExport(t *testing.T) {
+	c := NewContext(nil, VI)
+	c.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	s := model.Session{Date: "2026-11-20", ExportedAt: time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC), Rev: 4, ExportedRev: 4}
+	if l, _ := c.DeadlineLabel(&s); l != "đã xuất văn bản" {
+		t.Fatalf("exported: %q", l)
+	}
+	s.Rev++
+	if l, _ := c.DeadlineLabel(&s); l != "sửa sau khi xuất · còn 3 ngày" {
+		t.Errorf("changed since export: %q", l)
 	}
 }

@@ -15,6 +15,8 @@ func (c *Context) DeadlineLabel(s *model.Session) (string, lipgloss.Style) {
 	}
 	words := c.Text.DeadlineWords(dl)
 	switch {
+	case dl.Changed && dl.State != model.DeadlineOverdue:
+		return words, c.Styles.Warn
 	case dl.State == model.DeadlineExported:
 		return words, c.Styles.OK
 	case dl.State == model.DeadlineToday:
@@ -31,6 +33,15 @@ func (c *Context) DeadlineLabel(s *model.Session) (string, lipgloss.Style) {
 // line both use: "còn 3 ngày", "quá hạn 1 ngày", "hạn hôm nay", "đã xuất văn
 // bản" (in English "1 day left", "3 days overdue"…).
 func (t Text) DeadlineWords(dl model.Deadline) string {
+	if dl.Changed {
+		// Exported, then changed: the documents out there are stale and the
+		// deadline counts until they are exported again.
+		return t.F("deadline.changed", t.stateWords(dl))
+	}
+	return t.stateWords(dl)
+}
+
+func (t Text) stateWords(dl model.Deadline) string {
 	switch dl.State {
 	case model.DeadlineExported:
 		return t.S("deadline.exported")

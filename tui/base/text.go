@@ -119,6 +119,7 @@ var catalog = map[string][2]string{
 	"deadline.today":    {"hạn hôm nay", "due today"},
 	"deadline.overdue":  {"quá hạn %d ngày", "%d days overdue"},
 	"deadline.exported": {"đã xuất văn bản", "exported"},
+	"deadline.changed":  {"sửa sau khi xuất · %s", "changed since export · %s"},
 	"deadline.due":      {"hạn %s", "due %s"},
 
 	"kind.truoc_ky_hop": {"Trước kỳ họp", "Before a sitting"},
