@@ -102,7 +102,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"demo", "load the demo archive and example session [--yes]; --remove deletes what the demo created", runDemo},
-		{"import", "import archive files (JSONL, CSV, XLSX): txct import FILE...", runImport},
+		{"import", "import archive files (JSONL, CSV, XLSX, XLS) and past reports (DOCX, PDF): txct import [--encoding E] [--dry-run] [--yes] FILE...", runImport},
 		{"check", "read remarks on stdin, write repeat matches as JSON lines", runCheck},
 		{"sessions", "list sessions with their deadlines [--json]", runSessions},
 		{"export", "export a session's documents, or a round's or sitting's report: txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME]", runExport},
