@@ -147,6 +147,21 @@ func TestBrowser(t *testing.T) {
 	}
 	b.screenshot(filepath.Join(shots, "phone-after-move.png"))
 
+	// Without JavaScript the page still shows the session as it stands.
+	b.call("Emulation.setScriptExecutionDisabled", map[string]any{"value": true}, nil)
+	b.open(srv.URL() + "repeats")
+	var noJS struct {
+		Text    string
+		Version string
+	}
+	b.eval(`({Text: document.getElementById("live").textContent, Version: document.body.dataset.version || ""})`, &noJS)
+	if noJS.Version != "" || !contains(noJS.Text, "lặp lại kiến nghị cũ") || !contains(noJS.Text, "Lần 2, cử tri ấp Bàu Sen") {
+		t.Errorf("without JavaScript the repeats view lacks the session (script ran: %v)", noJS.Version != "")
+	}
+	b.screenshot(filepath.Join(shots, "phone-nojs.png"))
+	b.call("Emulation.setScriptExecutionDisabled", map[string]any{"value": false}, nil)
+	b.open(srv.URL())
+
 	// The hostile remark reads as text in the list view.
 	var txt string
 	b.eval(`document.getElementById("live").textContent`, &txt)
