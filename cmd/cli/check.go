@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"txct/store"
+	"txct/store/ingest"
 	"txct/store/match"
 )
 
@@ -52,11 +53,15 @@ func runCheck(g *global, args []string, env Env) error {
 	if err := db.LoadIndex(); err != nil {
 		return err
 	}
-	sc := bufio.NewScanner(env.Stdin)
+	// A byte order mark is dropped and UTF-16 with one is decoded (what
+	// PowerShell's Out-File writes); text a console code page garbled is
+	// refused with how to send UTF-8, never answered wrongly.
+	in, _ := ingest.TextInput(bufio.NewReader(env.Stdin))
+	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), maxCheckLine)
-	out := bufio.NewWriter(env.Stdout)
-	defer out.Flush()
-	enc := json.NewEncoder(out)
+	// Each answer is written as soon as its line is read, so someone typing
+	// remarks by hand sees it at once.
+	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
 	line := 0
 	for sc.Scan() {
@@ -76,6 +81,9 @@ func runCheck(g *global, args []string, env Env) error {
 				return fmt.Errorf(`stdin:%d: no "text" field`, line)
 			}
 			text = *in.Text
+		}
+		if err := ingest.CheckText(text); err != nil {
+			return fmt.Errorf("stdin:%d: %w", line, err)
 		}
 		res, err := db.FindRepeats(text, store.RepeatOptions{Top: *top})
 		if err != nil {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -16,8 +17,11 @@ import (
 // line and column. Unknown keys are ignored, so later versions can add some.
 // repeat_of ids are returned as given; whether they exist is the store's
 // business.
+//
+// A byte order mark (Notepad's) is dropped, and UTF-16 with one is decoded.
 func ReadBundle(r io.Reader, name string) (*Bundle, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBundle+1))
+	tr, _ := TextInput(bufio.NewReader(r))
+	data, err := io.ReadAll(io.LimitReader(tr, MaxBundle+1))
 	if err != nil {
 		return nil, &Error{File: name, Err: err}
 	}

@@ -7,8 +7,6 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/unicode"
 )
 
 // sampleSize is how much of a CSV file is looked at to tell its encoding.
@@ -33,15 +31,9 @@ const MaxLegacy = 256 << 20
 func csvInput(br *bufio.Reader, name, forced string) (*bufio.Reader, *string, error) {
 	enc := new(string)
 	head, _ := br.Peek(3)
-	switch {
-	case bytes.HasPrefix(head, bom):
-		_, _ = br.Discard(3)
-		*enc = "UTF-8"
-		return br, enc, nil
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		*enc = "UTF-16"
-		return bufio.NewReaderSize(dec.Reader(br), 64<<10), enc, nil
+	if tr, name := TextInput(br); name != "UTF-8" || bytes.HasPrefix(head, bom) {
+		*enc = name
+		return tr, enc, nil
 	}
 	if forced != "" {
 		k := strings.ToLower(strings.ReplaceAll(forced, "-", ""))

@@ -133,9 +133,6 @@ func readJSONL(br *bufio.Reader, name string, size int64) (*Result, error) {
 		if err != nil {
 			return nil, lineErr(name, lr.line, err)
 		}
-		if lr.line == 1 {
-			b = bytes.TrimPrefix(b, bom)
-		}
 		b = bytes.TrimSpace(b)
 		if len(b) == 0 {
 			continue

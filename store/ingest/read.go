@@ -121,7 +121,8 @@ func Read(r io.Reader, name string, opt Options) (*Result, error) {
 	var res *Result
 	switch format {
 	case FormatJSONL:
-		res, err = readJSONL(br, name, opt.Size)
+		tr, _ := TextInput(br)
+		res, err = readJSONL(tr, name, opt.Size)
 	case FormatCSV:
 		res, err = readCSV(br, name, opt.Size, opt.Encoding)
 	case FormatXLSX:
