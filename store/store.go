@@ -21,6 +21,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"txct/store/safefile"
+	"txct/store/userdirs"
 )
 
 // Errors returned by Open and the accessors. Check them with errors.Is.
@@ -79,25 +80,14 @@ func (e *OpenError) Error() string {
 
 func (e *OpenError) Unwrap() error { return e.Err }
 
-// DefaultPath is $TXCT_DB, else $XDG_DATA_HOME/txct/txct.db, else
-// ~/.local/share/txct/txct.db.
+// DefaultPath is $TXCT_DB, else txct.db in the system's data folder
+// (userdirs.DataDir: %LOCALAPPDATA%\txct on Windows, ~/Library/Application
+// Support/txct on macOS, $XDG_DATA_HOME/txct or ~/.local/share/txct elsewhere).
 func DefaultPath() (string, error) {
 	if p := os.Getenv("TXCT_DB"); p != "" {
 		return p, nil
 	}
-	return filepath.Join(DataDir(), "txct.db"), nil
-}
-
-// DataDir is $XDG_DATA_HOME/txct or ~/.local/share/txct.
-func DataDir() string {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-		return filepath.Join(d, "txct")
-	}
-	home, err := os.UserHomeDir()
-	if err != nil || home == "" {
-		home = "."
-	}
-	return filepath.Join(home, ".local", "share", "txct")
+	return filepath.Join(userdirs.DataDir(), "txct.db"), nil
 }
 
 // Open opens (creating if needed) the database at path. It never waits more

@@ -15,6 +15,7 @@ import (
 
 	"txct/store"
 	"txct/store/model"
+	"txct/store/userdirs"
 	"txct/tui/base"
 )
 
@@ -38,13 +39,15 @@ type global struct {
 	tone    string
 	openRef string
 	share   string
+	// stderr takes the one-time notice that the database moved.
+	stderr io.Writer
 }
 
 // register adds the global flags to fs. The current values are the
 // defaults, so a command's own flag set does not undo what was given before
 // the command name.
 func (g *global) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.db, "db", g.db, "database file (default $TXCT_DB, else $XDG_DATA_HOME/txct/txct.db)")
+	fs.StringVar(&g.db, "db", g.db, `database file (default $TXCT_DB, else txct.db in %LOCALAPPDATA%\txct on Windows, ~/Library/Application Support/txct on macOS, $XDG_DATA_HOME/txct or ~/.local/share/txct elsewhere)`)
 	fs.StringVar(&g.lang, "lang", g.lang, "UI language: vi (default) or en; also TXCT_LANG")
 	fs.StringVar(&g.tone, "tone", g.tone, "Telex tone placement: old (hòa, default) or new (hoà); also TXCT_TONE")
 	fs.StringVar(&g.openRef, "open", g.openRef, "open this session's screen at start (number, uid or latest)")
@@ -53,7 +56,18 @@ func (g *global) register(fs *flag.FlagSet) {
 
 func (g *global) path() (string, error) {
 	if g.db != "" {
-		return g.db, nil
+		return userdirs.ExpandHome(g.db), nil
+	}
+	if os.Getenv("TXCT_DB") == "" {
+		// A database in the folder older versions used moves, once, to the
+		// system's data folder.
+		from, to, err := store.MoveToDataDir()
+		if err != nil {
+			return "", err
+		}
+		if from != "" && g.stderr != nil {
+			fmt.Fprintf(g.stderr, "txct: %s\n", base.Text{Lang: g.language()}.F("file.moved", from, to))
+		}
 	}
 	return store.DefaultPath()
 }
@@ -172,7 +186,7 @@ func Main(args []string, env Env) int {
 }
 
 func run(args []string, env Env) error {
-	var g global
+	g := global{stderr: env.Stderr}
 	fs := flag.NewFlagSet("txct", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	g.register(fs)

@@ -7,6 +7,7 @@ import (
 	"txct/export"
 	"txct/store"
 	"txct/store/model"
+	"txct/store/userdirs"
 	"txct/tui/base"
 )
 
@@ -105,7 +106,7 @@ func runExport(g *global, args []string, env Env) error {
 	now := env.Now()
 	defaults := db.Profile()
 	files, err := db.ExportSession(sess.ID, now, func(snap model.Snapshot) ([]string, error) {
-		return export.WriteFiles(*out, snap, splitList(*formats), export.Options{Today: now, Force: *force, SentTo: *to, Defaults: defaults})
+		return export.WriteFiles(userdirs.ExpandHome(*out), snap, splitList(*formats), export.Options{Today: now, Force: *force, SentTo: *to, Defaults: defaults})
 	})
 	for _, f := range files {
 		fmt.Fprintln(env.Stdout, f)

@@ -9,6 +9,7 @@ import (
 func init() {
 	add(map[string][2]string{
 		"file.inuse":    {"Không ghi đè được %s vì tệp đang mở trong %s: hãy đóng tệp trong %s rồi thử lại.", "Cannot replace %s because it is open in %s: close it in %s and try again."},
+		"file.moved":    {"Đã chuyển cơ sở dữ liệu và các bản sao lưu từ %s sang %s, thư mục dữ liệu của hệ điều hành.", "Moved the database and its backups from %s to %s, the system's data folder."},
 		"file.inuseany": {"Không ghi đè được %s vì một chương trình khác đang mở tệp (trình xem tệp, phần mềm sao lưu hoặc diệt virus): hãy đóng chương trình đó rồi thử lại.", "Cannot replace %s because another program has it open (a file viewer, backup tool or virus scanner): close it and try again."},
 	})
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"txct/export"
 	"txct/store"
 	"txct/store/model"
+	"txct/store/userdirs"
 	"txct/tui/base"
 )
 
@@ -144,18 +144,18 @@ func (m *Model) input(row int) *textinput.Model {
 	return nil
 }
 
-// DefaultDir is where documents go unless the clerk says otherwise:
-// ~/Documents when it exists, else the home folder, else the working folder.
+// DefaultDir is where documents go unless the clerk says otherwise: the
+// user's Documents folder as the system knows it (on Windows it may be on
+// OneDrive), else the home folder, else the working folder.
 func DefaultDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		wd, _ := os.Getwd()
-		return wd
+	if d := userdirs.Documents(); d != "" {
+		return d
 	}
-	if fi, err := os.Stat(filepath.Join(home, "Documents")); err == nil && fi.IsDir() {
-		return filepath.Join(home, "Documents")
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
 	}
-	return home
+	wd, _ := os.Getwd()
+	return wd
 }
 
 // Init loads the session.
@@ -288,7 +288,7 @@ func (m *Model) run() tea.Cmd {
 		m.err = errNoFormat{m.ctx.Text.S("exp.noformat")}
 		return nil
 	}
-	dir := expandHome(strings.TrimSpace(m.dir.Value()))
+	dir := userdirs.ExpandHome(strings.TrimSpace(m.dir.Value()))
 	m.busy, m.err, m.files = true, nil, nil
 	db, id, now := m.db, m.id, m.ctx.Now()
 	changed, onlyThis := m.changedIssuers(), m.onlyThis
@@ -355,15 +355,6 @@ func (m *Model) changedIssuers() model.Profile {
 type errNoFormat struct{ s string }
 
 func (e errNoFormat) Error() string { return e.s }
-
-func expandHome(p string) string {
-	if p == "~" || strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, strings.TrimPrefix(p, "~"))
-		}
-	}
-	return p
-}
 
 // View draws the dialog.
 func (m *Model) View() string {
@@ -459,7 +450,7 @@ func (m *Model) checkView(b *strings.Builder) {
 // errText words the export's error in the UI language where it is one the
 // clerk can act on (the folder), and as it came otherwise.
 func (m *Model) errText() string {
-	t, dir := m.ctx.Text, model.Safe(expandHome(strings.TrimSpace(m.dir.Value())), false)
+	t, dir := m.ctx.Text, model.Safe(userdirs.ExpandHome(strings.TrimSpace(m.dir.Value())), false)
 	if msg, ok := t.InUse(m.err); ok {
 		return model.Safe(msg, false)
 	}

@@ -1,0 +1,5 @@
+//go:build !windows
+
+package userdirs
+
+func knownDocuments() string { return "" }
