@@ -216,12 +216,25 @@ func isUpper(tok string) bool {
 	return true
 }
 
-// loanWords spell a Vietnamese syllable as Telex but are far likelier to be
-// the English or loan word itself in a remark.
-var loanWords = setOf("as", "is", "or", "us", "has", "his", "this", "its", "was", "how", "now",
-	"bus", "gas", "taxi", "test", "visa", "max", "tax", "box", "mix")
+// typedLoanWords spell a Vietnamese syllable as Telex but, typed, are far
+// likelier to be the loan word: the syllables they spell (tã, bú, tét, vía)
+// rarely come up in a meeting. A word such as "max" (mã) is not here: that is
+// how mã is typed.
+var typedLoanWords = []string{"bus", "gas", "taxi", "test", "visa", "tax"}
 
-func isLoanWord(tok string) bool {
+// loanWords are what the decoders leave alone: the typed ones, and words that
+// are more likely English in text typed with the input method off.
+var loanWords = setOf(append([]string{"as", "is", "or", "us", "has", "his", "this", "its", "was", "how", "now",
+	"max", "box", "mix"}, typedLoanWords...)...)
+
+var typedLoans = setOf(typedLoanWords...)
+
+func isLoanWord(tok string) bool { return inFolded(loanWords, tok) }
+
+func isTypedLoanWord(tok string) bool { return inFolded(typedLoans, tok) }
+
+// inFolded looks the ASCII token up in set, ignoring case.
+func inFolded(set map[string]struct{}, tok string) bool {
 	if len(tok) > 4 {
 		return false
 	}
@@ -229,6 +242,6 @@ func isLoanWord(tok string) bool {
 	for i := 0; i < len(tok); i++ {
 		b[i] = tok[i] | 0x20
 	}
-	_, ok := loanWords[string(b[:len(tok)])]
+	_, ok := set[string(b[:len(tok)])]
 	return ok
 }

@@ -88,7 +88,7 @@ func (e *engine) backspace() bool {
 		e.tone = toneNone
 	}
 	e.letters = append(e.letters[:0], ls[:n]...)
-	e.undone = 0
+	e.undone, e.undos = 0, 0
 	if s, t := e.group(); s == t {
 		e.tone = toneNone
 	}
@@ -134,7 +134,9 @@ func (e *engine) apply(k rune) {
 	if 'A' <= k && k <= 'Z' {
 		kl = k + ('a' - 'A')
 	}
-	if kl == e.undone {
+	if kl == e.undone || e.undos > 0 && !e.strict {
+		// After a doubled key took a mark back, the rest of the word is
+		// typed as it is, as in common IMEs ("daaasd" is daasd).
 		e.lit(k)
 		return
 	}
@@ -181,6 +183,13 @@ func (e *engine) apply(k rune) {
 	}
 }
 
+// marks reports whether a tone or vowel-mark key may act: always for the
+// decoders, and while typing only on a word that can still become a
+// Vietnamese syllable, so "class" or "access" are typed as they are.
+func (e *engine) marks() bool {
+	return e.strict || viable(e.letters)
+}
+
 // undo records a doubled marker key: the key is typed as a letter.
 func (e *engine) undo(kl, k rune) {
 	e.undone = kl
@@ -221,6 +230,9 @@ func nucleusStart(ls []letter, s, t int) int {
 }
 
 func (e *engine) setTone(t uint8, kl, k rune) bool {
+	if !e.marks() {
+		return false
+	}
 	if s, end := e.group(); s == end {
 		return false // no vowel yet: s, r, x... are consonants here
 	}
@@ -246,11 +258,20 @@ func (e *engine) clearTone() bool {
 // base is in bases, or takes it away on a doubled key. Telex lets the key
 // follow the final consonant, as in "vietej" for việt.
 func (e *engine) mark(bases string, want mod, kl, k rune) bool {
+	if !e.marks() {
+		return false
+	}
 	s, t := e.group()
 	for i := t - 1; i >= s; i-- {
 		l := &e.letters[i]
 		if !hasByte(bases, l.r) {
 			continue
+		}
+		if want == modCirc && l.r == 'o' && i+1 < t && (e.letters[i+1].r == 'a' || e.letters[i+1].r == 'e') {
+			return false // oa, oe take no circumflex: the o of ngoèo, ngoao is a letter
+		}
+		if want == modCirc && l.r == 'o' && i > s && e.letters[i-1].r == 'u' && e.letters[i-1].mod == modHorn {
+			e.letters[i-1].mod, e.letters[i-1].bare = modNone, false // ưo + o is uô: buwoo is buô
 		}
 		if l.mod == want {
 			l.mod = modNone
@@ -276,6 +297,9 @@ func hasByte(set string, r rune) bool {
 // the o; whether the u gets a horn too is settled when the word is rendered
 // (thuở but nước), see resolve.
 func (e *engine) horn(kl, k rune, telex bool) bool {
+	if !e.marks() {
+		return false
+	}
 	s, t := e.group()
 	ns := nucleusStart(e.letters, s, t)
 	target := -1
@@ -299,8 +323,9 @@ func (e *engine) horn(kl, k rune, telex bool) bool {
 		}
 	}
 	if target < 0 {
-		if !telex {
-			return false
+		gi := t-s == 1 && s == 1 && e.letters[0].r == 'g' && e.letters[1].r == 'i'
+		if !telex || s != t && t == len(e.letters) && !gi {
+			return false // after a vowel it can mark nothing: "chew" stays
 		}
 		// A lone w is ư: "nhwng" is nhưng.
 		e.pend, e.hasPend = letter{r: 'u', mod: modHorn, bare: true, upper: k == 'W'}, true
@@ -327,15 +352,31 @@ func (e *engine) horn(kl, k rune, telex bool) bool {
 	return true
 }
 
-// stroke makes the initial d an đ (Telex dd, VNI d9).
+// stroke makes a d an đ (Telex dd, VNI d9): the d just typed, anywhere in
+// the word (HDDND is HĐND, SDD is SĐ), else the word's initial d (Telex
+// lets the second d come later: "didd" is đi). A repeated key takes the
+// stroke back. The decoders' strict reading takes only a d that starts the
+// word and was typed just before.
 func (e *engine) stroke(kl, k rune) bool {
-	if len(e.letters) == 0 || e.letters[0].r != 'd' {
+	n := len(e.letters)
+	if n == 0 {
 		return false
 	}
-	if e.strict && len(e.letters) != 1 {
+	i := -1
+	switch {
+	case e.strict:
+		if n == 1 && e.letters[0].r == 'd' {
+			i = 0
+		}
+	case e.letters[n-1].r == 'd':
+		i = n - 1
+	case e.letters[0].r == 'd':
+		i = 0
+	}
+	if i < 0 {
 		return false
 	}
-	l := &e.letters[0]
+	l := &e.letters[i]
 	if l.mod == modStroke {
 		l.mod = modNone
 		e.undo(kl, k)

@@ -9,20 +9,31 @@ import (
 )
 
 // resolve copies the letters into dst with the spelling fixes that depend on
-// the whole word: u before a horned o takes a horn when something follows
-// (nước, người, but thuở), and a toned ie/ye before a final consonant is iê/yê
-// ("tiengs" is tiếng; ie never stands before a final without the circumflex).
+// the whole word, as input methods make them:
+//   - uo with one horn takes the other when something follows: u before ơ
+//     (nước, người, but thuở) and o after ư (duwois is dưới, truwongf is
+//     trường, but hưo stays until the next key);
+//   - a toned ie/ye before a final consonant is iê/yê ("tiengs" is tiếng; ie
+//     never stands before a final without the circumflex), except after the
+//     gi onset, whose i is not a vowel (giefm is gièm).
 func (e *engine) resolve(dst []letter) []letter {
 	ls := append(dst, e.letters...)
 	s, t := vowelGroup(ls)
+	qu := s == 1 && ls[0].r == 'q'
 	for i := s + 1; i < t; i++ {
-		if ls[i].r == 'o' && ls[i].mod == modHorn && ls[i-1].r == 'u' && ls[i-1].mod == modNone &&
-			i+1 < len(ls) && !(i-1 == s && s == 1 && ls[0].r == 'q') {
+		if ls[i-1].r != 'u' || ls[i].r != 'o' || i+1 >= len(ls) || i-1 == s && qu {
+			continue
+		}
+		switch {
+		case ls[i].mod == modHorn && ls[i-1].mod == modNone:
 			ls[i-1].mod = modHorn
+		case ls[i].mod == modNone && ls[i-1].mod == modHorn:
+			ls[i].mod = modHorn
 		}
 	}
+	gi := s == 1 && ls[0].r == 'g' && t-2 == s
 	if e.tone != toneNone && t < len(ls) && t-s >= 2 && ls[t-1].r == 'e' && ls[t-1].mod == modNone &&
-		(ls[t-2].r == 'i' || ls[t-2].r == 'y') && ls[t-2].mod == modNone {
+		(ls[t-2].r == 'i' || ls[t-2].r == 'y') && ls[t-2].mod == modNone && !gi {
 		ls[t-1].mod = modCirc
 	}
 	return ls
@@ -147,4 +158,63 @@ func toned(r rune, tone uint8) rune {
 		return r
 	}
 	return toneRows[row][tone]
+}
+
+// onlyStrokes reports whether the only mark on the letters is the stroke of đ.
+func onlyStrokes(ls []letter) bool {
+	for _, l := range ls {
+		if l.mod != modNone && l.mod != modStroke {
+			return false
+		}
+	}
+	return true
+}
+
+// appendKeys appends keys that spell the word in its method: each letter,
+// then its mark's key (aa, aw, ow, uw, dd; VNI 6, 8, 7, 9), then the tone key.
+func (e *engine) appendKeys(dst []byte) []byte {
+	for _, l := range e.letters {
+		if l.r >= utf8.RuneSelf {
+			dst = utf8.AppendRune(dst, l.r)
+			continue
+		}
+		c := byte(l.r)
+		if l.upper {
+			c -= 'a' - 'A'
+		}
+		dst = append(dst, c)
+		vni := e.method == VNI
+		var k byte
+		switch l.mod {
+		case modCirc:
+			k = pick(vni, '6', c|0x20)
+		case modBreve:
+			k = pick(vni, '8', 'w')
+		case modHorn:
+			k = pick(vni, '7', 'w')
+		case modStroke:
+			k = pick(vni, '9', 'd')
+		default:
+			continue
+		}
+		if l.upper && k >= 'a' {
+			k -= 'a' - 'A'
+		}
+		dst = append(dst, k)
+	}
+	if e.tone != toneNone {
+		if e.method == VNI {
+			dst = append(dst, '0'+e.tone)
+		} else {
+			dst = append(dst, " sfrxj"[e.tone])
+		}
+	}
+	return dst
+}
+
+func pick(vni bool, vniKey, telexKey byte) byte {
+	if vni {
+		return vniKey
+	}
+	return telexKey
 }

@@ -26,7 +26,7 @@ func hasRhyme(b []byte) bool {
 		"oai", "oay", "oao", "oeo", "uây", "uya", "uyu", "uôi", "ươi", "ươu", "iêu", "yêu",
 		// closed rhymes
 		"ac", "ach", "am", "an", "ang", "anh", "ap", "at",
-		"ăc", "ăm", "ăn", "ăng", "ăp", "ăt",
+		"ăc", "ăk", "ăm", "ăn", "ăng", "ăp", "ăt", // ăk: Đắk Lắk, Đắk Nông
 		"âc", "âm", "ân", "âng", "âp", "ât",
 		"ec", "em", "en", "eng", "ep", "et",
 		"êch", "êm", "ên", "ênh", "êp", "êt",
@@ -139,7 +139,7 @@ func valid(ls []letter, tone uint8) bool {
 	}
 	if tone != toneNone && tone != toneSac && tone != toneNang {
 		switch last := ls[len(ls)-1].r; {
-		case last == 'c' || last == 'p' || last == 't':
+		case last == 'c' || last == 'k' || last == 'p' || last == 't':
 			return false
 		case last == 'h' && len(ls) >= 2 && ls[len(ls)-2].r == 'c':
 			return false
@@ -175,4 +175,42 @@ func spell(dst []byte, ls []letter) ([]byte, bool) {
 func prefixed(buf []byte, v byte) []byte {
 	buf[1] = v
 	return buf[1:]
+}
+
+// viable reports whether letters being typed can still become a syllable:
+// the consonants before the vowels start a known onset, there is at most one
+// run of vowels, and what follows it starts a known final consonant. The
+// vowels themselves are checked when the word ends (valid).
+func viable(ls []letter) bool {
+	i := 0
+	for i < len(ls) && !isVowel(ls[i].r) {
+		i++
+	}
+	var ob [maxSyllable]byte
+	on, ok := spell(ob[:0], ls[:i])
+	if !ok || !isOnsetPrefix(on) {
+		return false
+	}
+	for i < len(ls) && isVowel(ls[i].r) {
+		i++
+	}
+	var fb [maxSyllable]byte
+	fin, ok := spell(fb[:0], ls[i:])
+	if !ok {
+		return false
+	}
+	switch string(fin) {
+	case "", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t":
+		return true
+	}
+	return false
+}
+
+// isOnsetPrefix reports whether on begins some onset (ng of ngh, q of qu).
+func isOnsetPrefix(on []byte) bool {
+	switch string(on) {
+	case "q", "ngh", "gh":
+		return true
+	}
+	return isOnset(on)
 }

@@ -98,6 +98,12 @@ type Composer struct {
 	Method Method
 
 	e engine
+	// raw is the keys of the word, for Commit to give back when the word is
+	// no Vietnamese syllable. After a Backspace it is the keys that spell
+	// what is left.
+	raw []byte
+	// undid is set when the last key took a mark back ("ass" for as).
+	undid bool
 }
 
 // Accepts reports whether r belongs to the word being typed: an ASCII letter,
@@ -114,8 +120,13 @@ func (c *Composer) Accepts(r rune) bool {
 
 // Key feeds one keystroke and returns the composed word to display.
 func (c *Composer) Key(r rune) string {
+	undos := c.e.undos
 	c.e.method = c.Method
 	c.e = c.e.key(r)
+	if r < utf8.RuneSelf {
+		c.raw = append(c.raw, byte(r))
+	}
+	c.undid = c.e.undos > undos
 	return c.Word()
 }
 
@@ -123,12 +134,55 @@ func (c *Composer) Key(r rune) string {
 // (so after "việt", Backspace leaves "việ"). It reports false, and changes
 // nothing, when the word is already empty.
 func (c *Composer) Backspace() bool {
-	return c.e.backspace()
+	if !c.e.backspace() {
+		return false
+	}
+	c.raw = c.e.appendKeys(c.raw[:0])
+	return true
 }
 
 // Reset empties the word, typically after the caller committed it.
 func (c *Composer) Reset() {
 	c.e.reset()
+	c.raw, c.undid = c.raw[:0], false
+}
+
+// Commit returns the word as it stands once it ends (at a space, punctuation
+// or a move), with the rule Unikey and OpenKey call spell checking: a word
+// that is no Vietnamese syllable goes back to the keys typed, so Facebook,
+// website and email come out as typed, and so do a few loan words that
+// happen to spell one (tax, not tã). Two exceptions: an all-capital
+// abbreviation keeps its đ (HDDND is HĐND), and a word whose last key took
+// a mark back to type a plain letter ("ass" for as) stays as it shows. The
+// caller then calls Reset.
+func (c *Composer) Commit() string {
+	w := c.Word()
+	raw := string(c.raw)
+	if w == raw {
+		return w
+	}
+	var buf [maxLetters]letter
+	ls := c.e.resolve(buf[:0])
+	switch {
+	case isTypedLoanWord(raw):
+		return raw
+	case valid(ls, c.e.tone):
+		return w
+	case c.e.tone == toneNone && isUpper(raw) && onlyStrokes(ls):
+		return w
+	case c.undid && isASCII(w):
+		return w
+	}
+	return raw
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Len returns the number of letters in the composed word.
