@@ -91,7 +91,7 @@ func checkFolder(dir string) error {
 	if err != nil {
 		// A folder that does not exist yet is made, owner-only: the
 		// documents carry voters' names.
-		if err := os.MkdirAll(dir, 0o700); err != nil {
+		if err := safefile.MkdirAll(dir); err != nil {
 			return fmt.Errorf("output folder %s %w: %v", dir, ErrNoFolder, err)
 		}
 		fi, err = os.Stat(dir)
