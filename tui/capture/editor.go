@@ -381,14 +381,14 @@ func (m *Model) onEditKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Commit):
 		return m.newRemark()
 	case key.Matches(msg, k.NextField), key.Matches(msg, k.Open):
-		m.tx.reset()
+		m.endWord()
 		m.endRun()
 		if e.focus == fAnswer && key.Matches(msg, k.Open) {
 			return m.newRemark()
 		}
 		return e.focusOn(e.focus + 1)
 	case key.Matches(msg, k.PrevField):
-		m.tx.reset()
+		m.endWord()
 		m.endRun()
 		return e.focusOn(e.focus - 1)
 	case key.Matches(msg, k.CycleField):
@@ -457,6 +457,13 @@ const flushDelay = 8 * time.Millisecond
 
 func flushLater() tea.Cmd {
 	return tea.Tick(flushDelay, func(time.Time) tea.Msg { return flushMsg{} })
+}
+
+// endWord finishes the Telex word before the focus leaves the field, and
+// saves what the spell-check rule changed.
+func (m *Model) endWord() {
+	m.tx.endIn(&m.ed)
+	m.syncEditor()
 }
 
 // typeKey sends a key to the focused field (through Telex when it is on),

@@ -250,3 +250,12 @@ func (n *notes) view(st base.Styles, w, h int) (string, int) {
 	}
 	return strings.Join(out, "\n"), cursorY
 }
+
+// replaceBack puts s in place of the n runes before the cursor, through the
+// textarea's own editing, for the built-in Telex mode.
+func (n *notes) replaceBack(k int, s string) {
+	for range k {
+		n.ta, _ = n.ta.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	n.ta.InsertString(s)
+}

@@ -1,22 +1,31 @@
 package capture
 
 import (
+	"unicode/utf8"
+
 	tea "charm.land/bubbletea/v2"
 
 	"txct/store/match/telex"
 )
 
 // telexState is the built-in Telex mode for terminals without a Vietnamese
-// input method: it keeps the raw keys of the word being typed and rewrites
-// the word in the field after each key ("tieengs" → "tiếng").
+// input method. The engine's Composer holds the word being typed and the
+// field shows what it composes, rewritten after each key ("tieengs" →
+// "tiếng"); backspace edits the word as shown ("loạn" → "lọa", then "n" →
+// "loạn" again); a key that ends the word lets the spell-check rule put back
+// the keys of a word that is no syllable ("Facebôk" → "Facebook").
 type telexState struct {
-	raw   []rune
+	c     telex.Composer
 	shown int // runes of the composed word now in the field
 	style telex.Style
 }
 
-func (t *telexState) reset()       { t.raw, t.shown = t.raw[:0], 0 }
-func (t *telexState) active() bool { return len(t.raw) > 0 }
+func (t *telexState) reset() {
+	t.c.Reset()
+	t.shown = 0
+}
+
+func (t *telexState) active() bool { return t.c.Len() > 0 }
 
 // letter returns the ASCII letter a key types, if any.
 func letter(msg tea.KeyPressMsg) (rune, bool) {
@@ -30,41 +39,50 @@ func letter(msg tea.KeyPressMsg) (rune, bool) {
 	return 0, false
 }
 
-// compose adds key r to the word and returns the word to show and how many
-// runes of the old one to replace.
-func (t *telexState) compose(r rune) (string, int) {
-	t.raw = append(t.raw, r)
-	w := telex.Word(string(t.raw), t.style)
-	n := t.shown
-	t.shown = len([]rune(w))
-	return w, n
+// step handles a key; replace(n, s) puts s in place of the n runes before
+// the cursor. It reports false when the key is not part of the word and goes
+// to the field as typed (the word has then ended).
+func (t *telexState) step(msg tea.KeyPressMsg, replace func(n int, s string)) bool {
+	t.c.Style = t.style
+	show := func(w string) {
+		replace(t.shown, w)
+		t.shown = utf8.RuneCountInString(w)
+	}
+	if msg.Code == tea.KeyBackspace && msg.Mod == 0 && t.active() {
+		t.c.Backspace()
+		show(t.c.Word())
+		if !t.active() {
+			t.reset()
+		}
+		return true
+	}
+	if r, ok := letter(msg); ok && t.c.Accepts(r) {
+		show(t.c.Key(r))
+		return true
+	}
+	t.end(replace)
+	return false
 }
 
-// key handles a key in a remark field; false means the key is not part of a
-// Telex word and goes to the field as typed (a space, a digit, an arrow and
-// backspace end the word).
-func (t *telexState) key(e *editor, msg tea.KeyPressMsg) bool {
-	r, ok := letter(msg)
-	if !ok {
-		t.reset()
-		return false
+// end finishes the word: the spell-check rule may give back its keys.
+func (t *telexState) end(replace func(n int, s string)) {
+	if t.active() {
+		if w := t.c.Commit(); w != t.c.Word() {
+			replace(t.shown, w)
+		}
 	}
-	w, n := t.compose(r)
-	e.replaceBack(n, w)
-	return true
+	t.reset()
+}
+
+// key handles a key in a remark field.
+func (t *telexState) key(e *editor, msg tea.KeyPressMsg) bool {
+	return t.step(msg, e.replaceBack)
 }
 
 // keyNotes is key for the notes editor.
 func (t *telexState) keyNotes(n *notes, msg tea.KeyPressMsg) bool {
-	r, ok := letter(msg)
-	if !ok {
-		t.reset()
-		return false
-	}
-	w, k := t.compose(r)
-	for range k {
-		n.ta, _ = n.ta.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
-	}
-	n.ta.InsertString(w)
-	return true
+	return t.step(msg, n.replaceBack)
 }
+
+// endIn finishes the word in a remark field.
+func (t *telexState) endIn(e *editor) { t.end(e.replaceBack) }
