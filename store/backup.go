@@ -80,6 +80,23 @@ func (s *Store) AutoBackup(reason string, now time.Time) (string, error) {
 	return name, pruneBackups(dir, KeepBackups)
 }
 
+// RecentBackup is how old the newest automatic backup may be for the backup
+// on leaving a session to be skipped: a secretary who opens and closes the
+// app during a meeting does not wait for a copy of what was just copied.
+const RecentBackup = 15 * time.Minute
+
+// CloseBackup makes the backup for leaving the app after a session screen
+// was used, unless an automatic backup is younger than RecentBackup. It
+// returns "" when it skipped.
+func (s *Store) CloseBackup(now time.Time) (string, error) {
+	if bs := Backups(s.BackupDir()); len(bs) > 0 {
+		if fi, err := os.Stat(bs[0]); err == nil && now.Sub(fi.ModTime()) < RecentBackup {
+			return "", nil
+		}
+	}
+	return s.AutoBackup("close", now)
+}
+
 // DailyBackup makes the once-a-day backup if none was made today.
 func (s *Store) DailyBackup(now time.Time) (string, error) {
 	var last string

@@ -115,3 +115,23 @@ func TestCommandQuoting(t *testing.T) {
 		}
 	}
 }
+
+// Leaving the app right after a backup does not make another.
+func TestCloseBackupSkipsRecent(t *testing.T) {
+	s, _ := openTemp(t)
+	now := time.Now()
+	first, err := s.CloseBackup(now)
+	if err != nil || first == "" {
+		t.Fatalf("first close backup: %q %v", first, err)
+	}
+	if again, err := s.CloseBackup(now.Add(time.Minute)); err != nil || again != "" {
+		t.Fatalf("a minute later: %q %v, want skipped", again, err)
+	}
+	old := now.Add(-RecentBackup - time.Minute)
+	if err := os.Chtimes(first, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if later, err := s.CloseBackup(now.Add(time.Second)); err != nil || later == "" {
+		t.Fatalf("after the recent one aged: %q %v", later, err)
+	}
+}

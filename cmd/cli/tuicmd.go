@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -37,28 +39,48 @@ func runTUI(g *global, env Env) error {
 	}
 	// The autosaver reports each write to the status line.
 	var prog atomic.Pointer[tea.Program]
-	db.Autosaver(0, func(err error) {
+	saver := db.Autosaver(0, func(err error) {
 		if p := prog.Load(); p != nil {
 			p.Send(tui.SaveResult(err))
 		}
 	})
+	// Closing the window (Windows sends CTRL_CLOSE_EVENT, which Go reports
+	// as SIGTERM, and ends the program about 5 s later; a terminal sends
+	// SIGHUP) saves at once and quits without a backup, so nothing is cut
+	// short and no temporary file is left behind.
+	var closing atomic.Bool
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; !ok {
+			return
+		}
+		closing.Store(true)
+		_ = saver.Flush()
+		if p := prog.Load(); p != nil {
+			p.Quit()
+		}
+	}()
 	root := tui.New(ctx, opts)
 	p := tea.NewProgram(root, tea.WithFPS(60))
 	prog.Store(p)
 	_, runErr := p.Run()
 	prog.Store(nil)
 	// Whatever happened, save what is pending, then back up: after a
-	// session screen was used (a session was closed), else
-	// once a day of use. It runs after the screen is gone, so the backup
-	// never slows typing.
+	// session screen was used, else once a day of use. It runs after the
+	// screen is gone, so the backup never slows typing, and it is skipped
+	// when the window is being closed or a backup was made a moment ago.
 	t := g.text()
-	if err := db.Autosaver(0, nil).Flush(); err != nil {
+	if err := saver.Flush(); err != nil {
 		fmt.Fprintln(env.Stderr, "txct: "+t.F("cli.saveerr", db.Path(), err))
 	}
 	var backupErr error
-	if root.SessionOpened {
-		_, backupErr = db.AutoBackup("close", time.Now())
-	} else {
+	switch {
+	case closing.Load():
+	case root.SessionOpened:
+		_, backupErr = db.CloseBackup(time.Now())
+	default:
 		_, backupErr = db.DailyBackup(time.Now())
 	}
 	if backupErr != nil {
