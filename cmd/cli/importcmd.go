@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/progress"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"txct/store"
 	"txct/store/ingest"
@@ -86,7 +88,7 @@ func importOne(db *store.Store, path string, o importOpts, env Env) error {
 	opt := ingest.Options{Encoding: o.encoding}
 	var bar *progressBar
 	if env.StderrTTY {
-		bar = newProgressBar(env.Stderr, path)
+		bar = newProgressBar(env.Stderr, path, stderrProfile(env.Stderr))
 		opt.Progress = bar.update
 	}
 	start := time.Now()
@@ -140,16 +142,33 @@ func convertedLine(lang base.Lang, c ingest.ColumnEncoding) string {
 	return fmt.Sprintf("cột %s: chuyển từ %s", col, from)
 }
 
-// progressBar draws a bar on a terminal, at most ten times a second.
+// progressBar draws a bar on a terminal, at most ten times a second. On a
+// console that cannot show escape sequences (an old Windows console, TERM=dumb)
+// it draws plain characters and clears the line with spaces.
 type progressBar struct {
-	w    io.Writer
-	name string
-	bar  progress.Model
-	last time.Time
+	w     io.Writer
+	name  string
+	bar   progress.Model
+	plain bool
+	last  time.Time
+	width int // cells of the last line drawn
 }
 
-func newProgressBar(w io.Writer, name string) *progressBar {
-	return &progressBar{w: w, name: name, bar: progress.New(progress.WithWidth(40), progress.WithDefaultBlend())}
+func newProgressBar(w io.Writer, name string, profile colorprofile.Profile) *progressBar {
+	opts := []progress.Option{progress.WithWidth(40)}
+	if profile > colorprofile.Ascii {
+		opts = append(opts, progress.WithDefaultBlend())
+	}
+	return &progressBar{w: w, name: name, bar: progress.New(opts...), plain: profile <= colorprofile.Ascii}
+}
+
+// stderrProfile is what the terminal on stderr can show: colourless when
+// NO_COLOR is set or it understands no escape sequences at all.
+func stderrProfile(w io.Writer) colorprofile.Profile {
+	if !enableEscapes(w) {
+		return colorprofile.NoTTY
+	}
+	return colorprofile.Detect(w, os.Environ())
 }
 
 func (p *progressBar) update(done, total int64) {
@@ -157,11 +176,20 @@ func (p *progressBar) update(done, total int64) {
 		return
 	}
 	p.last = time.Now()
-	fmt.Fprintf(p.w, "\r%s %s", p.bar.ViewAs(float64(done)/float64(total)), p.name)
+	line := p.bar.ViewAs(float64(done)/float64(total)) + " " + p.name
+	if p.plain {
+		line = ansi.Strip(line)
+	}
+	p.width = ansi.StringWidth(line)
+	fmt.Fprintf(p.w, "\r%s", line)
 }
 
 func (p *progressBar) done() {
-	if !p.last.IsZero() {
+	switch {
+	case p.last.IsZero():
+	case p.plain:
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
+	default:
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
 }
