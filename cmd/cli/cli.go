@@ -129,12 +129,13 @@ func init() {
 		{"verify", "check the database file's consistency", runVerify},
 		{"serve", "share a session read-only on the local network: txct serve [--session SESSION] [--addr HOST:PORT] [--hide-addresses]", runServe},
 		{"deadline", "show or set the deadline rule: [--days N] [--working|--calendar] [--days-off LIST]", runDeadline},
-		{"version", "print the version", func(*global, []string, Env) error { fmt.Println(Version); return nil }},
+		{"version", "print the version", func(_ *global, _ []string, env Env) error { fmt.Fprintln(env.Stdout, Version); return nil }},
 	}
 }
 
-// Version is txct's version.
-const Version = "0.1.0"
+// Version is txct's version; release builds stamp it (.ci/release, with
+// -ldflags "-X txct/cmd/cli.Version=…").
+var Version = "0.1.0-dev"
 
 // ExitError carries a specific exit status.
 type ExitError struct {
