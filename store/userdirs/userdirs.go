@@ -95,7 +95,7 @@ func xdgDocuments(h string) string {
 		}
 		v = strings.Trim(v, `"`)
 		v = strings.Replace(v, "$HOME", h, 1)
-		if filepath.IsAbs(v) && filepath.Clean(v) != filepath.Clean(h) {
+		if v = filepath.Clean(v); filepath.IsAbs(v) && v != filepath.Clean(h) {
 			return v
 		}
 	}

@@ -9,15 +9,16 @@ import (
 func TestDataDir(t *testing.T) {
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 	home := filepath.Join("h", "an")
+	abs := t.TempDir() // an absolute path on every system
 	tests := []struct {
 		goos string
 		env  map[string]string
 		want string
 	}{
-		{"windows", map[string]string{"LOCALAPPDATA": filepath.Join("C:", "Users", "an", "AppData", "Local"), "XDG_DATA_HOME": "/x"}, filepath.Join("C:", "Users", "an", "AppData", "Local", "txct")},
+		{"windows", map[string]string{"LOCALAPPDATA": filepath.Join("C:", "Users", "an", "AppData", "Local"), "XDG_DATA_HOME": abs}, filepath.Join("C:", "Users", "an", "AppData", "Local", "txct")},
 		{"windows", nil, filepath.Join(home, "AppData", "Local", "txct")},
-		{"darwin", map[string]string{"XDG_DATA_HOME": "/x"}, filepath.Join(home, "Library", "Application Support", "txct")},
-		{"linux", map[string]string{"XDG_DATA_HOME": "/x"}, filepath.Join("/x", "txct")},
+		{"darwin", map[string]string{"XDG_DATA_HOME": abs}, filepath.Join(home, "Library", "Application Support", "txct")},
+		{"linux", map[string]string{"XDG_DATA_HOME": abs}, filepath.Join(abs, "txct")},
 		{"linux", map[string]string{"XDG_DATA_HOME": "relative"}, filepath.Join(home, ".local", "share", "txct")},
 		{"linux", nil, filepath.Join(home, ".local", "share", "txct")},
 	}
