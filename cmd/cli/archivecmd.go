@@ -35,7 +35,7 @@ func runArchive(g *global, args []string, env Env) error {
 	case len(pos) == 2 && pos[0] == "forward":
 		return archiveForward(g, pos[1], env)
 	}
-	return fmt.Errorf("%s", archiveUsage)
+	return usageError("%s", archiveUsage)
 }
 
 // archiveFilter reads the export's filters; labels are matched as the
@@ -124,7 +124,7 @@ func runAnswers(g *global, args []string, env Env) error {
 		return err
 	}
 	if len(pos) != 2 || pos[0] != "import" {
-		return fmt.Errorf("usage: txct answers import FILE.xlsx|FILE.csv")
+		return usageError("usage: txct answers import FILE.xlsx|FILE.csv")
 	}
 	file := pos[1]
 	res, err := ingest.ReadFile(file, ingest.Options{})

@@ -54,7 +54,7 @@ func runRestore(g *global, args []string, env Env) error {
 
 func runVerify(g *global, args []string, env Env) error {
 	fs := subFlags("verify", g, env)
-	if _, err := parseInterspersed(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})

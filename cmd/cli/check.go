@@ -39,7 +39,7 @@ func runCheck(g *global, args []string, env Env) error {
 	fs := subFlags("check", g, env)
 	top := fs.Int("top", 5, "matches per remark")
 	asJSONL := fs.Bool("jsonl", false, `read one JSON object per line with a "text" field`)
-	if _, err := parseInterspersed(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if *top < 1 {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,10 +49,22 @@ type global struct {
 // the command name.
 func (g *global) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.db, "db", g.db, `database file (default $TXCT_DB, else txct.db in %LOCALAPPDATA%\txct on Windows, ~/Library/Application Support/txct on macOS, $XDG_DATA_HOME/txct or ~/.local/share/txct elsewhere)`)
-	fs.StringVar(&g.lang, "lang", g.lang, "UI language: vi (default) or en; also TXCT_LANG")
-	fs.StringVar(&g.tone, "tone", g.tone, "Telex tone placement: old (hòa, default) or new (hoà); also TXCT_TONE")
+	fs.Func("lang", "UI language: vi (default) or en; also TXCT_LANG", oneOf(&g.lang, "vi", "en"))
+	fs.Func("tone", "Telex tone placement: old (hòa, default) or new (hoà); also TXCT_TONE", oneOf(&g.tone, "old", "new"))
 	fs.StringVar(&g.openRef, "open", g.openRef, "open this session's screen at start (number, uid or latest)")
 	fs.StringVar(&g.share, "share-addr", g.share, "HOST:PORT the session screen shares on (Ctrl+T; default: this machine's LAN address)")
+}
+
+// oneOf sets *dst to a flag's value when it is one of the choices; any other
+// value is a bad command line.
+func oneOf(dst *string, choices ...string) func(string) error {
+	return func(v string) error {
+		if slices.Contains(choices, v) {
+			*dst = v
+			return nil
+		}
+		return fmt.Errorf("%q is not one of %s", v, strings.Join(choices, ", "))
+	}
 }
 
 func (g *global) path() (string, error) {
@@ -116,12 +129,12 @@ var commands []command
 func init() {
 	commands = []command{
 		{"demo", "load the demo archive and example session [--yes]; --remove deletes what the demo created", runDemo},
-		{"import", "import archive files (JSONL, CSV, XLSX, XLS) and past reports (DOCX, PDF): txct import [--encoding E] [--dry-run] [--yes] FILE...", runImport},
-		{"check", "read remarks on stdin, write repeat matches as JSON lines", runCheck},
+		{"import", "import archive files (JSONL, CSV, XLSX, XLS) and past reports (DOCX, PDF): txct import [--encoding E] [--dry-run] [--yes] [--session S] [--date D] FILE...", runImport},
+		{"check", "read remarks on stdin, write repeat matches as JSON lines [--top N] [--jsonl]", runCheck},
 		{"sessions", "list sessions with their deadlines [--json]", runSessions},
-		{"export", "export a session's documents, or a round's or sitting's report: txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME]", runExport},
+		{"export", "export a session's documents, or a round's or sitting's report: txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--strict] [issuer flags: txct export -h]", runExport},
 		{"archive", "write the archive out or forward a session: txct archive export FILE.xlsx|FILE.jsonl [--status LIST] [--authority LIST] [--since DATE] | txct archive forward SESSION", runArchive},
-		{"round", "show a session's round, or mark two remarks of its points as one demand: txct round SESSION | txct round same SESSION:N SESSION:M [--clear]", runRound},
+		{"round", "show a session's round, or mark two remarks of its points as one demand: txct round SESSION | txct round same SESSION:N SESSION:M | txct round same --clear SESSION:N", runRound},
 		{"answers", "record the answers of a filled-in tracking sheet: txct answers import FILE.xlsx|FILE.csv", runAnswers},
 		{"bundle", "move a session: txct bundle export SESSION FILE | txct bundle import FILE", runBundle},
 		{"backup", "write a consistent copy of the database: txct backup FILE", runBackup},
@@ -129,7 +142,7 @@ func init() {
 		{"verify", "check the database file's consistency", runVerify},
 		{"serve", "share a session read-only on the local network: txct serve [--session SESSION] [--addr HOST:PORT] [--hide-addresses]", runServe},
 		{"deadline", "show or set the deadline rule: [--days N] [--working|--calendar] [--days-off LIST]", runDeadline},
-		{"version", "print the version", func(_ *global, _ []string, env Env) error { fmt.Fprintln(env.Stdout, Version); return nil }},
+		{"version", "print the version", runVersion},
 	}
 }
 
@@ -231,6 +244,27 @@ func subFlags(name string, g *global, env Env) *flag.FlagSet {
 	fs.SetOutput(env.Stderr)
 	g.register(fs)
 	return fs
+}
+
+// parseNoArgs parses the flags of a command that takes no positional
+// argument; a stray word is a bad command line, not something to ignore.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError("unexpected argument %q (see %s -h)", pos[0], fs.Name())
+	}
+	return nil
+}
+
+func runVersion(g *global, args []string, env Env) error {
+	if err := parseNoArgs(subFlags("version", g, env), args); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, Version)
+	return nil
 }
 
 // parseInterspersed parses flags that may come after positional arguments.

@@ -477,7 +477,7 @@ func TestBadCommandLineExits2(t *testing.T) {
 		{[]string{"bogus"}, `unknown command "bogus"`},
 		{[]string{"export"}, "usage: txct export SESSION"},
 		{[]string{"export", "1"}, "usage: txct export SESSION"},
-		{[]string{"import"}, "usage: txct import FILE"},
+		{[]string{"import"}, "usage: txct import [--encoding E]"},
 		{[]string{"backup"}, "usage: txct backup FILE"},
 		{[]string{"bundle", "import"}, "usage: txct bundle"},
 		{[]string{"sessions", "--xml"}, "flag provided but not defined: -xml"},
@@ -486,6 +486,12 @@ func TestBadCommandLineExits2(t *testing.T) {
 		{[]string{"check", "--top", "0"}, "--top must be at least 1"},
 		{[]string{"--db"}, "flag needs an argument: -db"},
 		{[]string{"sessions", "--db"}, "flag needs an argument: -db"},
+		{[]string{"archive"}, "usage: txct archive export"},
+		{[]string{"answers", "export", "x.xlsx"}, "usage: txct answers import"},
+		{[]string{"sessions", "all"}, `unexpected argument "all"`},
+		{[]string{"version", "2"}, `unexpected argument "2"`},
+		{[]string{"--lang", "fr", "sessions"}, `"fr" is not one of vi, en`},
+		{[]string{"sessions", "--tone", "hoa"}, `"hoa" is not one of old, new`},
 	} {
 		args := c.args
 		if args[0] != "--db" && !slices.Contains(args, "--db") {

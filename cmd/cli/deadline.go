@@ -15,7 +15,7 @@ func runDeadline(g *global, args []string, env Env) error {
 	working := fs.Bool("working", false, "count working days (skip weekends and days off)")
 	calendar := fs.Bool("calendar", false, "count calendar days")
 	off := fs.String("days-off", "", `comma-separated days off, YYYY-MM-DD (with --working); "" clears the list`)
-	if _, err := parseInterspersed(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	// --days-off given at all replaces the list, so an empty value clears it.
