@@ -50,7 +50,7 @@ func (t Text) F(key string, args ...any) string { return fmt.Sprintf(t.S(key), a
 // live in this one package.
 var catalog = map[string][2]string{
 	"app.name":          {"txct — tiếp xúc cử tri", "txct — voter contact"},
-	"app.toosmall":      {"Cửa sổ quá nhỏ (%d×%d). Cần ít nhất %d×%d.", "The window is too small (%d×%d). It needs at least %d×%d."},
+	"app.toosmall":      {"Cửa sổ quá nhỏ (%d×%d). Cần ít nhất %d×%d. Phím gõ lúc này không được ghi.", "The window is too small (%d×%d). It needs at least %d×%d. Keys typed now are not taken."},
 	"app.saving":        {"Đang lưu…", "Saving…"},
 	"app.pastetoosmall": {"Không dán: cửa sổ quá nhỏ để thấy ô đang gõ.", "Not pasted: the window is too small to show the field."},
 	"app.saved":         {"Đã lưu", "Saved"},
