@@ -90,7 +90,7 @@ func archiveExport(g *global, file string, f store.ArchiveFilter, env Env) error
 	if err := safefile.WriteFile(file, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d petitions\n", file, len(ps))
+	fmt.Fprintln(env.Stdout, g.text().F("cli.archive.wrote", file, len(ps)))
 	return nil
 }
 
@@ -111,8 +111,8 @@ func archiveForward(g *global, ref string, env Env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "session %d: %d added, %d updated, %d withdrawn, %d repeats of earlier petitions\n",
-		sess.ID, r.Added, r.Updated, r.Withdrawn, r.Repeats)
+	fmt.Fprintln(env.Stdout, g.text().F("cli.archive.fwd",
+		sess.ID, r.Added, r.Updated, r.Withdrawn, r.Repeats))
 	return nil
 }
 
@@ -141,9 +141,9 @@ func runAnswers(g *global, args []string, env Env) error {
 		return err
 	}
 	for _, w := range r.Warnings {
-		fmt.Fprintf(env.Stderr, "txct: warning: %s\n", w)
+		fmt.Fprintln(env.Stderr, "txct: "+g.text().F("cli.answers.warn", w))
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d rows, %d answers recorded, %d statuses changed, %d unchanged\n",
-		file, len(res.Petitions), r.Answered, r.Statuses, r.Unchanged)
+	fmt.Fprintln(env.Stdout, g.text().F("cli.answers.done",
+		file, len(res.Petitions), r.Answered, r.Statuses, r.Unchanged))
 	return nil
 }

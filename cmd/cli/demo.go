@@ -46,7 +46,7 @@ func runDemo(g *global, args []string, env Env) error {
 		if !env.StdinTTY {
 			return errors.New(db.Path() + " holds sessions or archive petitions: add the demo beside them with --yes (no record on file is overwritten; `txct demo --remove` takes the demo out again)")
 		}
-		fmt.Fprintf(env.Stderr, "%s holds sessions or archive petitions. Add the demo beside them? No record on file is overwritten, and `txct demo --remove` takes it out again. [y/N] ", db.Path())
+		fmt.Fprint(env.Stderr, g.text().F("cli.demo.ask", db.Path()))
 		line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
 		if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" && a != "c" && a != "có" {
 			fmt.Fprintln(env.Stdout, g.text().S("cli.demo.notloaded"))

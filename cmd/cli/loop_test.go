@@ -122,7 +122,7 @@ func TestPetitionLoop(t *testing.T) {
 		t.Fatalf("round: %s", show)
 	}
 	mustCall(t, "--db", office, "round", "same", at[1]+":2", at[0]+":1")
-	if out := mustCall(t, "--db", office, "archive", "forward", at[1]); !strings.Contains(out, "1 withdrawn") {
+	if out := mustCall(t, "--db", office, "--lang", "en", "archive", "forward", at[1]); !strings.Contains(out, "1 withdrawn") {
 		t.Fatalf("forward after the merge: %s", out)
 	}
 	for _, flag := range []string{"--round", "--sitting"} {
@@ -145,7 +145,7 @@ func TestPetitionLoop(t *testing.T) {
 	// The tracking sheet goes out with the two forwarded petitions, grouped
 	// by level (tỉnh before xã).
 	sheet := filepath.Join(dir, "theo-doi.xlsx")
-	if out := mustCall(t, "--db", office, "archive", "export", sheet, "--status", "chờ trả lời"); !strings.Contains(out, "2 petitions") {
+	if out := mustCall(t, "--db", office, "--lang", "en", "archive", "export", sheet, "--status", "chờ trả lời"); !strings.Contains(out, "2 petitions") {
 		t.Fatalf("archive export: %s", out)
 	}
 	f, err := excelize.OpenFile(sheet)
@@ -167,7 +167,7 @@ func TestPetitionLoop(t *testing.T) {
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
-	out := mustCall(t, "--db", office, "answers", "import", sheet)
+	out := mustCall(t, "--db", office, "--lang", "en", "answers", "import", sheet)
 	if !strings.Contains(out, "2 rows, 1 answers recorded, 1 statuses changed, 1 unchanged") {
 		t.Fatalf("answers import: %s", out)
 	}
@@ -281,7 +281,7 @@ func TestAnswersImportReadsWhatIsMeant(t *testing.T) {
 		f.SetCellValue("Sheet1", "D2", "125/SNNMT") // the value Excel caches
 		f.MergeCell("Sheet1", "A2", "A4")
 	})
-	code, out, errs := call(t, "", "--db", path, "answers", "import", file)
+	code, out, errs := call(t, "", "--db", path, "--lang", "en", "answers", "import", file)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -326,7 +326,7 @@ func TestAnswersImportRefusesWholeFile(t *testing.T) {
 func TestAnswersImportIgnoresTextEdits(t *testing.T) {
 	path := answersDB(t)
 	file := sheetFile(t, [][]any{{"Mã", "Nội dung", "Trả lời"}, {"2026-T3-1120-01", "Gia cố đê (sửa lại)", "Đã bố trí vốn."}}, nil)
-	code, out, errs := call(t, "", "--db", path, "answers", "import", file)
+	code, out, errs := call(t, "", "--db", path, "--lang", "en", "answers", "import", file)
 	if code != 0 || !strings.Contains(errs, "Sheet1!B2: differs from the archive's text") || !strings.Contains(out, "1 answers recorded") {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
@@ -440,7 +440,7 @@ func BenchmarkAnswersImport(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var out, errb bytes.Buffer
-		if code := Main([]string{"--db", path, "answers", "import", sheets[i%2]}, Env{Stdout: &out, Stderr: &errb, Now: clock}); code != 0 ||
+		if code := Main([]string{"--db", path, "--lang", "en", "answers", "import", sheets[i%2]}, Env{Stdout: &out, Stderr: &errb, Now: clock}); code != 0 ||
 			!strings.Contains(out.String(), "5000 answers recorded") {
 			b.Fatalf("exit %d: %s %s", code, out.String(), errb.String())
 		}
