@@ -372,3 +372,21 @@ func (s *Store) FindRepeats(text string, opts RepeatOptions) (RepeatResult, erro
 		(res.Repeat || len(res.Hits) > 0 && baseID(res.Hits[0].ID) != out.Hits[0].Petition.ID)
 	return out, err
 }
+
+// ExplainRepeat says how text matches the archived petition id: the score
+// the engine gives the pair, the part of text that matched it and what
+// both name. The review uses it for links a person confirmed.
+func (s *Store) ExplainRepeat(text, id string) (Repeat, error) {
+	if err := s.LoadIndex(); err != nil {
+		return Repeat{}, err
+	}
+	a := s.index
+	a.mu.RLock()
+	h, ok := a.ix.Explain(text, id)
+	a.mu.RUnlock()
+	p, err := s.Petition(id)
+	if err != nil || !ok {
+		return Repeat{Petition: p}, err
+	}
+	return Repeat{Petition: p, Score: h.Score, Span: h.Span, Shared: match.SharedSpecifics(text, h.Span, p.Text, p.Location)}, nil
+}

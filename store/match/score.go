@@ -559,3 +559,17 @@ func (q *pairQuery) has(t string) bool {
 	}
 	return false
 }
+
+// Explain scores text against the one petition id, as Check would, and
+// says which part of text matched it. ok is false when id is not indexed.
+// The score is the same whatever else the archive holds.
+func (ix *Index) Explain(text, id string) (h Hit, ok bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	slot, ok := ix.byID[id]
+	if !ok {
+		return Hit{}, false
+	}
+	s, span := ix.prepareRemark(demands(text)).score(ix, &ix.docs[slot])
+	return Hit{ID: id, Score: s, Span: span}, true
+}

@@ -38,17 +38,14 @@ func genScale(t testing.TB, dev []model.Petition) []model.Petition {
 	return readJSONL[model.Petition](t, out)
 }
 
-// pairScore is the best score of remark text against petition id over the
-// remark's demands, or -1 when the index lacks id.
+// pairScoreOf is the score of remark text against petition id, or -1 when
+// the index lacks id.
 func (ix *Index) pairScoreOf(text, id string) float64 {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	slot, ok := ix.byID[id]
+	h, ok := ix.Explain(text, id)
 	if !ok {
 		return -1
 	}
-	best, _ := ix.prepareRemark(demands(text)).score(ix, &ix.docs[slot])
-	return best
+	return h.Score
 }
 
 // TestScoreStability: every labelled pair of the dev pack, as typed and as

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"txct/store"
+	"txct/store/match"
 	"txct/store/model"
 	"txct/tui/base"
 )
@@ -23,6 +24,9 @@ const headerLines = 3
 type loadedMsg struct {
 	id   uint64
 	snap model.Snapshot
+	// said is, for a remark that holds several demands, the demand that
+	// matched each petition it repeats: remark id → petition id → text.
+	said map[uint64]map[string]string
 	err  error
 }
 
@@ -35,13 +39,16 @@ type item struct {
 
 // rep is one repeated petition; p is nil when the id is not in the archive.
 type rep struct {
-	id string
-	p  *model.Petition
+	id   string
+	p    *model.Petition
+	said string // the demand of the remark that matched, when it holds several
 }
 
 // Store is what the review screen reads.
 type Store interface {
 	Snapshot(id uint64) (model.Snapshot, error)
+	// ExplainRepeat says which part of a remark matched a petition.
+	ExplainRepeat(text, id string) (store.Repeat, error)
 }
 
 var _ Store = (*store.Store)(nil)
@@ -85,7 +92,19 @@ func (m *Model) Init() tea.Cmd {
 	db, id := m.db, m.id
 	return func() tea.Msg {
 		snap, err := db.Snapshot(id)
-		return loadedMsg{id: id, snap: snap, err: err}
+		msg := loadedMsg{id: id, snap: snap, err: err, said: map[uint64]map[string]string{}}
+		for _, r := range snap.Remarks {
+			if len(r.RepeatOf) == 0 || len(match.Demands(r.Text)) < 2 {
+				continue
+			}
+			msg.said[r.ID] = map[string]string{}
+			for _, pid := range r.RepeatOf {
+				if x, err := db.ExplainRepeat(r.Text, pid); err == nil && x.Span.End > x.Span.Start {
+					msg.said[r.ID][pid] = string([]rune(r.Text)[x.Span.Start:x.Span.End])
+				}
+			}
+		}
+		return msg
 	}
 }
 
@@ -121,7 +140,7 @@ func (m *Model) onLoaded(msg loadedMsg) {
 		}
 		it := item{seq: i + 1, r: r}
 		for _, id := range r.RepeatOf {
-			rp := rep{id: id}
+			rp := rep{id: id, said: msg.said[r.ID][id]}
 			if p, ok := msg.snap.Petitions[id]; ok {
 				// The session under review is not its own history: the
 				// raise its confirmation added is left out of the count and

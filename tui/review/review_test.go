@@ -136,3 +136,23 @@ func TestOwnSessionNotHistory(t *testing.T) {
 		t.Fatalf("the session counts as its own history:\n%s", v)
 	}
 }
+
+// A remark with two demands that repeats two petitions shows, under each,
+// the demand that matched it.
+func TestShowsEachDemandsMatch(t *testing.T) {
+	db := tuitest.Store(t, store.Options{})
+	db.PutPetitions([]model.Petition{
+		{ID: "A-1", Text: "Cử tri đề nghị xây mới cầu tràn Nà Ca nối thôn Hòa Bình với trung tâm xã"},
+		{ID: "A-2", Text: "Đề nghị nạo vét kênh N2 thôn Đông để đủ nước tưới"},
+	})
+	sess, _ := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindAfter, Date: "2026-11-20"})
+	db.SaveRemark(model.Remark{SessionID: sess.ID, Voter: "Ông A", RepeatOf: []string{"A-1", "A-2"},
+		Text: "Kính thưa các đại biểu. Cầu tràn Nà Ca xuống cấp, đề nghị xây mới. Thứ hai, đề nghị nạo vét kênh N2 thôn Đông. Xin cảm ơn."})
+	m := open(t, db, sess.ID, 120, 40)
+	v := ansi.Strip(m.View())
+	first := strings.Index(v, "Ý kiến: Cầu tràn Nà Ca xuống cấp, đề nghị xây mới")
+	second := strings.Index(v, "Ý kiến: Thứ hai, đề nghị nạo vét kênh N2 thôn Đông")
+	if first < 0 || second < first {
+		t.Errorf("each demand's match is not shown:\n%s", v)
+	}
+}

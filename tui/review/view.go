@@ -115,6 +115,9 @@ func (m *Model) itemLines(it *item, w, left int, roomy bool) []string {
 		}
 		p := rp.p
 		add(3, s.RepeatHit, t.S("rev.repeat")+" · "+safe(p.ID))
+		if rp.said != "" {
+			add(3, s.Muted, t.F("cap.panel.said", safe(rp.said)))
+		}
 		add(3, s.Value, safe(p.Text))
 		out = append(out, "")
 		add(3, s.Value, t.F("rev.raised", base.ShortDate(p.RaisedAt), safe(p.Session)))
