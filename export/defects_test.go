@@ -281,3 +281,21 @@ func TestSpreadsheetPrints(t *testing.T) {
 		t.Error("no title block")
 	}
 }
+
+// A provincial delegate group's report is headed by the provincial council
+// when the session names the province; otherwise no parent is made up.
+func TestReportParentFromProvince(t *testing.T) {
+	for _, c := range []struct {
+		s    model.Session
+		want string
+	}{
+		{model.Session{DelegateGroup: "Tổ đại biểu HĐND tỉnh số 3", ParentBody: "Ủy ban MTTQ Việt Nam tỉnh Đồng Nai"}, "HĐND tỉnh Đồng Nai"},
+		{model.Session{DelegateGroup: "Tổ đại biểu HĐND tỉnh số 3", Place: "Nhà văn hóa ấp 1, xã Tân Thành, tỉnh Lâm Đồng, Việt Nam"}, "HĐND tỉnh Lâm Đồng"},
+		{model.Session{DelegateGroup: "Tổ đại biểu HĐND tỉnh số 3", Place: "Nhà văn hóa ấp 1"}, ""},
+		{model.Session{DelegateGroup: "Tổ đại biểu HĐND xã Tân Thành", ParentBody: "Ủy ban MTTQ Việt Nam tỉnh Đồng Nai"}, ""},
+	} {
+		if got := Issuers(c.s, Options{}).Report.Parent; got != c.want {
+			t.Errorf("%+v: parent %q, want %q", c.s, got, c.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"strings"
+	"unicode"
 
 	"txct/store/model"
 )
@@ -32,6 +33,13 @@ func Issuers(s model.Session, o Options) model.Profile {
 		rep.Body = clean(s.DelegateGroup)
 		if rep.Body == "" {
 			rep.Body = "Tổ đại biểu"
+		}
+		// A provincial council's delegate group is headed by the council:
+		// "HĐND TỈNH ĐỒNG NAI" over "TỔ ĐẠI BIỂU …".
+		if strings.TrimSpace(rep.Parent) == "" && strings.Contains(strings.ToLower(rep.Body), "hđnd tỉnh") {
+			if prov := province(s); prov != "" {
+				rep.Parent = "HĐND tỉnh " + prov
+			}
 		}
 	}
 	if len(min.Recipients) == 0 {
@@ -91,4 +99,33 @@ func bodyRoles(body string) (code string, capacity []string) {
 		return "UBND", []string{"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"}
 	}
 	return "", []string{"TM. " + strings.ToUpper(body)}
+}
+
+// province is the province's name as the session gives it ("Đồng Nai" from
+// "…, tỉnh Đồng Nai" in the parent body, the place or the sitting), or "".
+func province(s model.Session) string {
+	for _, t := range []string{s.ParentBody, s.Place, s.Sitting} {
+		words := strings.Fields(clean(t))
+		for i := len(words) - 2; i >= 0; i-- {
+			if strings.ToLower(words[i]) != "tỉnh" {
+				continue
+			}
+			var name []string
+			for _, w := range words[i+1:] {
+				word := strings.TrimRight(w, ",.;")
+				r := []rune(word)
+				if len(r) == 0 || !unicode.IsUpper(r[0]) {
+					break
+				}
+				name = append(name, word)
+				if word != w { // the name ends at its punctuation
+					break
+				}
+			}
+			if len(name) > 0 {
+				return strings.Join(name, " ")
+			}
+		}
+	}
+	return ""
 }
