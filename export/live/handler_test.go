@@ -354,6 +354,53 @@ func TestEventsOnChange(t *testing.T) {
 	}
 }
 
+// TestHideAddressesAtOnce: once SetHideAddresses returns, every page served
+// follows it, even while the session is being written and re-rendered on the
+// server's own goroutine (a rendering that read the old setting must not
+// publish after the switch).
+func TestHideAddressesAtOnce(t *testing.T) {
+	srv, db, sid := startTest(t, Options{})
+	// Saved before the switching starts, so every rendering holds it.
+	r, err := db.SaveRemark(model.Remark{SessionID: sid, Voter: "Ông Tư", Address: "xóm Đồng", Text: "Đề nghị"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	wrote := make(chan error, 1)
+	go func() {
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				wrote <- nil
+				return
+			default:
+			}
+			r.Text = fmt.Sprintf("Đề nghị sửa đường lần %d", i)
+			saved, err := db.SaveRemark(r)
+			if err != nil {
+				wrote <- err
+				return
+			}
+			r = saved
+		}
+	}()
+	page := "/" + tokenOf(srv) + "/"
+	for i := range 40 {
+		srv.SetHideAddresses(true)
+		if body := get(t, srv, "GET", page).Body.String(); strings.Contains(body, `class="addr"`) || strings.Contains(body, "xóm Đồng") {
+			t.Fatalf("round %d: a page served after hiding addresses shows one", i)
+		}
+		srv.SetHideAddresses(false)
+		if body := get(t, srv, "GET", page).Body.String(); !strings.Contains(body, "xóm Đồng") {
+			t.Fatalf("round %d: a page served after showing addresses lacks them", i)
+		}
+	}
+	close(stop)
+	if err := <-wrote; err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestConnectionCap: beyond MaxConns a connection is closed at once, a
 // flood of 1,000 attempts leaves the viewers in place, and the server
 // serves again when it is over.

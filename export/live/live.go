@@ -69,19 +69,21 @@ type Server struct {
 	url   string
 	ip    net.IP // the address listened on (nil: every interface)
 
-	ln      *limitListener
-	http    *http.Server
-	feed    *feed
-	hide    atomic.Bool
-	poke    chan struct{}
+	ln   *limitListener
+	http *http.Server
+	feed *feed
+	// mu makes each rendering and its publication one step, so the pages
+	// served are never older than the last settings change: a rendering
+	// that read the old settings cannot publish after the new ones.
+	mu      sync.Mutex
+	hide    atomic.Bool // written only under mu
 	stop    chan struct{}
 	done    chan struct{}
 	once    sync.Once
 	lost    atomic.Bool // the address listened on left this machine
 	renders atomic.Uint64
 	cache   repeatCache
-	// articles is the last rendering of each remark; only the render
-	// loop's goroutine touches it.
+	// articles is the last rendering of each remark; guarded by mu.
 	articles map[uint64]article
 }
 
@@ -125,7 +127,6 @@ func Start(db *store.Store, opts Options) (*Server, error) {
 		opts:  opts,
 		token: newToken(),
 		ln:    &limitListener{Listener: inner, max: int64(opts.MaxConns)},
-		poke:  make(chan struct{}, 1),
 		stop:  make(chan struct{}),
 		done:  make(chan struct{}),
 	}
@@ -229,14 +230,14 @@ func (s *Server) NetworkLost() bool { return s.lost.Load() }
 // HideAddresses reports whether voters' addresses are left out.
 func (s *Server) HideAddresses() bool { return s.hide.Load() }
 
-// SetHideAddresses switches voters' addresses off or on for every viewer;
-// open pages update at once.
+// SetHideAddresses switches voters' addresses off or on for every viewer.
+// The session is rendered again before it returns, so every page and event
+// served after it follows the new setting; open pages update at once.
 func (s *Server) SetHideAddresses(hide bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.hide.Swap(hide) != hide {
-		select {
-		case s.poke <- struct{}{}:
-		default:
-		}
+		s.refreshLocked()
 	}
 }
 
@@ -252,8 +253,8 @@ func (s *Server) Close() error {
 	return err
 }
 
-// loop re-renders the session after every committed write (and on a
-// settings change), and watches that the address listened on still exists.
+// loop re-renders the session after every committed write, and watches
+// that the address listened on still exists.
 // It takes the store's change channel before each read, so a write that
 // commits during a rendering wakes it again.
 func (s *Server) loop(changed <-chan struct{}) {
@@ -264,8 +265,6 @@ func (s *Server) loop(changed <-chan struct{}) {
 		select {
 		case <-changed:
 			changed = s.db.Changed()
-			s.refresh()
-		case <-s.poke:
 			s.refresh()
 		case <-tick.C:
 			if s.ip != nil {
@@ -279,6 +278,13 @@ func (s *Server) loop(changed <-chan struct{}) {
 
 // refresh reads the saved session and publishes it if it changed.
 func (s *Server) refresh() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refreshLocked()
+}
+
+// refreshLocked is refresh with s.mu held.
+func (s *Server) refreshLocked() {
 	s.renders.Add(1)
 	pages, err := s.render()
 	if err != nil {
