@@ -147,7 +147,7 @@ func prepare(s string) text {
 // "thuoc" is thuốc and thuộc): in text typed without marks they say nothing.
 var ambiguous = map[string]bool{"de": true, "cho": true, "so": true, "bo": true, "ban": true, "ap": true,
 	"lua": true, "dat": true, "thuoc": true, "ke": true, "do": true, "loa": true, "rac": true, "dien": true,
-	"truong": true, "thue": true, "phi": true, "cau": true, "hoc": true, "nuoc": true, "song": true, "tinh": true}
+	"truong": true, "thue": true, "phi": true, "hoc": true, "nuoc": true, "song": true, "tinh": true}
 
 // has reports whether the cue occurs as whole words.
 func (t text) has(c string) bool {

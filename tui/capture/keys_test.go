@@ -285,3 +285,18 @@ func TestKeyBurstLandsWhole(t *testing.T) {
 		}
 	}
 }
+
+// Undoing the typing of a new remark from the list takes the remark away:
+// it is never left blank in the session.
+func TestUndoNewRemarkLeavesNoBlank(t *testing.T) {
+	m, fs := newTest(t, 2, 100, 30)
+	typeText(m, "de nghi sua cau")
+	press(m, esc, ctrlZ)
+	if len(m.remarks) != 2 || len(fs.order) != 2 {
+		t.Fatalf("after undo: %d remarks, saved order %v", len(m.remarks), fs.order)
+	}
+	press(m, tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl})
+	if len(m.remarks) != 3 || m.remarks[2].Text != "de nghi sua cau" {
+		t.Fatalf("after redo: %d remarks", len(m.remarks))
+	}
+}

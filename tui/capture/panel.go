@@ -265,7 +265,7 @@ func (m *Model) drawPanel(w, h int) string {
 	}
 	if m.mode == modeEdit && len(p.hits) > 0 {
 		if p.repeat {
-			b = append(b, s.RepeatHit.Render(t.S("cap.panel.flag")))
+			b = append(b, s.RepeatHit.Render(wrap(t.S("cap.panel.flag"), w)))
 		}
 		confirmed := m.remarks[m.ed.idx].RepeatOf
 		for i, hit := range p.hits {

@@ -96,6 +96,20 @@ func (m *Model) travel(from, to *[]step, done, none string) {
 			m.ed.focusOn(focus)
 		}
 	}
+	if m.mode != modeEdit {
+		m.dropBlank()
+	}
+}
+
+// dropBlank removes remarks left with nothing typed (undoing the typing of
+// a new remark): a blank remark is never kept.
+func (m *Model) dropBlank() {
+	n := len(m.remarks)
+	m.remarks = slices.DeleteFunc(m.remarks, isBlank)
+	if len(m.remarks) != n {
+		m.saveOrder()
+		m.sel = min(m.sel, max(0, len(m.remarks)-1))
+	}
 }
 
 // restore replaces the remarks with rs and hands every difference to the
