@@ -2,10 +2,8 @@ package archive
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -146,21 +144,6 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.ed.update(msg)
 }
 
-// parseDay reads a date typed as DD/MM/YYYY (or D/M/YYYY, with - or .)
-// or YYYY-MM-DD; empty stays empty.
-func parseDay(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", nil
-	}
-	for _, layout := range []string{"2/1/2006", "2-1-2006", "2.1.2006", model.DateLayout} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.Format(model.DateLayout), nil
-		}
-	}
-	return "", fmt.Errorf("date %q", s)
-}
-
 // storedText is typed text as stored: NFC (input methods may send decomposed
 // marks) and without trailing blanks.
 func storedText(s string) string { return strings.TrimRight(norm.NFC.String(s), " \n\t") }
@@ -172,8 +155,8 @@ func (m *Model) saveEdit() tea.Cmd {
 	p.Body = strings.TrimSpace(storedText(m.ed.body.Value()))
 	p.Ref = strings.TrimSpace(storedText(m.ed.ref.Value()))
 	p.Response = storedText(m.ed.resp.Value())
-	date, err := parseDay(m.ed.date.Value())
-	if err != nil {
+	date, ok := base.ParseTypedDate(m.ed.date.Value())
+	if !ok && strings.TrimSpace(m.ed.date.Value()) != "" {
 		m.ed.focus(edDate)
 		return status("", errors.New(m.ctx.Text.F("arc.e.baddate", strings.TrimSpace(m.ed.date.Value()))))
 	}

@@ -1,6 +1,9 @@
 package base
 
 import (
+	"strings"
+	"time"
+
 	"charm.land/lipgloss/v2"
 
 	"txct/store/model"
@@ -66,6 +69,23 @@ func (c *Context) DueDate(s *model.Session) string {
 		return ""
 	}
 	return dl.Due.Format("02/01/2006")
+}
+
+// typedDateLayouts are the ways people type a date: ISO, and the Vietnamese
+// day-first forms with slashes, dashes or dots (one or two digits each).
+var typedDateLayouts = []string{model.DateLayout, "2/1/2006", "2-1-2006", "2.1.2006"}
+
+// ParseTypedDate reads a date as a person types it (21/05/2026, 1-5-2026,
+// 21.05.2026 or 2026-05-21) and returns it as YYYY-MM-DD; it reports false
+// for anything else, the empty string included.
+func ParseTypedDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range typedDateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format(model.DateLayout), true
+		}
+	}
+	return "", false
 }
 
 // ShortDate turns YYYY-MM-DD into DD/MM/YYYY, the way Vietnamese offices write it.

@@ -295,9 +295,9 @@ func TestParse(t *testing.T) {
 	dates := map[string]string{"2026-05-21": "2026-05-21", "21/05/2026": "2026-05-21", "1/5/2026": "2026-05-01",
 		" 21.05.2026 ": "2026-05-21", "21-5-2026": "2026-05-21", "2026/05/21": "", "31/02/2026": "", "": ""}
 	for in, want := range dates {
-		got, ok := parseDate(in)
+		got, ok := base.ParseTypedDate(in)
 		if got != want || ok != (want != "") {
-			t.Errorf("parseDate(%q) = %q, %v", in, got, ok)
+			t.Errorf("ParseTypedDate(%q) = %q, %v", in, got, ok)
 		}
 	}
 	clocks := map[string]string{"7:30": "07:30", "07:30": "07:30", "7h30": "07:30", "14h": "14:00", "9": "09:00",

@@ -5,27 +5,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/text/unicode/norm"
 
 	"txct/store/model"
+	"txct/tui/base"
 )
-
-// dateLayouts are the ways a secretary writes a date: ISO, and the
-// Vietnamese day-first forms with slashes, dashes or dots.
-var dateLayouts = []string{model.DateLayout, "02/01/2006", "2/1/2006", "02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006"}
-
-// parseDate reads a date in any of dateLayouts and returns it as YYYY-MM-DD.
-func parseDate(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t.Format(model.DateLayout), true
-		}
-	}
-	return "", false
-}
 
 // parseClock reads 7:30, 07:30, 7h30, 7h or 7 and returns HH:MM; the empty
 // string stays empty (the time is optional).
@@ -112,7 +97,7 @@ func (m *Model) collect() (model.Session, bool, error) {
 	s.Kind = model.Kinds[m.kind]
 	s.Title = v(fTitle)
 	s.Date = v(fDate)
-	if d, ok := parseDate(s.Date); ok {
+	if d, ok := base.ParseTypedDate(s.Date); ok {
 		s.Date = d
 	}
 	s.Start, s.End = v(fStart), v(fEnd)
