@@ -30,6 +30,7 @@ const (
 	fLocality
 	fOrganiser
 	fGroup
+	fSitting
 	fDelegates
 	fChair
 	fChairTitle
@@ -56,6 +57,7 @@ var defs = [nFields]fieldDef{
 	fLocality:   {key: "locality", names: store.NameLocale, limit: 100},
 	fOrganiser:  {key: "organiser", names: store.NameOrg, limit: 200},
 	fGroup:      {key: "group", names: store.NameGroup, limit: 200},
+	fSitting:    {key: "sitting", limit: 200},
 	fDelegates:  {key: "delegates", names: store.NamePerson, list: true, limit: 1000},
 	fChair:      {key: "chair", names: store.NamePerson, limit: 120},
 	fChairTitle: {key: "chairtitle", limit: 200},
@@ -73,7 +75,10 @@ type (
 		err  error
 	}
 	namesMsg struct{ names map[store.NameKind][]string }
-	savedMsg struct {
+	// previousMsg is the latest session, whose round a new session
+	// continues by default.
+	previousMsg struct{ sess model.Session }
+	savedMsg    struct {
 		id      uint64
 		created bool
 		err     error
@@ -86,6 +91,9 @@ type Store interface {
 	Names(kind store.NameKind) ([]string, error)
 	CreateSession(sess model.Session) (model.Session, error)
 	UpdateSession(sess model.Session) error
+	// Sessions lists every session, newest first: a new session continues
+	// the latest one's round.
+	Sessions() ([]store.Summary, error)
 }
 
 var _ Store = (*store.Store)(nil)
@@ -183,8 +191,31 @@ func (m *Model) Init() tea.Cmd {
 			s, err := db.Session(id)
 			return loadedMsg{id: id, sess: s, err: err}
 		})
+	} else {
+		cmds = append(cmds, func() tea.Msg {
+			ss, err := db.Sessions()
+			if err != nil || len(ss) == 0 {
+				return nil
+			}
+			return previousMsg{sess: ss[0].Session}
+		})
 	}
 	return tea.Batch(cmds...)
+}
+
+// onPrevious defaults a new session's round (delegate group, sitting) to
+// the latest session's, as prefilled values that typing replaces; fields
+// the user already typed in are left alone.
+func (m *Model) onPrevious(msg previousMsg) {
+	if m.id != 0 {
+		return
+	}
+	for f, v := range map[field]string{fGroup: msg.sess.DelegateGroup, fSitting: msg.sess.Sitting} {
+		if v != "" && m.inputs[f].Value() == "" {
+			m.inputs[f].SetValue(model.Safe(v, false))
+			m.prefilled[f] = true
+		}
+	}
 }
 
 // onLoaded fills the fields from the stored session. Stored text goes through
@@ -213,6 +244,7 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	set(fLocality, s.Locality)
 	set(fOrganiser, s.Organiser)
 	set(fGroup, s.DelegateGroup)
+	set(fSitting, s.Sitting)
 	set(fDelegates, joinList(s.Delegates))
 	set(fChair, s.Chair)
 	set(fChairTitle, s.ChairTitle)
@@ -249,6 +281,8 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 		m.onLoaded(msg)
 	case namesMsg:
 		m.names = normNames(msg.names)
+	case previousMsg:
+		m.onPrevious(msg)
 	case savedMsg:
 		cmd = m.onSaved(msg)
 	case tea.KeyPressMsg:

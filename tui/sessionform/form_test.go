@@ -378,3 +378,38 @@ func TestTypingReplacesDefault(t *testing.T) {
 		t.Errorf("editing the default time gave %q", got)
 	}
 }
+
+// A new session continues the latest session's round: its delegate group
+// and sitting are filled in, and typing in either replaces the default.
+func TestNewSessionContinuesTheRound(t *testing.T) {
+	db := tuitest.Store(t, store.Options{})
+	prev := earlier(t, db)
+	prev.Sitting = "Kỳ họp thường lệ cuối năm 2026"
+	if err := db.UpdateSession(prev); err != nil {
+		t.Fatal(err)
+	}
+	m := newForm(t, base.VI, db, 0, 120, 36)
+	if m.inputs[fGroup].Value() != prev.DelegateGroup || m.inputs[fSitting].Value() != prev.Sitting {
+		t.Fatalf("defaults: group %q, sitting %q", m.inputs[fGroup].Value(), m.inputs[fSitting].Value())
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Kỳ họp") || !strings.Contains(v, "Kỳ họp thường lệ cuối năm 2026") {
+		t.Fatalf("the sitting is not shown:\n%s", v)
+	}
+	fill(t, m, fTitle, "Tiếp xúc cử tri tại xã Hưng Tân")
+	goTo(t, m, fSitting)
+	tuitest.Type(t, m, "Kỳ họp chuyên đề tháng 12")
+	out := tuitest.Press(t, m, "ctrl+s")
+	var id uint64
+	for _, msg := range out {
+		if o, ok := msg.(base.OpenSessionMsg); ok {
+			id = o.ID
+		}
+	}
+	s, err := db.Session(id)
+	if err != nil {
+		t.Fatalf("%v (%#v)", err, out)
+	}
+	if s.DelegateGroup != prev.DelegateGroup || s.Sitting != "Kỳ họp chuyên đề tháng 12" {
+		t.Fatalf("stored group %q, sitting %q", s.DelegateGroup, s.Sitting)
+	}
+}

@@ -111,6 +111,7 @@ func (m *Model) collect() (model.Session, bool, error) {
 	s.Locality = v(fLocality)
 	s.Organiser = v(fOrganiser)
 	s.DelegateGroup = v(fGroup)
+	s.Sitting = v(fSitting)
 	s.Delegates = splitList(m.inputs[fDelegates].Value())
 	s.Chair = v(fChair)
 	s.ChairTitle = v(fChairTitle)
