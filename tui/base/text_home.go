@@ -50,6 +50,8 @@ func init() {
 		"form.f.locality":     {"Địa danh (ghi ngày tháng)", "Place name (date line)"},
 		"form.f.organiser":    {"Cơ quan tổ chức", "Organiser"},
 		"form.f.group":        {"Tổ đại biểu", "Delegate group"},
+		"home.round":          {"đợt %d hội nghị · %s · %s", "round of %d sessions · %s · %s"},
+		"home.rounddue":       {"Hạn báo cáo đợt %s", "Round report due %s"},
 		"form.f.sitting":      {"Kỳ họp", "Sitting"},
 		"form.f.delegates":    {"Đại biểu dự", "Delegates present"},
 		"form.f.chair":        {"Chủ trì", "Chair"},

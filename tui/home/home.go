@@ -5,6 +5,7 @@
 package home
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -167,7 +168,7 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	if s := m.selected(); s != nil {
 		selID = s.ID
 	}
-	m.all = msg.list
+	m.all = byRound(msg.list)
 	m.demo = map[uint64]bool{}
 	for _, id := range msg.demo {
 		m.demo[id] = true
@@ -347,6 +348,68 @@ func (m *Model) clamp() {
 		m.top = m.sel - h + 1
 	}
 	m.top = max(0, min(m.top, len(m.rows)-h))
+	// Round headings take lines too: scroll on until the selection shows.
+	for h > 0 && m.top < m.sel && m.linesBetween(m.top, m.sel) > h {
+		m.top++
+	}
+}
+
+// roundOf is the round a session belongs to, "" when it names no sitting
+// (it then stands alone).
+func roundOf(s model.Session) string {
+	if strings.TrimSpace(s.Sitting) == "" {
+		return ""
+	}
+	return store.RoundKey(s)
+}
+
+// byRound orders sessions (given newest first) so that each round's
+// sessions stand together, newest first, the rounds ordered by their newest
+// session; sessions of no round keep their place among them.
+func byRound(list []store.Summary) []store.Summary {
+	pos := map[uint64]int{}
+	first := map[string]int{}
+	for i, s := range list {
+		pos[s.ID] = i
+		if k := roundOf(s.Session); k != "" {
+			if _, ok := first[k]; !ok {
+				first[k] = i
+			}
+		}
+	}
+	// A session's place is its round's first (newest) place, or its own.
+	at := func(s store.Summary) int {
+		if k := roundOf(s.Session); k != "" {
+			return first[k]
+		}
+		return pos[s.ID]
+	}
+	out := slices.Clone(list)
+	slices.SortStableFunc(out, func(a, b store.Summary) int { return at(a) - at(b) })
+	return out
+}
+
+// roundStart reports whether row i opens a round's group: the rows are
+// grouped only when no filter is typed.
+func (m *Model) roundStart(i int) bool {
+	if strings.TrimSpace(m.filter.Value()) != "" || i < 0 || i >= len(m.rows) {
+		return false
+	}
+	k := roundOf(m.all[m.rows[i]].Session)
+	return k != "" && (i == 0 || roundOf(m.all[m.rows[i-1]].Session) != k)
+}
+
+// linesBetween counts the screen lines from row a to row b, both included,
+// with the round headings among them.
+func (m *Model) linesBetween(a, b int) int {
+	n := 0
+	for i := a; i <= b && i < len(m.rows); i++ {
+		n++
+		if m.roundStart(i) {
+			n++
+		}
+	}
+	return n
 }
 
 // counts returns how many sessions are overdue and due today.

@@ -293,3 +293,50 @@ func TestEnglish(t *testing.T) {
 		t.Error("a string is missing from the catalog")
 	}
 }
+
+// Sessions of one round (delegate group and sitting) stand together under a
+// heading with the round's deadline: five days after its newest session.
+func TestGroupedByRound(t *testing.T) {
+	db := tuitest.Store(t, store.Options{})
+	seed(t, db)
+	for _, s := range []model.Session{
+		{Title: "TXCT xã Hưng Lợi", Kind: model.KindBefore, Date: "2026-05-12", Place: "UBND xã Hưng Lợi",
+			DelegateGroup: "Tổ đại biểu HĐND tỉnh số 3", Sitting: "Kỳ họp giữa năm 2026"},
+		{Title: "TXCT xã Hưng Tân", Kind: model.KindBefore, Date: "2026-05-19", Place: "UBND xã Hưng Tân",
+			DelegateGroup: "Tổ đại biểu HĐND tỉnh số 3", Sitting: "kỳ họp giữa năm 2026"},
+	} {
+		if _, err := db.CreateSession(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newHome(t, base.VI, db, 120, 36)
+	v := ansi.Strip(m.View())
+	lines := strings.Split(v, "\n")
+	at := func(sub string) int {
+		for i, l := range lines {
+			if strings.Contains(l, sub) {
+				return i
+			}
+		}
+		t.Fatalf("%q not on screen:\n%s", sub, v)
+		return -1
+	}
+	head := at("▾ Hạn báo cáo đợt 24/05/2026 còn 4 ngày · đợt 2 hội nghị · Tổ đại biểu HĐND tỉnh số 3 · kỳ họp giữa năm 2026")
+	if at("UBND xã Hưng Tân") != head+1 || at("UBND xã Hưng Lợi") != head+2 {
+		t.Fatalf("the round's sessions are not together under its heading:\n%s", v)
+	}
+	// A filter shows matches alone, without headings.
+	m.filter.SetValue("Hưng")
+	m.applyFilter()
+	if v := ansi.Strip(m.View()); strings.Contains(v, "▾") {
+		t.Fatalf("heading while filtering:\n%s", v)
+	}
+	// At 80×24 the selection stays on screen through the headings.
+	m = newHome(t, base.VI, db, 80, 10)
+	for range 6 {
+		tuitest.Press(t, m, "down")
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "▸") {
+		t.Fatalf("the selected row scrolled away:\n%s", v)
+	}
+}

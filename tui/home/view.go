@@ -40,6 +40,9 @@ func (m *Model) View() string {
 		}
 		end := min(len(m.rows), m.top+m.listHeight())
 		for i := m.top; i < end; i++ {
+			if m.roundStart(i) {
+				lines = append(lines, m.roundLine(i))
+			}
 			lines = append(lines, m.rowLine(cols, i))
 		}
 	}
@@ -203,6 +206,24 @@ func (m *Model) rowLine(cols []column, i int) string {
 		marker = "▸ "
 	}
 	return style(s.Cursor).Render(marker) + strings.Join(cells, style(s.Value).Render(m.gap()))
+}
+
+// roundLine heads the sessions of the round row i opens: the delegate
+// group and the sitting, how many sessions, and the round's deadline (five
+// days after its newest session, which comes first).
+func (m *Model) roundLine(i int) string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	sess := m.all[m.rows[i]].Session
+	n := 0
+	for j := i; j < len(m.rows) && roundOf(m.all[m.rows[j]].Session) == roundOf(sess); j++ {
+		n++
+	}
+	label, st := m.ctx.DeadlineLabel(&sess)
+	due := t.F("home.rounddue", m.ctx.DueDate(&sess))
+	head := t.F("home.round", n, model.Safe(sess.DelegateGroup, false), model.Safe(sess.Sitting, false))
+	// The deadline first: a narrow screen cuts the names, which the rows
+	// below repeat, rather than the date.
+	return ansi.Truncate(s.Subtitle.Render("▾ "+due+" ")+st.Render(label)+s.Muted.Render(" · "+head), m.w, "…")
 }
 
 // emptyView explains how to start when there is no session at all.
