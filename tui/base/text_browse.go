@@ -72,6 +72,8 @@ func init() {
 		"rev.remark":   {"Ý kiến số %d", "Remark %d"},
 		"rev.anon":     {"Một cử tri", "A voter"},
 		"rev.repeat":   {"⟳ KIẾN NGHỊ LẶP LẠI", "⟳ REPEATED PETITION"},
+		"rev.flagged":  {"? CÓ THỂ LẶP LẠI — CHƯA XÁC NHẬN", "? POSSIBLE REPEAT — NOT CONFIRMED"},
+		"rev.flaggedn": {" · %d nghi lặp lại chưa xác nhận", " · %d flagged, not confirmed"},
 		"rev.missing":  {"(không có trong kho)", "(not in the archive)"},
 		"rev.raised":   {"Nêu lần đầu: %s · %s", "First raised: %s · %s"},
 		"rev.times":    {"Đã nêu %d lần", "Raised %d times"},

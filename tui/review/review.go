@@ -27,7 +27,10 @@ type loadedMsg struct {
 	// said is, for a remark that holds several demands, the demand that
 	// matched each petition it repeats: remark id → petition id → text.
 	said map[uint64]map[string]string
-	err  error
+	// flagged holds, for remarks with no confirmed repeat, the archive
+	// petition the repeat engine flags and no one has confirmed yet.
+	flagged map[uint64]model.Petition
+	err     error
 }
 
 // item is one remark with confirmed repeats.
@@ -38,10 +41,12 @@ type item struct {
 }
 
 // rep is one repeated petition; p is nil when the id is not in the archive.
+// unconfirmed marks a repeat the engine flags that no one has confirmed.
 type rep struct {
-	id   string
-	p    *model.Petition
-	said string // the demand of the remark that matched, when it holds several
+	id          string
+	p           *model.Petition
+	said        string // the demand of the remark that matched, when it holds several
+	unconfirmed bool
 }
 
 // Store is what the review screen reads.
@@ -49,6 +54,8 @@ type Store interface {
 	Snapshot(id uint64) (model.Snapshot, error)
 	// ExplainRepeat says which part of a remark matched a petition.
 	ExplainRepeat(text, id string) (store.Repeat, error)
+	// FindRepeats flags the repeats no one has confirmed yet.
+	FindRepeats(text string, opts store.RepeatOptions) (store.RepeatResult, error)
 }
 
 var _ Store = (*store.Store)(nil)
@@ -66,6 +73,7 @@ type Model struct {
 	title      string
 	remarks    int
 	items      []item
+	confirmed  int // items with a confirmed repeat; the others are flagged only
 	unresolved int
 
 	paged bool // one repeat per screen
@@ -93,6 +101,9 @@ func (m *Model) Init() tea.Cmd {
 	return func() tea.Msg {
 		snap, err := db.Snapshot(id)
 		msg := loadedMsg{id: id, snap: snap, err: err, said: map[uint64]map[string]string{}}
+		if err != nil {
+			return msg
+		}
 		for _, r := range snap.Remarks {
 			if len(r.RepeatOf) == 0 || len(match.Demands(r.Text)) < 2 {
 				continue
@@ -102,6 +113,18 @@ func (m *Model) Init() tea.Cmd {
 				if x, err := db.ExplainRepeat(r.Text, pid); err == nil && x.Span.End > x.Span.Start {
 					msg.said[r.ID][pid] = string([]rune(r.Text)[x.Span.Start:x.Span.End])
 				}
+			}
+		}
+		// Delegates also see what the engine flags and the secretary has
+		// not confirmed yet, so they are never blind to a repeat.
+		msg.flagged = map[uint64]model.Petition{}
+		for _, r := range snap.Remarks {
+			if len(r.RepeatOf) > 0 || r.MergedInto != 0 || strings.TrimSpace(r.Text) == "" {
+				continue
+			}
+			res, err := db.FindRepeats(r.Text, store.RepeatOptions{Top: 1, Dismissed: r.Dismissed, Session: snap.Session.UID})
+			if err == nil && res.Repeat && len(res.Hits) > 0 {
+				msg.flagged[r.ID] = res.Hits[0].Petition
 			}
 		}
 		return msg
@@ -134,13 +157,22 @@ func (m *Model) onLoaded(msg loadedMsg) {
 	m.title, m.remarks = msg.snap.Session.Title, len(msg.snap.Remarks)
 	m.items, m.blocks = nil, nil
 	unresolved := map[string]bool{}
+	m.confirmed = 0
 	for i, r := range msg.snap.Remarks {
-		if len(r.RepeatOf) == 0 {
-			continue
+		ids, unconfirmed := r.RepeatOf, false
+		if len(ids) == 0 {
+			p, ok := msg.flagged[r.ID]
+			if !ok {
+				continue
+			}
+			ids, unconfirmed = []string{p.ID}, true
+			msg.snap.Petitions[p.ID] = p
+		} else {
+			m.confirmed++
 		}
 		it := item{seq: i + 1, r: r}
-		for _, id := range r.RepeatOf {
-			rp := rep{id: id, said: msg.said[r.ID][id]}
+		for _, id := range ids {
+			rp := rep{id: id, said: msg.said[r.ID][id], unconfirmed: unconfirmed}
 			if p, ok := msg.snap.Petitions[id]; ok {
 				// The session under review is not its own history: the
 				// raise its confirmation added is left out of the count and

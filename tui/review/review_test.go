@@ -156,3 +156,22 @@ func TestShowsEachDemandsMatch(t *testing.T) {
 		t.Errorf("each demand's match is not shown:\n%s", v)
 	}
 }
+
+// A repeat the engine flags and no one confirmed is listed, marked as such,
+// so the delegates are not blind to it.
+func TestFlaggedUnconfirmedListed(t *testing.T) {
+	db, id := archivetest.IndexedFixture(t)
+	if _, err := db.SaveRemark(model.Remark{SessionID: id, Voter: "Bà Sáu", Type: model.TypePetition,
+		Text: "Trạm y tế xã vẫn thiếu thuốc theo danh mục bảo hiểm y tế, đề nghị bổ sung"}); err != nil {
+		t.Fatal(err)
+	}
+	m := open(t, db, id, 120, 40)
+	tuitest.Press(t, m, "end")
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "? CÓ THỂ LẶP LẠI — CHƯA XÁC NHẬN · P-2024-003") || !strings.Contains(v, "Sở Y tế đã chỉ đạo bổ sung thuốc") {
+		t.Fatalf("the flagged repeat is not listed:\n%s", v)
+	}
+	if !strings.Contains(v, "2/5 ý kiến lặp lại kiến nghị cũ") || !strings.Contains(v, "1 nghi lặp lại chưa xác nhận") {
+		t.Fatalf("counts:\n%s", v)
+	}
+}

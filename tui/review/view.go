@@ -69,7 +69,10 @@ func (m *Model) header() []string {
 	}
 	title := ansi.Truncate(t.F("rev.title", safe(m.title)), max(1, m.w-lipgloss.Width(right)-3), "…")
 	gap := max(1, m.w-lipgloss.Width(title)-lipgloss.Width(right)-1)
-	counts := t.F("rev.counts", len(m.items), m.remarks, m.unresolved)
+	counts := t.F("rev.counts", m.confirmed, m.remarks, m.unresolved)
+	if n := len(m.items) - m.confirmed; n > 0 {
+		counts += t.F("rev.flaggedn", n)
+	}
 	cst := s.Subtitle
 	if m.unresolved > 0 {
 		cst = s.Warn
@@ -114,7 +117,11 @@ func (m *Model) itemLines(it *item, w, left int, roomy bool) []string {
 			continue
 		}
 		p := rp.p
-		add(3, s.RepeatHit, t.S("rev.repeat")+" · "+safe(p.ID))
+		if rp.unconfirmed {
+			add(3, s.Warn, t.S("rev.flagged")+" · "+safe(p.ID))
+		} else {
+			add(3, s.RepeatHit, t.S("rev.repeat")+" · "+safe(p.ID))
+		}
 		if rp.said != "" {
 			add(3, s.Muted, t.F("cap.panel.said", safe(rp.said)))
 		}

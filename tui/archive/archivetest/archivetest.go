@@ -66,7 +66,19 @@ func Remarks(sessionID uint64) []model.Remark {
 // a second session with one remark, and the id of the first session.
 func Fixture(t testing.TB) (*store.Store, uint64) {
 	t.Helper()
-	db := tuitest.Store(t, store.Options{NoIndex: true})
+	return fixture(t, store.Options{NoIndex: true})
+}
+
+// IndexedFixture is Fixture with the repeat index enabled, for screens that
+// run repeat checks.
+func IndexedFixture(t testing.TB) (*store.Store, uint64) {
+	t.Helper()
+	return fixture(t, store.Options{})
+}
+
+func fixture(t testing.TB, opts store.Options) (*store.Store, uint64) {
+	t.Helper()
+	db := tuitest.Store(t, opts)
 	if _, err := db.PutPetitions(Petitions()); err != nil {
 		t.Fatal(err)
 	}
