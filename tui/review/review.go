@@ -77,8 +77,10 @@ type Model struct {
 	unresolved int
 
 	paged bool // one repeat per screen
-	cur   int  // the item in view
-	off   int  // first line shown: of the document, or of the item when paged
+	table bool // every repeat on one line: the delegates' table
+	tkey  key.Binding
+	cur   int // the item in view
+	off   int // first line shown: of the document, or of the item when paged
 
 	blocks [][]string // rendered items, for width bw
 	starts []int      // first document line of each item
@@ -89,7 +91,8 @@ type Model struct {
 // New builds the review of session sessionID.
 func New(ctx *base.Context, sessionID uint64) *Model {
 	return &Model{ctx: ctx, db: base.StoreAs[Store](ctx), id: sessionID, page: key.NewBinding(key.WithKeys("p"),
-		key.WithHelp("p", ctx.Text.S("key.pagemode")))}
+		key.WithHelp("p", ctx.Text.S("key.pagemode"))),
+		tkey: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", ctx.Text.S("key.revtable")))}
 }
 
 // Init loads the session with the petitions its repeats cite.
@@ -202,6 +205,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return func() tea.Msg { return base.OpenSessionMsg{ID: id} }
 	case key.Matches(msg, m.page):
 		m.togglePage()
+	case key.Matches(msg, m.tkey):
+		m.table = !m.table
 	case key.Matches(msg, g.Down):
 		m.step(1)
 	case key.Matches(msg, g.Up):
@@ -345,6 +350,6 @@ func (m *Model) Cursor() *tea.Cursor { return nil }
 // Help lists the review's keys.
 func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	g := m.ctx.Keys
-	s := []key.Binding{g.Down, g.Up, m.page, g.Back}
+	s := []key.Binding{g.Down, g.Up, m.page, m.tkey, g.Back}
 	return s, [][]key.Binding{s, {g.PageDown, g.PageUp}}
 }

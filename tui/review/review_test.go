@@ -175,3 +175,39 @@ func TestFlaggedUnconfirmedListed(t *testing.T) {
 		t.Fatalf("counts:\n%s", v)
 	}
 }
+
+// The delegates' table fits 80×24: one line per repeated petition, the
+// status before the answering body, and a flagged repeat marked "?".
+func TestDelegatesTable(t *testing.T) {
+	db, id := archivetest.IndexedFixture(t)
+	if _, err := db.SaveRemark(model.Remark{SessionID: id, Voter: "Bà Sáu", Type: model.TypePetition,
+		Text: "Trạm y tế xã vẫn thiếu thuốc theo danh mục bảo hiểm y tế, đề nghị bổ sung"}); err != nil {
+		t.Fatal(err)
+	}
+	m := open(t, db, id, 80, 24)
+	tuitest.Press(t, m, "t")
+	v := ansi.Strip(m.View())
+	tuitest.CheckSize(t, m.View(), 80, 24)
+	lines := strings.Split(v, "\n")
+	var rows []string
+	for _, l := range lines {
+		if strings.Contains(l, "05/11/2024") || strings.Contains(l, "10/05/2023") || strings.Contains(l, "20/05/2024") {
+			rows = append(rows, l)
+		}
+	}
+	if len(rows) != 3 || !strings.Contains(v, "Tình trạng") || !strings.Contains(v, "P-1999-404") {
+		t.Fatalf("table:\n%s", v)
+	}
+	for _, r := range rows {
+		st := strings.Index(r, "giải quyết")
+		if st < 0 {
+			st = strings.Index(r, "đã trả lời")
+		}
+		if st < 0 || strings.Contains(r[:st], "Sở ") {
+			t.Errorf("the status is not before the answering body: %q", r)
+		}
+	}
+	if !strings.Contains(v, "5?") {
+		t.Errorf("the flagged repeat is not marked:\n%s", v)
+	}
+}

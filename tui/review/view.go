@@ -25,11 +25,58 @@ func (m *Model) View() string {
 		body = []string{"", s.Error.Render("  " + t.F("app.error", m.err))}
 	case len(m.items) == 0:
 		body = []string{"", s.Muted.Render("  " + t.S("rev.none"))}
+	case m.table:
+		body = m.tableLines()
 	default:
 		body = m.window()
 	}
 	lines := append(m.header(), body...)
 	return base.Fit(strings.Join(lines, "\n"), m.w, m.h)
+}
+
+// tableLines is the delegates' table: one line per repeated petition with
+// the remark's number, the petition, when it was first raised, how many
+// times, its status, then who answered, cut to the screen's width. The
+// status comes before the answering body so a narrow screen keeps it.
+func (m *Model) tableLines() []string {
+	s, t := m.ctx.Styles, m.ctx.Text
+	statusW := 16
+	fixed := 4 + 1 + 10 + 1 + 4 + 1 + statusW + 1
+	textW := max(12, (m.w-fixed)*3/5)
+	bodyW := max(0, m.w-fixed-textW-1)
+	cell := func(v string, w int) string {
+		v = ansi.Truncate(v, w, "…")
+		return v + strings.Repeat(" ", max(0, w-lipgloss.Width(v)))
+	}
+	head := cell(t.S("rev.t.no"), 4) + " " + cell(t.S("rev.t.text"), textW) + " " + cell(t.S("rev.t.first"), 10) + " " +
+		cell(t.S("rev.t.times"), 4) + " " + cell(t.S("rev.t.status"), statusW) + " " + cell(t.S("rev.t.body"), bodyW)
+	out := []string{s.Label.Underline(true).Render(ansi.Truncate(head, m.w, ""))}
+	for _, it := range m.items {
+		for _, rp := range it.reps {
+			no := fmt.Sprint(it.seq)
+			if rp.unconfirmed {
+				no += "?"
+			}
+			text, first, times, st, body := safe(rp.id)+" "+t.S("rev.missing"), "", "", "", ""
+			stStyle := s.Muted
+			if p := rp.p; p != nil {
+				text, first, times = safe(p.Text), base.ShortDate(p.RaisedAt), fmt.Sprint(p.TimesRaised())
+				st = t.S("status." + string(p.Status))
+				if p.Status == "" {
+					st = "—"
+				}
+				body = answeredBy(t, p)
+				stStyle = statusStyle(s, p.Status)
+			}
+			line := cell(no, 4) + " " + cell(text, textW) + " " + cell(first, 10) + " " + cell(times, 4) + " " +
+				stStyle.Render(cell(st, statusW)) + " " + cell(body, bodyW)
+			out = append(out, ansi.Truncate(line, m.w, ""))
+		}
+	}
+	if len(out) > m.bodyHeight() {
+		out = append(out[:m.bodyHeight()-1], s.Muted.Render(t.F("rev.t.more", len(out)-m.bodyHeight()+1)))
+	}
+	return out
 }
 
 // window is the part of the page (or of the current item) on screen; a
@@ -167,17 +214,23 @@ func answeredBy(t base.Text, p *model.Petition) string {
 
 // statusText colours a status: resolved green, under way or answered
 // amber, unresolved red; the dot and the words carry it without colour.
+// statusStyle is the colour of a status: resolved green, unresolved red,
+// the rest amber.
+func statusStyle(s base.Styles, st model.Status) lipgloss.Style {
+	switch st {
+	case model.StatusResolved:
+		return s.OK.Bold(true)
+	case model.StatusUnresolved:
+		return s.Error
+	}
+	return s.Warn
+}
+
 func statusText(s base.Styles, t base.Text, st model.Status) string {
 	if st == "" {
 		return s.Muted.Render("—")
 	}
-	style := s.Warn
-	switch st {
-	case model.StatusResolved:
-		style = s.OK.Bold(true)
-	case model.StatusUnresolved:
-		style = s.Error
-	}
+	style := statusStyle(s, st)
 	label := t.S("status." + string(st))
 	if strings.HasPrefix(label, "⟨") {
 		label = safe(string(st))
