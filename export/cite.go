@@ -15,7 +15,7 @@ const maxAnswer = 420
 
 // citedPetitions are the archive records an item's remarks were confirmed
 // to repeat, each once, earliest first. References missing from the
-// archive are left out (UnknownRefs lists them).
+// archive are left out (the pre-export check, store.ExportCheck, lists them).
 func citedPetitions(it item, ps map[string]model.Petition) []model.Petition {
 	var out []model.Petition
 	seen := map[string]bool{}
@@ -30,21 +30,6 @@ func citedPetitions(it item, ps map[string]model.Petition) []model.Petition {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b model.Petition) int { return strings.Compare(a.RaisedAt, b.RaisedAt) })
-	return out
-}
-
-// UnknownRefs are the repeat references of the session's remarks that are
-// not in the archive, as "remark number: reference", for the pre-export
-// check: the documents leave them out.
-func UnknownRefs(snap model.Snapshot) []string {
-	var out []string
-	for i, r := range snap.Remarks {
-		for _, id := range r.RepeatOf {
-			if _, ok := snap.Petitions[id]; !ok {
-				out = append(out, fmt.Sprintf("%d: %s", i+1, clean(id)))
-			}
-		}
-	}
 	return out
 }
 

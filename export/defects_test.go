@@ -53,9 +53,6 @@ func TestNoArchiveIDsInBody(t *testing.T) {
 			t.Errorf("%s cites archive codes", name)
 		}
 	}
-	if got := UnknownRefs(snap); len(got) != 1 || got[0] != "7: P-2023-999" {
-		t.Errorf("UnknownRefs = %v", got)
-	}
 }
 
 // Every word right before "…" is a whole word of the source texts.

@@ -23,6 +23,7 @@ const (
 	CheckOpenRepeat   CheckKind = "open_repeat"   // flagged as a repeat, neither confirmed nor dismissed
 	CheckDuplicate    CheckKind = "duplicate"     // makes the same demand as an earlier remark, not merged
 	CheckNoDiacritics CheckKind = "no_diacritics" // typed without Vietnamese marks
+	CheckUnknownRef   CheckKind = "unknown_ref"   // a confirmed repeat cites a petition not in the archive (left out of the documents)
 )
 
 // CheckItem is one thing to look at: which remark (1-based position and id)
@@ -59,6 +60,11 @@ func (s *Store) ExportCheck(snap model.Snapshot) ([]CheckItem, error) {
 		}
 		if r.Authority == "" || r.Guessed&model.GuessedLevel != 0 {
 			add(CheckGuessedLevel, "")
+		}
+		for _, id := range r.RepeatOf {
+			if _, ok := snap.Petitions[id]; !ok {
+				add(CheckUnknownRef, id)
+			}
 		}
 		if strings.TrimSpace(r.Text) == "" {
 			continue

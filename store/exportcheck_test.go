@@ -49,7 +49,15 @@ func TestExportCheck(t *testing.T) {
 	// and retyped with marks.
 	snap.Remarks[1].Voter, snap.Remarks[1].Guessed, snap.Remarks[1].RepeatOf = "Ông C", 0, []string{"P-1"}
 	snap.Remarks[2].Text, snap.Remarks[2].MergedInto = "Trạm y tế xã thiếu thuốc theo danh mục bảo hiểm y tế", snap.Remarks[0].ID
+	p1, _ := s.Petition("P-1")
+	snap.Petitions = map[string]model.Petition{"P-1": p1}
 	if items, _ := s.ExportCheck(snap); len(items) != 0 {
 		t.Errorf("after fixing: %+v", items)
+	}
+	// A confirmed repeat of a petition the archive does not have is listed:
+	// the documents leave it out of their prose.
+	snap.Remarks[0].RepeatOf = []string{"P-404"}
+	if items, _ := s.ExportCheck(snap); len(items) != 1 || items[0].Kind != CheckUnknownRef || items[0].Ref != "P-404" || items[0].Remark != 1 {
+		t.Errorf("unknown reference: %+v", items)
 	}
 }

@@ -1,6 +1,9 @@
 package base
 
-import "txct/store"
+import (
+	"txct/store"
+	"txct/store/model"
+)
 
 // Strings of the pre-export check, shared by the export dialog and
 // `txct export`.
@@ -15,6 +18,7 @@ func init() {
 		"check.open_repeat":   {"Ý kiến số %d: có thể lặp lại kiến nghị %s, chưa xác nhận hay bỏ qua", "Remark %d: may repeat %s, neither confirmed nor dismissed"},
 		"check.duplicate":     {"Ý kiến số %d: cùng nội dung với ý kiến số %s, chưa gộp", "Remark %d: same demand as remark %s, not merged"},
 		"check.no_diacritics": {"Ý kiến số %d: gõ không dấu", "Remark %d: typed without diacritics"},
+		"check.unknown_ref":   {"Ý kiến số %d: kiến nghị lặp lại %s không có trong kho, văn bản sẽ không trích dẫn", "Remark %d: repeated petition %s is not in the archive; the documents leave it out"},
 		"exp.checkkeys":       {"%s: mục sau · %s: mở ý kiến để sửa · vẫn xuất được", "%s: next · %s: open the remark · export still allowed"},
 		"check.strict":        {"Chưa xuất: còn %d điểm cần xem (--strict)", "Not exported: %d things to look at (--strict)"},
 	})
@@ -37,6 +41,8 @@ func (t Text) CheckLine(it store.CheckItem) string {
 		return t.F("check.duplicate", it.Remark, it.Ref)
 	case store.CheckNoDiacritics:
 		return t.F("check.no_diacritics", it.Remark)
+	case store.CheckUnknownRef:
+		return t.F("check.unknown_ref", it.Remark, model.Safe(it.Ref, false))
 	}
 	return string(it.Kind)
 }
