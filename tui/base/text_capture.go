@@ -41,6 +41,7 @@ func init() {
 		"cap.nomerge":              {"Không thấy ý kiến nào cùng nội dung. Gõ số ý kiến để gộp rồi Enter; phím khác: thôi.", "No remark makes the same demand. Type the number of the remark to merge with, then Enter; any other key: cancel."},
 		"cap.mergeask":             {"Gộp với ý kiến số: %s▏ (Enter: gộp · phím khác: thôi)", "Merge with remark number: %s▏ (Enter: merge · other keys: cancel)"},
 		"cap.mergebad":             {"Không gộp: không có ý kiến số %s để gộp", "Not merged: there is no remark %s to merge with"},
+		"cap.pastelist":            {"Không dán: chưa mở ô nào. Ctrl+N hoặc Enter để mở ô, rồi dán lại.", "Not pasted: no field is open. Ctrl+N or Enter opens one; then paste again."},
 		"cap.pastetoolong":         {"Không dán: đoạn văn bản dài %d ký tự, ô này nhận tối đa %d.", "Not pasted: the text has %d characters; this field takes at most %d."},
 		"cap.confirmed":            {"Đã xác nhận lặp lại kiến nghị %s", "Confirmed as a repeat of %s"},
 		"cap.dismissed":            {"Đã bỏ qua %s", "Dismissed %s"},

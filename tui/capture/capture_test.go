@@ -293,6 +293,26 @@ func TestPasteTooLong(t *testing.T) {
 	}
 }
 
+// A paste with the list focused changes no remark and says how to open a
+// field, instead of vanishing without a word.
+func TestPasteWithListFocused(t *testing.T) {
+	m, _ := newTest(t, 2, 100, 30)
+	before := []string{m.remarks[0].Text, m.remarks[1].Text}
+	_, cmd := m.Update(tea.PasteMsg{Content: "Đề nghị nạo vét cống"})
+	if len(m.remarks) != 2 || m.remarks[0].Text != before[0] || m.remarks[1].Text != before[1] {
+		t.Fatalf("the paste changed the remarks: %+v", m.remarks)
+	}
+	found := false
+	for _, msg := range collect(cmd) {
+		if s, ok := msg.(base.StatusMsg); ok && strings.Contains(s.Text, "Không dán") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no status message for the paste with no field open")
+	}
+}
+
 func TestEscapeSequencesRenderInert(t *testing.T) {
 	fs := newFakeSaver()
 	rs := []model.Remark{{ID: 1, SessionID: 1, Voter: "X\x1b]0;pwned\x07", Text: "a\x1b]52;c;aGk=\x07b \u202eevil"}}

@@ -546,6 +546,9 @@ func (m *Model) recordTyping() {
 // onPaste takes a paste into the focused field, or refuses one that is too long.
 func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
 	if !m.Typing() {
+		// No field is open: the paste is not turned into a remark unseen,
+		// and the secretary is told how to open one.
+		m.status(m.ctx.Text.S("cap.pastelist"))
 		return nil
 	}
 	if model.Sections[m.section] != model.SecRemarks {
