@@ -210,7 +210,7 @@ func run(args []string, env Env) error {
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
-		return runTUI(&g, env)
+		return g.words(runTUI(&g, env))
 	}
 	name := rest[0]
 	if name == "help" {

@@ -104,13 +104,16 @@ func TestSecondTxctFailsFastNamingTheFile(t *testing.T) {
 	defer db.Close()
 	for _, args := range [][]string{{}, {"sessions"}, {"check"}, {"verify"}, {"backup", filepath.Join(t.TempDir(), "b.db")}, {"demo"}} {
 		start := time.Now()
-		code, _, errs := call(t, "", append([]string{"--db", path}, args...)...)
+		code, _, errs := call(t, "", append([]string{"--db", path, "--lang", "en"}, args...)...)
 		if code == 0 || !strings.Contains(errs, path) || !strings.Contains(errs, "another txct has it open") {
 			t.Errorf("%v while locked: exit %d, %q", args, code, errs)
 		}
 		if d := time.Since(start); d > 2*time.Second {
 			t.Errorf("%v took %v", args, d)
 		}
+	}
+	if code, _, errs := call(t, "", "--db", path, "sessions"); code == 0 || !strings.Contains(errs, path+": một txct khác đang mở tệp này") {
+		t.Errorf("sessions while locked, in Vietnamese: exit %d, %q", code, errs)
 	}
 }
 
