@@ -275,3 +275,42 @@ func mustHits(b *testing.B, s *Store, text string) []string {
 	}
 	return ids
 }
+
+// TestSessionEditKeepsForwarded: saving the session's own fields (as the
+// app does while the minutes are typed) keeps the list of records the
+// session forwarded, so a remark withdrawn afterwards still takes its
+// unanswered record out of the archive.
+func TestSessionEditKeepsForwarded(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "t.db"), Options{BackupDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.LoadIndex(); err != nil {
+		t.Fatal(err)
+	}
+	sess, rems := loopSession(t, s, "2026-11-20", []model.Remark{
+		{Voter: "Bà Lê Thị Hoa", Text: "Đề nghị nạo vét kênh mương nội đồng thôn 2", Type: model.TypePetition},
+	}, nil)
+	exportNow(t, s, sess.ID)
+	if s.ArchiveCount() != 1 {
+		t.Fatalf("archive holds %d records after export", s.ArchiveCount())
+	}
+	edited, err := s.Session(sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited.Chair = "Ông Nguyễn Văn Bình"
+	if err := s.UpdateSession(edited); err != nil {
+		t.Fatal(err)
+	}
+	demoted := rems[0]
+	demoted.Type = model.TypeOpinion
+	if _, err := s.SaveRemark(demoted); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.ForwardSession(sess.ID)
+	if err != nil || res.Withdrawn != 1 || s.ArchiveCount() != 0 {
+		t.Fatalf("after a session edit the demoted remark's record stays: %+v %v, archive %d", res, err, s.ArchiveCount())
+	}
+}

@@ -131,12 +131,15 @@ func (s *Store) UpdateSession(sess model.Session) error {
 
 func (s *Store) putSession(tx *bolt.Tx, sess model.Session) error {
 	sess.Updated = time.Now().UTC()
-	// The change count is the file's, not the caller's copy's.
+	// What only the store keeps (the change count, the records the session
+	// forwarded) is the file's, not the caller's copy's.
+	rec := toSessionRec(sess)
 	var old sessionRec
 	if getJSON(tx.Bucket(bucketSessions), u64(sess.ID), &old) == nil {
-		sess.Rev, sess.ExportedRev = old.Rev, old.ExportedRev
+		rec.Rev, rec.ExportedRev = old.Rev, old.ExportedRev
+		rec.Forwarded, rec.Varied = old.Forwarded, old.Varied
 	}
-	if err := putJSON(tx.Bucket(bucketSessions), u64(sess.ID), toSessionRec(sess)); err != nil {
+	if err := putJSON(tx.Bucket(bucketSessions), u64(sess.ID), rec); err != nil {
 		return err
 	}
 	if err := tx.Bucket(bucketSessUID).Put([]byte(sess.UID), u64(sess.ID)); err != nil {
