@@ -31,6 +31,10 @@ type Context struct {
 	// NewToneStyle puts the tone of the built-in Telex on the second vowel
 	// of oa, oe, uy (hoà, thuỷ) instead of the first (hòa, thủy).
 	NewToneStyle bool
+	// Telex is whether the built-in Telex is on. It lives here, not in a
+	// screen, so the choice (F9) holds for the whole run of the app, across
+	// leaving a session and coming back.
+	Telex bool
 }
 
 // StoreAs returns the context's store as S, the small interface a screen

@@ -116,6 +116,7 @@ func New(ctx *base.Context, id uint64) *Model {
 	}
 	m.ed = newEditor(ctx)
 	m.notes = newNotes(ctx)
+	m.telex = ctx.Telex
 	if ctx.NewToneStyle {
 		m.tx.style = telex.StyleNew
 	}
@@ -226,6 +227,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Telex):
 		m.telex = !m.telex
+		m.ctx.Telex = m.telex
 		m.tx.reset()
 		return nil
 	case key.Matches(msg, k.NextSection):

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"txct/store/model"
+	"txct/tui/base"
 )
 
 // The app composes through the engine: backspace inside a word edits the
@@ -62,5 +63,26 @@ func TestTelexNotesBackspace(t *testing.T) {
 	last := fs.sessions[len(fs.sessions)-1]
 	if got := last.Note(model.SecOpening); got != "tiếng việt\n" {
 		t.Errorf("note = %q", got)
+	}
+}
+
+// The Telex choice (F9) belongs to the app run, not to one visit of a
+// session: leaving the session and opening it again keeps it on.
+func TestTelexSurvivesReopen(t *testing.T) {
+	ctx := testCtx(base.VI)
+	m := NewWith(ctx, newFakeSaver(), testSession(), nil)
+	m.SetSize(100, 30)
+	press(m, f9)
+	m.Leave()
+	again := NewWith(ctx, newFakeSaver(), testSession(), nil)
+	again.SetSize(100, 30)
+	press(again, ctrlN, enter, enter) // to the text field
+	typeText(again, "dduwowngf ")
+	if got := again.remarks[0].Text; got != "đường" {
+		t.Errorf("after reopening, Telex was off: text %q", got)
+	}
+	press(again, f9)
+	if NewWith(ctx, newFakeSaver(), testSession(), nil).telex {
+		t.Error("turning Telex off did not hold for the next visit")
 	}
 }
