@@ -33,6 +33,7 @@ type Model struct {
 	screen    base.Screen
 	help      help.Model
 	showHelp  bool
+	palette   *palette // the command palette, while open
 	status    string
 	statusErr bool
 	statusAt  time.Time // when the status was set; it shows for statusTTL
@@ -79,6 +80,9 @@ func (m *Model) Init() tea.Cmd {
 // Update routes a message: global keys and navigation here, the rest to the
 // current screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.MouseMsg); ok && m.palette != nil {
+		return m, nil // a click must not act on the screen under the palette
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
@@ -98,6 +102,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	case tea.PasteMsg:
+		if m.palette != nil {
+			m.onPalettePaste(msg.Content)
+			return m, nil
+		}
 		if m.tooSmall() {
 			m.setStatus(m.ctx.Text.S("app.pastetoosmall"), nil)
 			return m, nil
@@ -157,6 +165,12 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.answerOffer(msg), true
 	case m.ask != nil:
 		return m.answerQuestion(msg), true
+	case m.palette != nil:
+		return m.onPaletteKey(msg), true
+	case key.Matches(msg, k.Palette):
+		m.showHelp = false
+		m.palette = newPalette(m.ctx, m.screen)
+		return nil, true
 	case m.showHelp:
 		if msg.String() == "esc" || key.Matches(msg, k.Help) {
 			m.showHelp = false
@@ -264,6 +278,10 @@ func (m *Model) View() tea.View {
 		v.SetContent(m.questionView())
 		return v
 	}
+	if m.palette != nil {
+		v.SetContent(m.paletteView())
+		return v
+	}
 	if m.showHelp {
 		v.SetContent(m.helpView())
 		return v
@@ -316,13 +334,13 @@ func (m *Model) statusLine() string {
 func (m *Model) helpBar() string {
 	short, _ := m.screen.Help()
 	// Help first, so it survives when a narrow terminal cuts the bar.
-	short = append(append([]key.Binding{m.ctx.Keys.Help}, short...), m.ctx.Keys.Quit)
+	short = append(append([]key.Binding{m.ctx.Keys.Help, m.ctx.Keys.Palette}, short...), m.ctx.Keys.Quit)
 	return truncate(m.help.ShortHelpView(short), m.ctx.Width)
 }
 
 func (m *Model) helpView() string {
 	_, full := m.screen.Help()
-	full = append(full, []key.Binding{m.ctx.Keys.Help, m.ctx.Keys.Home, m.ctx.Keys.Redraw, m.ctx.Keys.Quit})
+	full = append(full, []key.Binding{m.ctx.Keys.Help, m.ctx.Keys.Palette, m.ctx.Keys.Home, m.ctx.Keys.Redraw, m.ctx.Keys.Quit})
 	hm := m.help
 	hm.ShowAll = true
 	s := m.ctx.Styles

@@ -21,6 +21,7 @@ type KeyMap struct {
 	Home     key.Binding
 	First    key.Binding
 	Last     key.Binding
+	Palette  key.Binding
 
 	// Home screen.
 	NewSession key.Binding
@@ -88,6 +89,7 @@ func DefaultKeyMap(t Text) KeyMap {
 		Home:     b("key.home", "f10"),
 		First:    b("key.first", "home"),
 		Last:     b("key.last", "end"),
+		Palette:  b("key.palette", "ctrl+p"),
 
 		NewSession: b("key.newsession", "n", "ctrl+n"),
 		Filter:     b("key.filter", "/"),

@@ -64,6 +64,10 @@ var catalog = map[string][2]string{
 
 	"key.quit":          {"thoát", "quit"},
 	"key.help":          {"trợ giúp", "help"},
+	"key.palette":       {"tìm lệnh", "find an action"},
+	"app.palettetitle":  {"Tìm lệnh: gõ để lọc", "Find an action: type to filter"},
+	"app.paletteclose":  {"↑/↓ chọn · Enter chạy · Esc đóng", "↑/↓ choose · Enter runs · Esc closes"},
+	"app.palettenone":   {"Không có lệnh nào khớp", "No action matches"},
 	"key.back":          {"quay lại", "back"},
 	"key.up":            {"lên", "up"},
 	"key.down":          {"xuống", "down"},

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"txct/store"
+	"txct/tui/base"
 )
 
 // Model is anything with a Bubble Tea Update: a screen (whose Update returns
@@ -171,52 +172,15 @@ func SendText[S any](m Model[S], text string) {
 	}
 }
 
-var named = map[string]rune{
-	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "backspace": tea.KeyBackspace,
-	"delete": tea.KeyDelete, "space": tea.KeySpace, "up": tea.KeyUp, "down": tea.KeyDown,
-	"left": tea.KeyLeft, "right": tea.KeyRight, "home": tea.KeyHome, "end": tea.KeyEnd,
-	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-}
-
-var mods = map[string]tea.KeyMod{"ctrl": tea.ModCtrl, "alt": tea.ModAlt, "shift": tea.ModShift}
-
-// KeyMsg is the key press for a name: "enter", "esc", "tab", "up", "pgdown",
-// "f1"…"f12", one printable rune, or any of these after modifiers such as
-// "ctrl+s", "alt+down", "shift+tab". It panics on a name it does not know, so
-// a typo fails the test instead of pressing another key.
+// KeyMsg is the key press for a name (see base.KeyPress). It panics on a
+// name it does not know, so a typo fails the test instead of pressing
+// another key.
 func KeyMsg(k string) tea.KeyPressMsg {
-	var mod tea.KeyMod
-	name := k
-	for {
-		i := strings.IndexByte(name, '+')
-		if i <= 0 || i == len(name)-1 {
-			break
-		}
-		m, ok := mods[name[:i]]
-		if !ok {
-			break
-		}
-		mod |= m
-		name = name[i+1:]
+	msg, ok := base.KeyPress(k)
+	if !ok {
+		panic(fmt.Sprintf("tuitest: unknown key %q", k))
 	}
-	if code, ok := named[name]; ok {
-		msg := tea.KeyPressMsg{Code: code, Mod: mod}
-		if code == tea.KeySpace && mod == 0 {
-			msg.Text = " "
-		}
-		return msg
-	}
-	var n int
-	if _, err := fmt.Sscanf(name, "f%d", &n); err == nil && n >= 1 && n <= 12 && name == fmt.Sprintf("f%d", n) {
-		return tea.KeyPressMsg{Code: tea.KeyF1 + rune(n-1), Mod: mod}
-	}
-	if r := []rune(name); len(r) == 1 {
-		if mod != 0 {
-			return tea.KeyPressMsg{Code: r[0], Mod: mod}
-		}
-		return tea.KeyPressMsg{Code: r[0], Text: name}
-	}
-	panic(fmt.Sprintf("tuitest: unknown key %q", k))
+	return msg
 }
 
 // CheckSize fails unless the view v (escape sequences are ignored) is
