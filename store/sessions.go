@@ -203,7 +203,7 @@ func (s *Store) Snapshot(id uint64) (model.Snapshot, error) {
 	snap.Session, snap.Remarks, snap.Petitions = sess, rems, map[string]model.Petition{}
 	for _, r := range rems {
 		for _, pid := range r.RepeatOf {
-			if p, err := s.Petition(pid); err == nil {
+			if p, err := s.clusteredPetition(pid); err == nil {
 				snap.Petitions[pid] = p
 			}
 		}

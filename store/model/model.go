@@ -6,6 +6,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -528,4 +529,37 @@ func ParseClock(s string) (int, error) {
 		return 0, fmt.Errorf("time %q is not HH:MM", s)
 	}
 	return t.Hour()*60 + t.Minute(), nil
+}
+
+// FoldSameDemand is p with m, a record of the same demand, folded in: every
+// raising of both in date order, the earliest as p's first raising (date and
+// session) and the rest as p's raises. A raising whose record came from a
+// txct session keeps that session in Ref ("<session uid>/"), so the session
+// can leave itself out of its history. p's other fields stay its own.
+func FoldSameDemand(p, m Petition) Petition {
+	first := func(x Petition) Raise {
+		r := Raise{Date: x.RaisedAt, Session: x.Session}
+		if uid := x.OriginSession(); uid != "" {
+			r.Ref = uid + "/"
+		}
+		return r
+	}
+	all := append([]Raise{first(p)}, p.Raises...)
+	all = append(all, first(m))
+	all = append(all, m.Raises...)
+	// An undated raising sorts last: it cannot be the first.
+	slices.SortStableFunc(all, func(a, b Raise) int {
+		switch {
+		case a.Date == b.Date:
+			return 0
+		case a.Date == "":
+			return 1
+		case b.Date == "":
+			return -1
+		}
+		return strings.Compare(a.Date, b.Date)
+	})
+	p.RaisedAt, p.Session = all[0].Date, all[0].Session
+	p.Raises = all[1:len(all):len(all)]
+	return p
 }
