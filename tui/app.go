@@ -103,7 +103,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.PasteMsg:
 		if m.palette != nil {
-			m.onPalettePaste(msg.Content)
+			m.palette.pick.Paste(msg.Content)
 			return m, nil
 		}
 		if m.tooSmall() {

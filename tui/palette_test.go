@@ -51,8 +51,8 @@ func TestPaletteFindsAndRunsShare(t *testing.T) {
 		t.Fatalf("the palette does not show the screen's first action:\n%s", v)
 	}
 	var listed []string
-	for _, it := range m.palette.items {
-		listed = append(listed, it.keys+" "+it.desc)
+	for _, it := range m.palette.pick.Items {
+		listed = append(listed, it.Key+" "+it.Text)
 	}
 	all := strings.Join(listed, "\n")
 	for _, want := range []string{"Ctrl+T chia sẻ cho đại biểu", "Ctrl+D xóa", "F5 lĩnh vực", "F1 / ? trợ giúp", "F10 về trang chính"} {
@@ -62,9 +62,9 @@ func TestPaletteFindsAndRunsShare(t *testing.T) {
 	}
 	tuitest.CheckSize(t, m.View().Content, 80, 24)
 	typeInto(m, "chia se")
-	it, ok := m.palette.chosen()
-	if !ok || it.keys != "Ctrl+T" {
-		t.Fatalf(`"chia se" chose %+v (ok %v), want the share action`, it, ok)
+	i, ok := m.palette.pick.Chosen()
+	if it := m.palette.pick.Items[i]; !ok || it.Key != "Ctrl+T" {
+		t.Fatalf(`"chia se" chose %+v (ok %v), want the share action`, m.palette.pick.Items[i], ok)
 	}
 	if v := view(m); !strings.Contains(v, "> chia se") || strings.Contains(v, "Ctrl+D") {
 		t.Fatalf("the filter is not shown or did not filter:\n%s", v)
@@ -105,7 +105,7 @@ func TestPaletteEscAndTypingChangeNothing(t *testing.T) {
 	// Enter with nothing matching runs nothing.
 	m.Update(tuitest.KeyMsg("ctrl+p"))
 	typeInto(m, "qqqqzz")
-	if _, ok := m.palette.chosen(); ok {
+	if _, ok := m.palette.pick.Chosen(); ok {
 		t.Fatal("qqqqzz matched an action")
 	}
 	_, cmd := m.Update(tuitest.KeyMsg("enter"))
@@ -139,8 +139,8 @@ func TestPaletteOnEveryScreen(t *testing.T) {
 	tuitest.CheckSize(t, m.View().Content, 120, 36)
 	want := base.KeyOf(m.ctx.Keys.Archive)
 	typeInto(m, m.ctx.Keys.Archive.Help().Desc)
-	if it, ok := m.palette.chosen(); !ok || it.keys != want {
-		t.Fatalf("typing the archive's help chose %+v", it)
+	if i, ok := m.palette.pick.Chosen(); !ok || m.palette.pick.Items[i].Key != want {
+		t.Fatalf("typing the archive's help chose item %d (ok %v)", i, ok)
 	}
 	before := m.screen
 	_, cmd := m.Update(tuitest.KeyMsg("enter"))

@@ -55,6 +55,7 @@ type KeyMap struct {
 	FieldBack   key.Binding
 	LevelBack   key.Binding
 	CycleType   key.Binding
+	PickClass   key.Binding
 	Telex       key.Binding
 	NextMatch   key.Binding
 	Confirm     key.Binding
@@ -120,6 +121,7 @@ func DefaultKeyMap(t Text) KeyMap {
 		FieldBack:   b("key.fieldback", "shift+f5"),
 		LevelBack:   b("key.levelback", "shift+f6"),
 		CycleType:   b("key.cycletype", "f7"),
+		PickClass:   b("key.pickclass", "ctrl+f"),
 		Telex:       b("key.telex", "f9"),
 		NextMatch:   b("key.nextmatch", "f8"),
 		Confirm:     b("key.confirm", "ctrl+y"),

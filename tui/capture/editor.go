@@ -403,6 +403,9 @@ func (m *Model) onEditKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.LevelBack):
 		m.classStep("cap.step.level", e.cycleLevelBack)
 		return nil
+	case key.Matches(msg, k.PickClass):
+		m.openPick(false)
+		return nil
 	case key.Matches(msg, k.CycleType):
 		m.classStep("cap.step.type", e.cycleType)
 		return nil

@@ -300,3 +300,53 @@ func TestUndoNewRemarkLeavesNoBlank(t *testing.T) {
 		t.Fatalf("after redo: %d remarks", len(m.remarks))
 	}
 }
+
+// TestPickFieldAndLevel: Ctrl+F lists the fields, "dien nuoc" (no marks)
+// picks "Điện - nước sinh hoạt" as a person's choice, one undo step takes it
+// back; Tab switches to the levels; keys typed into the picker never reach
+// the remark's text; Esc picks nothing.
+func TestPickFieldAndLevel(t *testing.T) {
+	m, fs := newTest(t, 0, 100, 30)
+	press(m, ctrlN, enter, enter)
+	typeText(m, "Đề nghị sửa đường liên thôn")
+	text := m.remarks[0].Text
+	ctrlF := tea.KeyPressMsg{Code: 'f', Mod: tea.ModCtrl}
+	press(m, ctrlF)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Chọn lĩnh vực") || !strings.Contains(v, "Tổ chức bộ máy - cán bộ") {
+		t.Fatalf("the field picker is not shown:\n%s", v)
+	}
+	typeText(m, "dien nuoc")
+	press(m, enter)
+	r := m.remarks[0]
+	if r.Field != model.Field("điện - nước sinh hoạt") || r.Guessed&model.GuessedField != 0 {
+		t.Fatalf("picked field %q (guessed %v)", r.Field, r.Guessed)
+	}
+	if fs.remarks[r.ID].Field != r.Field {
+		t.Errorf("the pick was not saved: %q", fs.remarks[r.ID].Field)
+	}
+	if m.remarks[0].Text != text {
+		t.Fatalf("typing into the picker changed the text: %q", m.remarks[0].Text)
+	}
+	if v := ansi.Strip(m.View()); strings.Contains(v, "Chọn lĩnh vực") {
+		t.Fatal("the picker stayed open after Enter")
+	}
+	press(m, ctrlZ)
+	if m.remarks[0].Field == r.Field {
+		t.Errorf("ctrl+z did not undo the pick: %q", m.remarks[0].Field)
+	}
+	// Levels: Tab switches, "xa" (no marks) picks Xã.
+	press(m, ctrlF, tea.KeyPressMsg{Code: tea.KeyTab})
+	typeText(m, "xa")
+	press(m, enter)
+	if r := m.remarks[0]; r.Authority != model.AuthCommune || r.Guessed&model.GuessedLevel != 0 {
+		t.Fatalf("picked level %q (guessed %v)", r.Authority, r.Guessed)
+	}
+	// Esc picks nothing and the letters typed went nowhere.
+	before := m.remarks[0]
+	press(m, ctrlF)
+	typeText(m, "giao")
+	press(m, esc)
+	if after := m.remarks[0]; after.Field != before.Field || after.Text != before.Text {
+		t.Fatalf("esc changed the remark: %q %q", after.Field, after.Text)
+	}
+}

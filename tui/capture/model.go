@@ -73,6 +73,8 @@ type Model struct {
 	mergeAsk bool   // Ctrl+G found no candidate: the number of a remark is being typed
 	mergeNum string // the digits typed
 
+	pick *classPick // the field/level picker, while open
+
 	ed    editor
 	notes notes
 	panel panel
@@ -205,6 +207,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case base.IndexReadyMsg:
 		return m.scheduleCheck()
 	case tea.PasteMsg:
+		if m.pick != nil {
+			m.pick.Paste(msg.Content)
+			return nil
+		}
 		return m.onPaste(msg)
 	case tea.MouseWheelMsg:
 		m.onWheel(msg)
@@ -224,6 +230,10 @@ func goHome() tea.Msg { return base.GoHomeMsg{} }
 // to the notes editor, the remark editor or the list.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
+	if m.pick != nil {
+		m.onPickKey(msg)
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Telex):
 		m.telex = !m.telex
@@ -320,14 +330,14 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	case model.Sections[m.section] != model.SecRemarks:
 		short = []key.Binding{k.NextSection, k.NewRemark, k.Telex}
 	case m.mode == modeEdit:
-		short = []key.Binding{k.NextField, k.Commit, k.CycleField, k.CycleLevel, k.Confirm, k.Undo, k.Telex, k.Back}
+		short = []key.Binding{k.NextField, k.Commit, k.PickClass, k.CycleField, k.CycleLevel, k.Confirm, k.Undo, k.Telex, k.Back}
 	default:
 		short = []key.Binding{k.NewRemark, k.Edit, k.Delete, k.Undo, k.Redo, k.NextSection, k.Review, k.Export}
 	}
 	accept := key.NewBinding(key.WithKeys("right"), key.WithHelp("→", m.ctx.Text.S("cap.key.accept")))
 	full := [][]key.Binding{
 		{k.NewRemark, k.Commit, k.NextField, k.PrevField, accept, k.Back, k.Telex},
-		{k.CycleType, k.CycleField, k.FieldBack, k.CycleLevel, k.LevelBack, k.NextMatch, k.Confirm, k.Dismiss, k.Merge},
+		{k.CycleType, k.PickClass, k.CycleField, k.FieldBack, k.CycleLevel, k.LevelBack, k.NextMatch, k.Confirm, k.Dismiss, k.Merge},
 		{k.Edit, k.Up, k.Down, k.First, k.Last, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Redo},
 		{k.NextSection, k.PrevSection, k.Review, k.Stats, k.Export, k.Share, k.EditSession},
 	}

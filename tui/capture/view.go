@@ -218,7 +218,12 @@ func (m *Model) remarksView(g geometry) string {
 			listH -= strings.Count(panel, "\n") + 1 + 1
 		}
 	}
-	list := box(m.listView(g.mainW, max(1, listH)), g.mainW, max(1, listH))
+	var list string
+	if m.pick != nil {
+		list = box(m.pickView(g.mainW, max(1, listH)), g.mainW, max(1, listH))
+	} else {
+		list = box(m.listView(g.mainW, max(1, listH)), g.mainW, max(1, listH))
+	}
 	main := list
 	if editor != "" {
 		main += "\n" + editor
