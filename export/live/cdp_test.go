@@ -63,26 +63,40 @@ func startBrowser(t *testing.T) *browser {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The profile is Chromium's own folder, not t.TempDir: Chromium and its
+	// helpers write into it until they exit, and a leftover file there must
+	// not fail the test. stop removes it once they are all gone.
+	profile, err := os.MkdirTemp("", "txct-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	args := []string{"--headless", "--disable-gpu", "--remote-debugging-pipe", "--no-first-run",
 		"--no-default-browser-check", "--disable-extensions", "--hide-scrollbars", "--mute-audio",
-		"--user-data-dir=" + t.TempDir(), "about:blank"}
+		"--disable-breakpad", "--disable-component-update", "--disable-background-networking", "--user-data-dir=" + profile, "about:blank"}
 	if os.Geteuid() == 0 {
 		args = append([]string{"--no-sandbox"}, args...)
 	}
 	cmd := exec.Command(path, args...)
 	cmd.ExtraFiles = []*os.File{inR, outW}
+	ownGroup(cmd)
 	if err := cmd.Start(); err != nil {
+		inR.Close()
+		outW.Close()
+		inW.Close()
+		outR.Close()
+		removeProfile(t, profile)
 		t.Fatalf("cannot start Chromium (%s): %v", path, err)
 	}
 	inR.Close()
 	outW.Close()
+	exited := make(chan struct{})
+	go func() {
+		_ = cmd.Wait()
+		close(exited)
+	}()
 	b := &browser{t: t, cmd: cmd, w: inW, waiting: map[int]chan cdpReply{}, events: make(chan cdpReply, 256)}
 	go b.read(outR)
-	t.Cleanup(func() {
-		inW.Close()
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
+	t.Cleanup(func() { b.stop(exited, profile) })
 	var targets struct {
 		TargetInfos []struct {
 			TargetID string `json:"targetId"`
@@ -107,6 +121,54 @@ func startBrowser(t *testing.T) *browser {
 	b.call("Page.enable", nil, nil)
 	b.call("Runtime.enable", nil, nil)
 	return b
+}
+
+// stop shuts Chromium down the way it expects (Browser.close, so it flushes
+// its profile and ends its helpers), waits for the browser process to exit,
+// then ends and waits out anything left in its process group before the
+// profile folder is removed.
+func (b *browser) stop(exited <-chan struct{}, profile string) {
+	b.t.Helper()
+	select {
+	case <-exited:
+	default:
+		// The reply may never come: Chromium can close the pipe first.
+		done := make(chan struct{})
+		go func() {
+			_ = b.send("", "Browser.close", nil, nil)
+			close(done)
+		}()
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+			b.t.Logf("Chromium did not close in 10 s; killing it")
+			killGroup(b.cmd)
+			<-exited
+		}
+		<-done
+	}
+	b.w.Close()
+	// Helpers that outlived the browser process (they share its group).
+	killGroup(b.cmd)
+	if !waitGroupGone(b.cmd, 10*time.Second) {
+		b.t.Logf("Chromium helper processes were still alive 10 s after it exited")
+	}
+	removeProfile(b.t, profile)
+}
+
+// removeProfile removes Chromium's profile folder, retrying while files
+// vanish or appear under it; what cannot be removed is logged, not failed:
+// it is Chromium's scratch space, not something the test asserts.
+func removeProfile(t *testing.T, dir string) {
+	t.Helper()
+	var err error
+	for wait := 10 * time.Millisecond; wait < 3*time.Second; wait *= 2 {
+		if err = os.RemoveAll(dir); err == nil {
+			return
+		}
+		time.Sleep(wait)
+	}
+	t.Logf("leaving Chromium's profile %s behind: %v", dir, err)
 }
 
 func (b *browser) read(r io.Reader) {
