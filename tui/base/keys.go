@@ -8,7 +8,10 @@ import (
 
 // KeyMap is the one key map. Bindings are named after actions. Where a text
 // field has focus it gets every key first, except ctrl-chords, alt-chords and
-// F-keys, so no binding that works while typing is a bare letter.
+// F-keys, so no binding that works while typing is a bare letter. An F-key or
+// Alt action has a second key where a free one exists (terminals take F1 and
+// F10, macOS takes Ctrl+arrows and needs "Option as Meta" for Alt, laptops
+// need Fn for F-keys); every action is also reachable from the palette.
 type KeyMap struct {
 	Quit     key.Binding
 	Help     key.Binding
@@ -114,15 +117,15 @@ func DefaultKeyMap(t Text) KeyMap {
 		Undo:        b("key.undo", "ctrl+z"),
 		Redo:        b("key.redo", "ctrl+r"),
 		EditSession: b("key.editsession", "ctrl+k"),
-		MoveUp:      b("key.moveup", "alt+up"),
-		MoveDown:    b("key.movedown", "alt+down"),
+		MoveUp:      b("key.moveup", "alt+up", "shift+up"),
+		MoveDown:    b("key.movedown", "alt+down", "shift+down"),
 		CycleField:  b("key.cyclefield", "f5"),
 		CycleLevel:  b("key.cyclelevel", "f6"),
 		FieldBack:   b("key.fieldback", "shift+f5"),
 		LevelBack:   b("key.levelback", "shift+f6"),
 		CycleType:   b("key.cycletype", "f7"),
 		PickClass:   b("key.pickclass", "ctrl+f"),
-		Telex:       b("key.telex", "f9"),
+		Telex:       b("key.telex", "f9", "ctrl+q"),
 		NextMatch:   b("key.nextmatch", "f8"),
 		Confirm:     b("key.confirm", "ctrl+y"),
 		Dismiss:     b("key.dismiss", "ctrl+x"),

@@ -350,3 +350,29 @@ func TestPickFieldAndLevel(t *testing.T) {
 		t.Fatalf("esc changed the remark: %q %q", after.Field, after.Text)
 	}
 }
+
+// TestSecondKeys: the keys given to F-key and Alt actions for terminals that
+// take those (Shift+↑/↓ move a remark, Ctrl+Q turns on Telex) do what the
+// first keys do.
+func TestSecondKeys(t *testing.T) {
+	m, fs := newTest(t, 3, 100, 30)
+	ids := m.order()
+	m.sel = 2
+	press(m, tea.KeyPressMsg{Code: tea.KeyUp, Mod: tea.ModShift})
+	if got := m.order(); got[1] != ids[2] || got[2] != ids[1] || fs.order[1] != ids[2] {
+		t.Fatalf("shift+up: %v (saved %v)", got, fs.order)
+	}
+	press(m, tea.KeyPressMsg{Code: tea.KeyDown, Mod: tea.ModShift})
+	if got := m.order(); got[1] != ids[1] || got[2] != ids[2] {
+		t.Fatalf("shift+down: %v", got)
+	}
+	press(m, ctrlN)
+	press(m, tea.KeyPressMsg{Code: 'q', Mod: tea.ModCtrl})
+	if !m.telex {
+		t.Fatal("ctrl+q did not turn on Telex")
+	}
+	press(m, tea.KeyPressMsg{Code: 'q', Mod: tea.ModCtrl})
+	if m.telex {
+		t.Fatal("a second ctrl+q did not turn Telex off")
+	}
+}
