@@ -70,7 +70,10 @@ func demands(text string) []demand {
 		}
 		cue := hasPhraseAt(c.toks, demandCues)
 		opens := startsWith(c.toks, demandOpeners)
-		if cur == nil || c.sentence || opens || cue && curCue {
+		// A clause that names nothing to act on ("đề nghị tỉnh sớm sửa
+		// chữa") is about the thing named before it, not a demand alone.
+		joins := cur != nil && !opens && objectless(c.toks)
+		if !joins && (cur == nil || c.sentence || opens || cue && curCue) {
 			flush()
 			cur = &demand{span: c.span}
 		}
@@ -98,6 +101,17 @@ func isSpeech(toks []token) bool {
 		}
 	}
 	return content == 0 || content == 1 && speech && len(specifics(toks)) == 0
+}
+
+// objectless reports whether a clause holds no word that may name the
+// object of a demand: only cues, filler, generic and action words.
+func objectless(toks []token) bool {
+	for _, t := range toks {
+		if !t.filler && (t.road || objectWord(t.fold)) {
+			return false
+		}
+	}
+	return true
 }
 
 func foldedKey(toks []token) string {

@@ -39,6 +39,9 @@ const (
 	specConflict = 0.45 // per class where query and petition name different things
 	specMismatch = 0.70 // each side names something the other does not
 	specNone     = 0.80 // the query names things, the petition none of them
+	// objectMiss weighs a demand that shares no word naming what is to be
+	// done with (see objectFactor).
+	objectMiss = 0.60
 )
 
 // query is a remark (or one demand of it) analysed for ranking: BM25
@@ -57,6 +60,12 @@ type pairQuery struct {
 	content float64 // static weight of the non-filler terms
 	set     map[string]bool
 	specs   []specific
+	// objTerms are the words (and pairs of them) that may name the
+	// demand's object and that the vocabulary holds.
+	objTerms []int32
+	// thing is set when a specific names a thing rather than a place: a
+	// road, a bridge, a school, a name without a type word.
+	thing bool
 	// specSlips are, for the mistyped words of the specifics and the word
 	// pairs holding them, the vocabulary terms they may be slips for.
 	specSlips map[string][]int32
@@ -215,11 +224,29 @@ func (ix *Index) preparePair(toks []token, tab *termTable) pairQuery {
 			}
 		}
 	}
+	named := map[string]bool{}
+	for _, sp := range q.specs {
+		if sp.class == className || sp.class == classRoad || sp.class >= classObject {
+			q.thing = true
+		}
+		for _, w := range sp.phrase {
+			named[w] = true
+		}
+	}
+	word := func(w string) bool { return !named[w] && !isRoadToken(w) && objectWord(w) }
+	isObject := func(t string) bool {
+		if strings.HasPrefix(t, fillerMark) {
+			return false
+		}
+		a, b, pair := strings.Cut(t, " ")
+		return word(a) && (!pair || word(b))
+	}
 	for _, t := range termsOf(toks) {
 		if q.set[t] {
 			continue
 		}
 		q.set[t] = true
+		obj := isObject(t)
 		w := staticWeight(t)
 		q.total += w
 		if !strings.HasPrefix(t, fillerMark) {
@@ -227,6 +254,9 @@ func (ix *Index) preparePair(toks []token, tab *termTable) pairQuery {
 		}
 		if i, ok := tab.index[t]; ok {
 			q.terms = append(q.terms, i)
+			if obj {
+				q.objTerms = append(q.objTerms, i)
+			}
 			continue
 		}
 		pt := pairTerm{w: w}
@@ -243,6 +273,9 @@ func (ix *Index) preparePair(toks []token, tab *termTable) pairQuery {
 		}
 		if len(pt.ids) > 0 {
 			tab.index[t] = int32(len(tab.terms))
+			if obj {
+				q.objTerms = append(q.objTerms, int32(len(tab.terms)))
+			}
 			q.terms = append(q.terms, int32(len(tab.terms)))
 			tab.terms = append(tab.terms, pt)
 		}
@@ -372,8 +405,29 @@ func (ix *Index) pairScore(q *pairQuery, r *remark, d *docEntry) float64 {
 	}
 	qc, dc := qShared/q.total, math.Min(1, dShared/dTotal)
 	text := 0.5*math.Max(qc, dc) + 0.5*math.Min(qc, dc)
-	s := text * ix.specFactor(q, d)
+	s := text * ix.specFactor(q, d) * q.objectFactor(r)
 	return math.Max(0, math.Min(1, s))
+}
+
+// objectFactor keeps generic words from carrying a match: the same action
+// (repair, build, invest) in the same commune on another thing (a road, a
+// school roof, a cultural house) is not a repeat. A demand that names a
+// thing (a road number, a bridge, a school, a proper name) is left to
+// specFactor, which compares the things named. Any other demand is weighed
+// by objectMiss when the petition holds none of its words that may name
+// what is to be done with, or when it has no such word at all (only
+// actions and places: "đề nghị xã sớm sửa chữa"). One shared such word is
+// enough: a paraphrase names the same thing in few of the same words.
+func (q *pairQuery) objectFactor(r *remark) float64 {
+	if q.thing {
+		return 1
+	}
+	for _, i := range q.objTerms {
+		if r.text[i] > 0 || r.loc[i] > 0 {
+			return 1
+		}
+	}
+	return objectMiss
 }
 
 // scratch is the per-query working memory of candidates, pooled so that a

@@ -31,6 +31,29 @@ var genericWords = setOf(
 	"nguy", "hiem", "anh", "huong", "kho", "khan", "nho", "nang", "nhe", "tot", "xau",
 )
 
+// actionWords are the verbs of doing something to a thing (repair, build,
+// invest, upgrade, install), the words that place it ("đoạn qua", "ấp",
+// "điểm"), states of disrepair and small function words. Every kind of
+// petition uses them: they say what is to be done, where and how bad it
+// is, never to what, so they never stand for the object of a demand.
+// Folded forms; a form shared with a word that names a thing ("đặt" and
+// "đất") is left out.
+var actionWords = setOf(
+	"sua", "chua", "dau", "tu", "xay", "dung", "nang", "cap", "cai", "tao", "khac", "phuc",
+	"hoan", "thanh", "tiep", "tuc", "bo", "sung", "ho", "tro", "lap", "mo", "rong",
+	"doan", "qua", "tai", "o", "cua", "va", "cho", "voi", "bi", "da", "dang", "se", "rat",
+	"nhieu", "mot", "cac", "nhung", "lai", "ra", "vao", "len",
+	"ap", "to", "khom", "diem", "thi", "tran",
+	// states of disrepair any thing may be in
+	"hu", "hong", "hai", "nghiem", "xuong",
+)
+
+// objectWord reports whether folded word w may name the object of a
+// demand: not a generic word, an action word or a number.
+func objectWord(w string) bool {
+	return !genericWords[w] && !actionWords[w] && !isDigits(w)
+}
+
 // genericWeight is how much a generic word counts against a content word.
 const genericWeight = 0.5
 
