@@ -78,5 +78,7 @@ func (m *Model) paletteView() string {
 		m.palette.pick.View(s, max(10, w-4), max(1, m.ctx.Height-10), m.ctx.Text.S("app.palettenone")) + "\n\n" +
 		s.Muted.Render(m.ctx.Text.S("app.paletteclose"))
 	box := s.Overlay.Width(w).Render(body)
-	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, base.Fit(box, m.ctx.Width, m.ctx.Height))
+	// Centred first, then fitted: a box padded to the full height first
+	// would leave Place nothing to centre.
+	return base.Fit(lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, box), m.ctx.Width, m.ctx.Height)
 }

@@ -62,6 +62,10 @@ func TestPaletteFindsAndRunsShare(t *testing.T) {
 	}
 	tuitest.CheckSize(t, m.View().Content, 80, 24)
 	typeInto(m, "chia se")
+	// The short list is centred, not stuck to the top of the screen.
+	if lines := strings.Split(view(m), "\n"); strings.TrimSpace(lines[0]) != "" || strings.TrimSpace(lines[len(lines)-1]) != "" {
+		t.Errorf("the palette is not centred:\n%s", view(m))
+	}
 	i, ok := m.palette.pick.Chosen()
 	if it := m.palette.pick.Items[i]; !ok || it.Key != "Ctrl+T" {
 		t.Fatalf(`"chia se" chose %+v (ok %v), want the share action`, m.palette.pick.Items[i], ok)
