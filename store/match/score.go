@@ -41,7 +41,8 @@ const (
 	specNone     = 0.80 // the query names things, the petition none of them
 	// objectMiss weighs a demand that shares no word naming what is to be
 	// done with (see objectFactor).
-	objectMiss = 0.60
+	objectMiss   = 0.60
+	objectShared = 2 // object words a petition must share (all, if fewer)
 )
 
 // query is a remark (or one demand of it) analysed for ranking: BM25
@@ -60,8 +61,9 @@ type pairQuery struct {
 	content float64 // static weight of the non-filler terms
 	set     map[string]bool
 	specs   []specific
-	// objTerms are the words (and pairs of them) that may name the
-	// demand's object and that the vocabulary holds.
+	// objects counts the words (and pairs of them) that may name the
+	// demand's object; objTerms are those of them the vocabulary holds.
+	objects  int
 	objTerms []int32
 	// thing is set when a specific names a thing rather than a place: a
 	// road, a bridge, a school, a name without a type word.
@@ -248,6 +250,9 @@ func (ix *Index) preparePair(toks []token, tab *termTable) pairQuery {
 		q.set[t] = true
 		obj := isObject(t)
 		w := staticWeight(t)
+		if obj {
+			q.objects++
+		}
 		q.total += w
 		if !strings.HasPrefix(t, fillerMark) {
 			q.content += w
@@ -414,18 +419,24 @@ func (ix *Index) pairScore(q *pairQuery, r *remark, d *docEntry) float64 {
 // school roof, a cultural house) is not a repeat. A demand that names a
 // thing (a road number, a bridge, a school, a proper name) is left to
 // specFactor, which compares the things named. Any other demand is weighed
-// by objectMiss when the petition holds none of its words that may name
+// by objectMiss when the petition holds too few of its words that may name
 // what is to be done with, or when it has no such word at all (only
-// actions and places: "đề nghị xã sớm sửa chữa"). One shared such word is
-// enough: a paraphrase names the same thing in few of the same words.
+// actions and places: "đề nghị xã sớm sửa chữa"). Two shared such words
+// (or a single word or pair, if that is all the demand has) are enough: a
+// paraphrase names the same thing in few of the same words, while one word
+// shared in passing ("đường" in "nút giao với đường vào chợ") is not.
 func (q *pairQuery) objectFactor(r *remark) float64 {
 	if q.thing {
 		return 1
 	}
+	n := 0
 	for _, i := range q.objTerms {
 		if r.text[i] > 0 || r.loc[i] > 0 {
-			return 1
+			n++
 		}
+	}
+	if n >= min(objectShared, q.objects) && n > 0 {
+		return 1
 	}
 	return objectMiss
 }
