@@ -88,6 +88,12 @@ type Model struct {
 	pending *model.Status
 	// undo is the last petition deleted, which u puts back.
 	undo *model.Petition
+	// same is the id prompt of "=", open while it asks; sameUndo puts the
+	// clusters back as they were before the last mark; cluster is the
+	// other records of the open record's cluster.
+	same     *textinput.Model
+	sameUndo *sameUndo
+	cluster  []string
 
 	cursor *tea.Cursor // set by View: where the focused field's cursor is
 }
@@ -136,6 +142,8 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 		return m, m.onDeleted(msg)
 	case restoredMsg:
 		return m, m.onRestored(msg)
+	case sameMsg:
+		return m, m.onSame(msg)
 	case filterTickMsg:
 		if msg.seq != m.seq {
 			return m, nil
@@ -228,6 +236,7 @@ func (m *Model) selectEntry(i int) {
 
 func (m *Model) open(i int) {
 	m.detail, m.cur, m.dtop = true, i, 0
+	m.loadCluster()
 }
 
 // listHeight is the number of rows the list shows.
@@ -273,6 +282,10 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 	switch {
 	case m.ed != nil:
 		return m.ed.update(msg)
+	case m.same != nil:
+		var cmd tea.Cmd
+		*m.same, cmd = m.same.Update(msg)
+		return cmd
 	case m.filtering:
 		return m.typeFilter(msg)
 	}
@@ -289,7 +302,7 @@ func (m *Model) SetSize(w, h int) {
 }
 
 // Typing reports whether a text field has the keys.
-func (m *Model) Typing() bool { return m.filtering || m.ed != nil }
+func (m *Model) Typing() bool { return m.filtering || m.ed != nil || m.same != nil }
 
 // Cursor is the real cursor of the focused field, placed by the last View.
 func (m *Model) Cursor() *tea.Cursor {
@@ -307,7 +320,7 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 		s := []key.Binding{g.Submit, g.NextField, k.cancel}
 		return s, [][]key.Binding{s}
 	case m.detail:
-		s := []key.Binding{k.edit, g.CycleStatus, k.prev, k.next, g.Back}
+		s := []key.Binding{k.edit, g.CycleStatus, k.same, k.prev, k.next, g.Back}
 		return s, [][]key.Binding{s, {k.del, k.undo, k.waiting}, {g.Up, g.Down, g.PageUp, g.PageDown}}
 	}
 	s := []key.Binding{g.Filter, g.Open, g.FilterField, g.FilterLevel, g.FilterState, g.Back}

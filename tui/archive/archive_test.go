@@ -379,3 +379,50 @@ func TestWaitingView(t *testing.T) {
 		t.Fatalf("typing w in the filter: waiting %v, filter %q", m.q.waiting, m.input.Value())
 	}
 }
+
+// "=" in the detail view marks the open record as the same demand as the
+// id typed; the detail shows the other record; Ctrl+Z undoes the mark; an
+// empty id takes the record out of its group; Esc asks nothing.
+func TestMarkSameDemand(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	m := open(t, db, 100, 30, "P-2023-001")
+	tuitest.Press(t, m, "=")
+	if !m.Typing() {
+		t.Fatal("= did not ask for an id")
+	}
+	tuitest.Press(t, m, "esc")
+	tuitest.Press(t, m, "=")
+	tuitest.Type(t, m, "H-2019-005")
+	tuitest.Press(t, m, "enter")
+	if c, _ := db.Cluster("P-2023-001"); !slices.Equal(c, []string{"H-2019-005", "P-2023-001"}) {
+		t.Fatalf("after = the cluster is %v", c)
+	}
+	if v := view(m); !strings.Contains(v, "Cùng kiến nghị") || !strings.Contains(v, "H-2019-005") {
+		t.Fatalf("the detail does not show the cluster:\n%s", v)
+	}
+	tuitest.Press(t, m, "ctrl+z")
+	if c, _ := db.Cluster("P-2023-001"); c != nil {
+		t.Fatalf("after Ctrl+Z the cluster is %v", c)
+	}
+	if strings.Contains(view(m), "H-2019-005") {
+		t.Fatalf("the detail still shows the undone cluster:\n%s", view(m))
+	}
+	// An unknown id marks nothing.
+	tuitest.Press(t, m, "=")
+	tuitest.Type(t, m, "NOPE")
+	tuitest.Press(t, m, "enter")
+	if c, _ := db.Cluster("P-2023-001"); c != nil {
+		t.Fatalf("an unknown id made the cluster %v", c)
+	}
+	// Mark again, then take it out with an empty id, then undo that.
+	tuitest.Press(t, m, "=")
+	tuitest.Type(t, m, "P-2024-003")
+	tuitest.Press(t, m, "enter", "=", "enter")
+	if c, _ := db.Cluster("P-2024-003"); c != nil {
+		t.Fatalf("an empty id left the cluster %v", c)
+	}
+	tuitest.Press(t, m, "ctrl+z")
+	if c, _ := db.Cluster("P-2024-003"); !slices.Equal(c, []string{"P-2023-001", "P-2024-003"}) {
+		t.Fatalf("undo of the unmark: cluster %v", c)
+	}
+}

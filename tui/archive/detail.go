@@ -46,7 +46,7 @@ func (m *Model) detailLines(e *entry, w int) []string {
 		lines = append(lines, wrap(q, w, s.Badge)...)
 	}
 	lines = append(lines, "")
-	keys := []string{"arc.d.field", "arc.d.level", "arc.d.place", "arc.d.raised", "arc.d.sentto", "arc.d.waited", "arc.d.body", "arc.d.date", "arc.d.ref"}
+	keys := []string{"arc.d.field", "arc.d.level", "arc.d.place", "arc.d.raised", "arc.d.sentto", "arc.d.waited", "arc.d.body", "arc.d.date", "arc.d.ref", "arc.d.same"}
 	lw := 0
 	for _, k := range keys {
 		lw = max(lw, lipgloss.Width(t.S(k)))
@@ -76,6 +76,12 @@ func (m *Model) detailLines(e *entry, w int) []string {
 	kv("arc.d.body", safe(p.Body))
 	kv("arc.d.date", base.ShortDate(p.AnsweredAt))
 	kv("arc.d.ref", safe(p.Ref))
+	if m.same != nil {
+		lines = append(lines, "", s.Label.Render(t.S("arc.same.ask")), m.same.View())
+	}
+	if len(m.cluster) > 0 {
+		kv("arc.d.same", safe(strings.Join(m.cluster, ", ")))
+	}
 	lines = append(lines, "", s.Subtitle.Render(t.S("arc.d.resp")))
 	if strings.TrimSpace(p.Response) == "" {
 		lines = append(lines, s.Muted.Render(t.S("arc.d.noresp")))

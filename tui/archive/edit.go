@@ -306,7 +306,7 @@ func (m *Model) onDeleted(msg deletedMsg) tea.Cmd {
 		return status("", msg.err)
 	}
 	p := msg.p
-	m.undo = &p
+	m.undo, m.sameUndo = &p, nil
 	return tea.Batch(m.setGone(p.ID, true), status(t.F("arc.deleted", model.Safe(p.ID, false)), nil))
 }
 

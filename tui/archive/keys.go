@@ -12,7 +12,7 @@ import (
 
 // keyMap holds the bindings only this screen has; the rest come from base.
 type keyMap struct {
-	edit, prev, next, cancel, del, undo, waiting key.Binding
+	edit, prev, next, cancel, del, undo, waiting, same key.Binding
 }
 
 func newKeyMap(ctx *base.Context) keyMap {
@@ -28,6 +28,7 @@ func newKeyMap(ctx *base.Context) keyMap {
 		del:     b("key.delrec", "ctrl+d"),
 		undo:    b("key.undorec", "ctrl+z"),
 		waiting: b("key.waiting", "w"),
+		same:    b("key.same", "="),
 	}
 }
 
@@ -35,6 +36,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.ed != nil:
 		return m.editKey(msg)
+	case m.same != nil:
+		return m.sameKey(msg)
 	case m.pending != nil:
 		return m.confirmKey(msg)
 	case m.filtering:
@@ -163,12 +166,17 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.detail = false
 	case key.Matches(msg, k.edit):
 		m.startEdit()
+	case key.Matches(msg, k.same):
+		m.startSame()
 	case key.Matches(msg, g.CycleStatus):
 		return m.cycleStatus()
 	case key.Matches(msg, m.keys.del):
 		m.detail = false
 		return m.remove(m.cur)
 	case key.Matches(msg, m.keys.undo):
+		if m.sameUndo != nil {
+			return m.undoSame()
+		}
 		return m.restore()
 	case key.Matches(msg, k.prev), key.Matches(msg, k.next):
 		d := 1
