@@ -5,6 +5,7 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -341,6 +342,19 @@ func (m *Model) helpBar() string {
 func (m *Model) helpView() string {
 	_, full := m.screen.Help()
 	full = append(full, []key.Binding{m.ctx.Keys.Help, m.ctx.Keys.Palette, m.ctx.Keys.Home, m.ctx.Keys.Redraw, m.ctx.Keys.Quit})
+	// The overlay names every key of an action, so a second key given for
+	// terminals that take the first (F1, F10, Alt on macOS) is found there.
+	// The screen's slices are copied, not changed: its short help keeps one key.
+	named := make([][]key.Binding, len(full))
+	for g, group := range full {
+		named[g] = append([]key.Binding(nil), group...)
+		for i, b := range named[g] {
+			if ks := b.Keys(); len(ks) > 1 {
+				named[g][i].SetHelp(strings.Join(ks, "/"), b.Help().Desc)
+			}
+		}
+	}
+	full = named
 	hm := m.help
 	hm.ShowAll = true
 	s := m.ctx.Styles
