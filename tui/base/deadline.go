@@ -71,6 +71,12 @@ func (c *Context) DueDate(s *model.Session) string {
 	return dl.Due.Format("02/01/2006")
 }
 
+// Exported reports whether the session's documents were exported.
+func (c *Context) Exported(s *model.Session) bool {
+	dl, err := model.SessionDeadline(s, c.Deadline, c.Now())
+	return err == nil && dl.State == model.DeadlineExported
+}
+
 // typedDateLayouts are the ways people type a date: ISO, and the Vietnamese
 // day-first forms with slashes, dashes or dots (one or two digits each).
 var typedDateLayouts = []string{model.DateLayout, "2/1/2006", "2-1-2006", "2.1.2006"}

@@ -399,6 +399,12 @@ func (m *Model) roundStart(i int) bool {
 	return k != "" && (i == 0 || roundOf(m.all[m.rows[i-1]].Session) != k)
 }
 
+// underRound reports whether row i stands under a round heading, which
+// shows the round's deadline in its stead.
+func (m *Model) underRound(i int) bool {
+	return strings.TrimSpace(m.filter.Value()) == "" && i >= 0 && i < len(m.rows) && roundOf(m.all[m.rows[i]].Session) != ""
+}
+
 // linesBetween counts the screen lines from row a to row b, both included,
 // with the round headings among them.
 func (m *Model) linesBetween(a, b int) int {
@@ -412,10 +418,22 @@ func (m *Model) linesBetween(a, b int) int {
 	return n
 }
 
-// counts returns how many sessions are overdue and due today.
+// counts returns how many sessions are overdue and due today. A round
+// counts once, by its newest session, whose deadline is the round's.
 func (m *Model) counts() (overdue, today int) {
 	now := m.ctx.Now()
+	newest := map[string]int{}
 	for i := range m.all {
+		if k := roundOf(m.all[i].Session); k != "" {
+			if j, ok := newest[k]; !ok || m.all[i].Date > m.all[j].Date {
+				newest[k] = i
+			}
+		}
+	}
+	for i := range m.all {
+		if k := roundOf(m.all[i].Session); k != "" && newest[k] != i {
+			continue
+		}
 		dl, err := model.SessionDeadline(&m.all[i].Session, m.ctx.Deadline, now)
 		if err != nil {
 			continue

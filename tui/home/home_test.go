@@ -325,6 +325,17 @@ func TestGroupedByRound(t *testing.T) {
 	if at("UBND xã Hưng Tân") != head+1 || at("UBND xã Hưng Lợi") != head+2 {
 		t.Fatalf("the round's sessions are not together under its heading:\n%s", v)
 	}
+	// The rows under the heading repeat no deadline of their own: the older
+	// session's (17/05) would say overdue while the round has four days.
+	for _, l := range lines[head+1 : head+3] {
+		if strings.Contains(l, "/05/2026 ") && strings.Contains(l, "quá hạn") || strings.Contains(l, "17/05/2026") || strings.Contains(l, "còn 4 ngày") {
+			t.Fatalf("a session row under the round heading repeats a deadline: %q", l)
+		}
+	}
+	// The title counts the round once, by its deadline: not overdue.
+	if !strings.Contains(lines[0], "1 quá hạn") {
+		t.Fatalf("the title counts a session of a round on time as overdue: %q", lines[0])
+	}
 	// A filter shows matches alone, without headings.
 	m.filter.SetValue("Hưng")
 	m.applyFilter()

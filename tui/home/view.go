@@ -173,6 +173,16 @@ func (m *Model) rowLine(cols []column, i int) string {
 		return st
 	}
 	label, stateSt := m.ctx.DeadlineLabel(&sum.Session)
+	due := m.ctx.DueDate(&sum.Session)
+	// Under a round heading the report is due with the round's, which the
+	// heading shows: a row repeats no deadline of its own, only whether its
+	// session was exported.
+	if m.underRound(i) {
+		due = ""
+		if !m.ctx.Exported(&sum.Session) {
+			label = ""
+		}
+	}
 	cells := make([]string, len(cols))
 	for j, c := range cols {
 		var text string
@@ -195,7 +205,7 @@ func (m *Model) rowLine(cols []column, i int) string {
 		case "count":
 			text = fmt.Sprint(sum.Remarks)
 		case "due":
-			text = m.ctx.DueDate(&sum.Session)
+			text = due
 		case "state":
 			text, st = label, stateSt
 		}
