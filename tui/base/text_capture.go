@@ -42,6 +42,8 @@ func init() {
 		"cap.mergeask":             {"Gộp với ý kiến số: %s▏ (Enter: gộp · phím khác: thôi)", "Merge with remark number: %s▏ (Enter: merge · other keys: cancel)"},
 		"cap.mergebad":             {"Không gộp: không có ý kiến số %s để gộp", "Not merged: there is no remark %s to merge with"},
 		"cap.pastelist":            {"Không dán: chưa mở ô nào. Ctrl+N hoặc Enter để mở ô, rồi dán lại.", "Not pasted: no field is open. Ctrl+N or Enter opens one; then paste again."},
+		"cap.pastetotext":          {"Đã dán vào ô nội dung: đoạn có nhiều dòng hoặc dài quá %d ký tự, không phải tên hay địa chỉ.", "Pasted into the text field: several lines or more than %d characters are not a name or an address."},
+		"cap.pastetoanswer":        {"Đã dán vào ô trả lời: đoạn có nhiều dòng hoặc dài quá %d ký tự, không phải tên người trả lời.", "Pasted into the answer field: several lines or more than %d characters are not the name of who answered."},
 		"cap.pastetoolong":         {"Không dán: đoạn văn bản dài %d ký tự, ô này nhận tối đa %d.", "Not pasted: the text has %d characters; this field takes at most %d."},
 		"cap.confirmed":            {"Đã xác nhận lặp lại kiến nghị %s", "Confirmed as a repeat of %s"},
 		"cap.dismissed":            {"Đã bỏ qua %s", "Dismissed %s"},

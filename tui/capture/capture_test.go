@@ -302,13 +302,7 @@ func TestPasteWithListFocused(t *testing.T) {
 	if len(m.remarks) != 2 || m.remarks[0].Text != before[0] || m.remarks[1].Text != before[1] {
 		t.Fatalf("the paste changed the remarks: %+v", m.remarks)
 	}
-	found := false
-	for _, msg := range collect(cmd) {
-		if s, ok := msg.(base.StatusMsg); ok && strings.Contains(s.Text, "Không dán") {
-			found = true
-		}
-	}
-	if !found {
+	if !hasStatus(cmd, "Không dán") {
 		t.Error("no status message for the paste with no field open")
 	}
 }
@@ -378,4 +372,48 @@ func TestVoterCompletion(t *testing.T) {
 	if got := m.remarks[0].Address; got != "Ấp Bàu Sen" {
 		t.Fatalf("address after → = %q", got)
 	}
+}
+
+// Ctrl+N focuses the voter first; a remark pasted right after it (several
+// lines, or longer than a name) goes to the text field with a status line,
+// never into the voter's name. A name pasted there stays a name.
+func TestPasteRemarkIntoVoter(t *testing.T) {
+	m, _ := newTest(t, 0, 100, 30)
+	press(m, ctrlN)
+	remark := "Kính thưa các đại biểu,\nđề nghị sửa đường liên thôn 3.\nXin cảm ơn."
+	_, cmd := m.Update(tea.PasteMsg{Content: remark})
+	r := m.remarks[0]
+	if r.Voter != "" {
+		t.Fatalf("the remark went into the voter field: %q", r.Voter)
+	}
+	if r.Text != remark {
+		t.Fatalf("text = %q, want the paste", r.Text)
+	}
+	if !hasStatus(cmd, "ô nội dung") {
+		t.Error("no status line saying where the paste went")
+	}
+
+	// One long line into the address goes to the text too.
+	press(m, ctrlN, enter) // a new remark, on its address field
+	long := strings.Repeat("đề nghị sửa đường ", 10)
+	m.Update(tea.PasteMsg{Content: long})
+	if r := m.remarks[1]; r.Address != "" || !strings.Contains(r.Text, "đề nghị sửa đường") {
+		t.Fatalf("long paste into the address: address %q, text %q", r.Address, r.Text)
+	}
+
+	press(m, ctrlN)
+	m.Update(tea.PasteMsg{Content: "Ông Trần Văn Bảy"})
+	if r := m.remarks[2]; r.Voter != "Ông Trần Văn Bảy" || r.Text != "" {
+		t.Errorf("a name paste: voter %q, text %q", r.Voter, r.Text)
+	}
+}
+
+// hasStatus reports whether running cmd yields a status line containing sub.
+func hasStatus(cmd tea.Cmd, sub string) bool {
+	for _, msg := range collect(cmd) {
+		if s, ok := msg.(base.StatusMsg); ok && strings.Contains(s.Text, sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,6 +22,9 @@ import (
 const (
 	maxText  = 8000
 	maxShort = 300
+	// maxLine is the longest paste a one-line field (a name, an address)
+	// takes as its own; a longer one is a remark's words, not a name.
+	maxLine = 120
 )
 
 // Editor fields, in tab order.
@@ -559,6 +562,20 @@ func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
 	}
 	e := &m.ed
 	n := len([]rune(msg.Content))
+	if to, ok := paragraphFor(e.focus); ok && (n > maxLine || strings.ContainsAny(msg.Content, "\r\n")) {
+		// Several lines or a long run of words are a remark (or an
+		// answer), never a name: they go to the paragraph field below,
+		// and the status line says where they went.
+		m.endWord()
+		m.endRun()
+		cmd := e.focusOn(to)
+		line := "cap.pastetotext"
+		if to == fAnswer {
+			line = "cap.pastetoanswer"
+		}
+		m.status(m.ctx.Text.F(line, maxLine))
+		return tea.Batch(cmd, m.onPaste(msg))
+	}
 	if n+len([]rune(e.value(e.focus))) > e.limit(e.focus) {
 		m.status(m.ctx.Text.F("cap.pastetoolong", n, e.limit(e.focus)))
 		return nil
@@ -577,6 +594,19 @@ func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
 	}
 	m.syncEditor()
 	return tea.Batch(cmd, m.scheduleCheck())
+}
+
+// paragraphFor is the paragraph field a paste into one-line field f goes
+// to when it cannot be a name or an address; ok is false for the
+// paragraph fields themselves.
+func paragraphFor(f int) (to int, ok bool) {
+	switch f {
+	case fVoter, fAddress:
+		return fText, true
+	case fAnswerBy:
+		return fAnswer, true
+	}
+	return 0, false
 }
 
 // status queues a status-bar message for the root.
