@@ -183,7 +183,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.showHelp = true
 		return nil, true
 	case msg.String() == "f10":
-		return m.switchTo(newHome(m.ctx), 0), true
+		cmd, _ := m.navigate(base.GoHomeMsg{})
+		return cmd, true
 	}
 	return nil, false
 }

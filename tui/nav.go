@@ -47,8 +47,18 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	case firstRunMsg:
 		m.offer = true
 		return nil, true
+	case leaveShareMsg:
+		m.stopShare()
+		return m.navigate(msg.to)
 	default:
 		return nil, false
+	}
+	if m.share.srv != nil && sessionOf(msg) != m.share.session {
+		// Leaving the shared session would stop sharing and every device
+		// would lose the page: a reflex Esc must not do that unasked.
+		m.ask = &question{text: m.ctx.Text.F("share.leaveask", m.share.viewers),
+			yes: func() tea.Msg { return leaveShareMsg{to: msg} }}
+		return nil, true
 	}
 	return m.switchTo(next, sessionOf(msg)), true
 }
@@ -148,6 +158,10 @@ func (m *Model) onDemoAsk(msg demoAskMsg) {
 
 // question is a yes/no question over the whole screen; y (yes) or c (có)
 // runs yes, any other key cancels.
+// leaveShareMsg goes on to the navigation to, once the secretary has agreed
+// that leaving the shared session stops sharing.
+type leaveShareMsg struct{ to tea.Msg }
+
 type question struct {
 	text string
 	yes  tea.Cmd

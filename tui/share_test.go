@@ -86,10 +86,33 @@ func TestShareFromSessionScreen(t *testing.T) {
 	if m.share.srv == nil {
 		t.Fatal("opening the review of the shared session stopped sharing")
 	}
+	// Reflex Esc presses on the session screen do not stop sharing: leaving
+	// the session asks first, and Esc (any key but yes) stays.
+	for range 3 {
+		_, cmd = m.Update(tuitest.KeyMsg("esc"))
+		run(m, cmd)
+	}
+	if m.share.srv == nil {
+		t.Fatalf("reflex Esc presses stopped sharing without asking; status %q", m.status)
+	}
+	if m.current != sess.ID {
+		t.Fatalf("reflex Esc presses left the shared session (screen of session %d)", m.current)
+	}
 	_, cmd = m.Update(base.GoHomeMsg{})
+	run(m, cmd)
+	if m.ask == nil || m.share.srv == nil {
+		t.Fatal("leaving the shared session did not ask first")
+	}
+	if v := view(m); !strings.Contains(v, "Rời hội nghị") {
+		t.Fatalf("the question is not shown:\n%s", v)
+	}
+	_, cmd = m.Update(tuitest.KeyMsg("c"))
 	run(m, cmd)
 	if m.share.srv != nil {
 		t.Fatal("leaving the session did not stop sharing")
+	}
+	if m.current != 0 {
+		t.Fatal("agreeing to leave did not go home")
 	}
 	if line := m.statusLine(); strings.Contains(line, "Đang chia sẻ") {
 		t.Errorf("status bar still shows sharing: %q", line)

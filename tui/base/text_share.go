@@ -9,6 +9,7 @@ func init() {
 		"share.on":         {"⇄ Đang chia sẻ · %d thiết bị", "⇄ Sharing · %d devices"},
 		"share.onhidden":   {"⇄ Đang chia sẻ (ẩn địa chỉ) · %d thiết bị", "⇄ Sharing (addresses hidden) · %d devices"},
 		"share.started":    {"Đã bật chia sẻ: %s", "Sharing on: %s"},
+		"share.leaveask":   {"Đang chia sẻ hội nghị này cho đại biểu (%d thiết bị). Rời hội nghị sẽ dừng chia sẻ: mọi thiết bị mất trang và phải quét mã mới. Rời hội nghị?", "This session is being shared with the delegates (%d devices). Leaving it stops sharing: every device loses the page and must scan a new code. Leave the session?"},
 		"share.stopped":    {"Đã dừng chia sẻ.", "Sharing stopped."},
 		"share.failed":     {"Không bật được chia sẻ", "Cannot start sharing"},
 		"share.nonetwork":  {"Không bật được chia sẻ: máy không kết nối mạng nội bộ (Wi-Fi hoặc cáp). Hãy kết nối mạng của phòng họp rồi thử lại; phần mềm vẫn hoạt động bình thường.", "Cannot start sharing: this computer is not on a local network (Wi-Fi or cable). Join the meeting room's network and try again; everything else keeps working."},
