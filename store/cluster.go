@@ -165,17 +165,24 @@ func (s *Store) clusteredPetition(id string) (model.Petition, error) {
 		if err := getJSON(ps, []byte(id), &p); err != nil {
 			return fmt.Errorf("petition %q: %w", id, err)
 		}
-		for _, mid := range clusterOf(tx, id) {
-			if mid == id {
-				continue
-			}
-			var m model.Petition
-			if getJSON(ps, []byte(mid), &m) != nil {
-				continue
-			}
-			p = model.FoldSameDemand(p, m)
-		}
+		p = foldCluster(tx, p)
 		return nil
 	})
 	return p, err
+}
+
+// foldCluster is p with the other records of its cluster folded in.
+func foldCluster(tx *bolt.Tx, p model.Petition) model.Petition {
+	ps := tx.Bucket(bucketPetitions)
+	for _, mid := range clusterOf(tx, p.ID) {
+		if mid == p.ID {
+			continue
+		}
+		var m model.Petition
+		if getJSON(ps, []byte(mid), &m) != nil {
+			continue // deleted; an undo brings it back into the cluster
+		}
+		p = model.FoldSameDemand(p, m)
+	}
+	return p
 }

@@ -67,6 +67,24 @@ func TestSameDemandCluster(t *testing.T) {
 		t.Fatalf("stored OLD-1 changed: %+v", p)
 	}
 
+	// The live panel's repeat hits carry the cluster's history too.
+	if err := s.LoadIndex(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.FindRepeats("Xây mới cầu tràn Nà Ca bị xuống cấp", RepeatOptions{History: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hit := -1
+	for i, h := range res.Hits {
+		if h.Petition.ID == "OLD-1" {
+			hit = i
+		}
+	}
+	if hit < 0 || res.Hits[hit].Petition.TimesRaised() != 4 || res.Hits[hit].Petition.RaisedAt != "2024-03-10" {
+		t.Fatalf("FindRepeats hits: %+v", res.Hits)
+	}
+
 	// Joining a third record joins the clusters.
 	if err := s.MarkSameDemand("OLD-3", "OLD-2"); err != nil {
 		t.Fatal(err)

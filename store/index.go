@@ -302,6 +302,10 @@ type RepeatOptions struct {
 	// Session is the uid of the session the text is typed in: the records
 	// it forwarded itself are left out.
 	Session string
+	// History folds into each hit the records marked as the same demand
+	// (first raised, every raising), for showing: such a petition is
+	// never written back.
+	History bool
 }
 
 // MinShown is the lowest score worth showing: below it a match shares a
@@ -360,6 +364,9 @@ func (s *Store) FindRepeats(text string, opts RepeatOptions) (RepeatResult, erro
 			}
 			if opts.Session != "" && p.OriginSession() == opts.Session {
 				continue // a remark never repeats itself
+			}
+			if opts.History {
+				p = foldCluster(tx, p)
 			}
 			out.Hits = append(out.Hits, Repeat{Petition: p, Score: h.Score, Span: h.Span,
 				Shared: match.SharedSpecifics(text, h.Span, p.Text, p.Location)})

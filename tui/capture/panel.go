@@ -96,7 +96,7 @@ func (m *Model) onCheckTick(msg checkTickMsg) tea.Cmd {
 		if strings.TrimSpace(text) == "" {
 			return out
 		}
-		out.res, out.err = db.FindRepeats(text, store.RepeatOptions{Dismissed: dismissed, Earlier: earlier, Session: uid})
+		out.res, out.err = db.FindRepeats(text, store.RepeatOptions{Dismissed: dismissed, Earlier: earlier, Session: uid, History: true})
 		return out
 	}
 }

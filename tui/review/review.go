@@ -125,7 +125,7 @@ func (m *Model) Init() tea.Cmd {
 			if len(r.RepeatOf) > 0 || r.MergedInto != 0 || strings.TrimSpace(r.Text) == "" {
 				continue
 			}
-			res, err := db.FindRepeats(r.Text, store.RepeatOptions{Top: 1, Dismissed: r.Dismissed, Session: snap.Session.UID})
+			res, err := db.FindRepeats(r.Text, store.RepeatOptions{Top: 1, Dismissed: r.Dismissed, Session: snap.Session.UID, History: true})
 			if err == nil && res.Repeat && len(res.Hits) > 0 {
 				msg.flagged[r.ID] = res.Hits[0].Petition
 			}
