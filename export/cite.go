@@ -76,6 +76,9 @@ func citation(it item, ps map[string]model.Petition, before string) []string {
 		}
 	}
 	slices.SortStableFunc(rs, func(a, b raising) int { return strings.Compare(a.date, b.date) })
+	// Records marked as the same demand each carry the others' raisings:
+	// one raising (date and session) counts once.
+	rs = slices.CompactFunc(rs, func(a, b raising) bool { return a.date != "" && a == b })
 	at := func(r raising) string {
 		s := ""
 		if r.date != "" {
