@@ -67,11 +67,11 @@ func citation(it item, ps map[string]model.Petition, before string) []string {
 	earlier := func(date string) bool { return date == "" || before == "" || date < before }
 	for _, p := range recs {
 		if earlier(p.RaisedAt) {
-			rs = append(rs, raising{p.RaisedAt, clean(p.Session)})
+			rs = append(rs, raising{p.RaisedAt, docText(p.Session)})
 		}
 		for _, x := range p.Raises {
 			if earlier(x.Date) {
-				rs = append(rs, raising{x.Date, clean(x.Session)})
+				rs = append(rs, raising{x.Date, docText(x.Session)})
 			}
 		}
 	}
@@ -130,8 +130,8 @@ func citation(it item, ps map[string]model.Petition, before string) []string {
 			}
 		}
 	}
-	body := clean(ans.Body)
-	said, text := splitAnswer(clean(ans.Response))
+	body := docText(ans.Body)
+	said, text := splitAnswer(docText(ans.Response))
 	if body == "" {
 		body = said
 	}
@@ -148,7 +148,7 @@ func citation(it item, ps map[string]model.Petition, before string) []string {
 			who = "Cơ quan có thẩm quyền"
 		}
 		second = upperFirst(who) + " đã trả lời"
-		if ref := clean(ans.Ref); ref != "" {
+		if ref := docText(ans.Ref); ref != "" {
 			second += " tại văn bản số " + ref
 		}
 		if ans.AnsweredAt != "" {

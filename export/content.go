@@ -113,10 +113,10 @@ func inRunning(name string) string {
 // or "một cử tri, ấp 5" for a voter who gave no name.
 func voterPhrase(r model.Remark) string {
 	s := "một cử tri"
-	if v := clean(r.Voter); v != "" {
+	if v := docText(r.Voter); v != "" {
 		s = "cử tri " + inRunning(v)
 	}
-	if a := clean(r.Address); a != "" {
+	if a := docText(r.Address); a != "" {
 		s += ", " + a
 	}
 	return s
@@ -156,11 +156,11 @@ func raisedBy(it item) string {
 // speaker heads a remark in the minutes: "Ông A (ấp 1)", or "Một cử tri
 // (ấp 5)".
 func speaker(r model.Remark) string {
-	who := clean(r.Voter)
+	who := docText(r.Voter)
 	if who == "" {
 		who = "Một cử tri"
 	}
-	if a := clean(r.Address); a != "" {
+	if a := docText(r.Address); a != "" {
 		who += " (" + a + ")"
 	}
 	return who
@@ -168,7 +168,7 @@ func speaker(r model.Remark) string {
 
 // answerer is who answered a remark on the spot ("Đại biểu" if not noted).
 func answerer(r model.Remark) string {
-	if by := clean(r.Answer.By); by != "" {
+	if by := docText(r.Answer.By); by != "" {
 		return by
 	}
 	return "Đại biểu"
@@ -230,7 +230,7 @@ func withoutApproval(ps []string) []string {
 func paras(note string) []string {
 	var out []string
 	for _, p := range strings.Split(note, "\n") {
-		if p = strings.TrimSpace(clean(p)); p != "" {
+		if p = strings.TrimSpace(docText(p)); p != "" {
 			out = append(out, sentence(p))
 		}
 	}
@@ -253,20 +253,20 @@ func noteParas(s *model.Session, sec model.Section, def string) []string {
 // meetingName is the minutes' summary line.
 func meetingName(s *model.Session) string {
 	name := "Hội nghị tiếp xúc cử tri"
-	if g := clean(s.DelegateGroup); g != "" {
+	if g := docText(s.DelegateGroup); g != "" {
 		name += " của " + g
 	}
 	if k := kindPhrase(s); k != "" {
 		name += " " + k
 	}
-	if name == "Hội nghị tiếp xúc cử tri" && clean(s.Title) != "" {
-		return clean(s.Title)
+	if name == "Hội nghị tiếp xúc cử tri" && docText(s.Title) != "" {
+		return docText(s.Title)
 	}
 	return name
 }
 
 func withTitle(name, title string) string {
-	n, t := clean(name), clean(title)
+	n, t := docText(name), docText(title)
 	switch {
 	case n == "":
 		return "…"
@@ -277,7 +277,7 @@ func withTitle(name, title string) string {
 }
 
 func orDots(s string) string {
-	if c := clean(s); c != "" {
+	if c := docText(s); c != "" {
 		return c
 	}
 	return "…"
@@ -325,7 +325,7 @@ func organisation(s *model.Session, c Counts) []string {
 	if len(s.Delegates) > 0 {
 		ds := make([]string, len(s.Delegates))
 		for i, d := range s.Delegates {
-			ds[i] = inRunning(clean(d))
+			ds[i] = inRunning(docText(d))
 		}
 		out = append(out, "Đại biểu tham dự: "+strings.Join(ds, "; ")+".")
 	}
@@ -355,7 +355,7 @@ func recipientsWith(sentTo bool, list []string) []string {
 		out = append(out, "Như trên")
 	}
 	for _, r := range list {
-		if r = strings.TrimSpace(clean(r)); r != "" && !strings.HasPrefix(r, "Lưu") {
+		if r = strings.TrimSpace(docText(r)); r != "" && !strings.HasPrefix(r, "Lưu") {
 			out = append(out, r)
 		}
 	}

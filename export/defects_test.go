@@ -63,7 +63,7 @@ func TestNoWordCutBeforeEllipsis(t *testing.T) {
 	snap.Remarks[2].Text = long + "đề nghị sửa chữa"
 	words := map[string]bool{}
 	add := func(s string) {
-		for _, w := range strings.FieldsFunc(clean(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		for _, w := range strings.FieldsFunc(docText(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			words[w] = true
 		}
 	}

@@ -93,19 +93,19 @@ func (o Options) prepare() (Options, error) {
 // Formats are the formats WriteFiles knows.
 var Formats = []string{"docx", "xlsx", "md"}
 
-// clean makes stored text safe for a document: every control, escape or
+// docText makes stored text safe for a document: every control, escape or
 // bidi character rendered inert, then NFC (after, because dropping
 // a bidi control can bring a letter and its mark together).
-func clean(s string) string { return norm.NFC.String(model.Safe(s, false)) }
+func docText(s string) string { return norm.NFC.String(model.Safe(s, false)) }
 
 // dateLine is "Tân Thành, ngày 05 tháng 02 năm 2027" (see doc.DateLine).
-func dateLine(place string, t time.Time) string { return doc.DateLine(clean(place), t) }
+func dateLine(place string, t time.Time) string { return doc.DateLine(docText(place), t) }
 
 // longDate is "ngày 20 tháng 11 năm 2026" for a YYYY-MM-DD date.
 func longDate(iso string) string {
 	t, err := model.ParseDate(iso)
 	if err != nil {
-		return clean(iso)
+		return docText(iso)
 	}
 	return dateLine("", t)
 }
@@ -114,7 +114,7 @@ func longDate(iso string) string {
 func shortDate(iso string) string {
 	t, err := model.ParseDate(iso)
 	if err != nil {
-		return clean(iso)
+		return docText(iso)
 	}
 	return t.Format("02/01/2006")
 }
@@ -129,7 +129,7 @@ func clock(hhmm string) string {
 
 // kindPhrase words the session kind for the minutes' title line.
 func kindPhrase(s *model.Session) string {
-	sit := clean(s.Sitting)
+	sit := docText(s.Sitting)
 	switch s.Kind {
 	case model.KindBefore:
 		if sit != "" {

@@ -110,7 +110,7 @@ func Count(snap model.Snapshot) Counts {
 		if len(r.RepeatOf) > 0 {
 			c.Repeats++
 		}
-		voters[strings.ToLower(clean(r.Voter))+"|"+strings.ToLower(clean(r.Address))] = true
+		voters[strings.ToLower(docText(r.Voter))+"|"+strings.ToLower(docText(r.Address))] = true
 	}
 	c.Speakers = snap.Session.Speakers
 	if c.Speakers == 0 {
@@ -183,13 +183,13 @@ func remarkRows(snap model.Snapshot, secs []levelGroup) []row {
 	}
 	var out []row
 	for i, r := range snap.Remarks {
-		x := row{no: fmt.Sprint(i + 1), text: sentence(clean(r.Text)), voter: orAnonymous(clean(r.Voter)), address: clean(r.Address),
+		x := row{no: fmt.Sprint(i + 1), text: sentence(docText(r.Text)), voter: orAnonymous(docText(r.Voter)), address: docText(r.Address),
 			kind: upperFirst(kindWord(r)), field: string(fieldOf(r)), item: no[r.ID]}
 		if a := levelOf(r); a != "" {
 			x.level = levelName(a)
 		}
 		if r.Answered() {
-			x.answer = answerer(r) + ": " + sentence(clean(r.Answer.Text))
+			x.answer = answerer(r) + ": " + sentence(docText(r.Answer.Text))
 		}
 		if r.MergedInto != 0 && r.MergedInto != r.ID && pos[r.MergedInto] > 0 {
 			x.mergedWith = pos[r.MergedInto]
@@ -199,7 +199,7 @@ func remarkRows(snap model.Snapshot, secs []levelGroup) []row {
 			p, ok := snap.Petitions[id]
 			if !ok {
 				// The clerk's sheet shows it, so it can be corrected.
-				ids = append(ids, clean(id)+" (không có trong kho)")
+				ids = append(ids, docText(id)+" (không có trong kho)")
 				continue
 			}
 			if p.RaisedAt != "" {
@@ -207,7 +207,7 @@ func remarkRows(snap model.Snapshot, secs []levelGroup) []row {
 			} else {
 				reps = append(reps, "đã nêu trước đây")
 			}
-			ids = append(ids, clean(id)+" ("+shortDate(p.RaisedAt)+")")
+			ids = append(ids, docText(id)+" ("+shortDate(p.RaisedAt)+")")
 		}
 		x.repeats, x.ids = strings.Join(reps, "; "), strings.Join(ids, "; ")
 		notes := []string{fmt.Sprintf("Mục II.%d", x.item)}

@@ -21,16 +21,16 @@ func Issuers(s model.Session, o Options) model.Profile {
 	p := o.Profile.Or(s.Issuers).Or(o.Defaults)
 	min, rep := p.Minutes, p.Report
 	if strings.TrimSpace(min.Body) == "" {
-		min.Body, min.Parent = clean(s.Organiser), clean(s.ParentBody)
+		min.Body, min.Parent = docText(s.Organiser), docText(s.ParentBody)
 		if min.Body == "" {
-			min.Body, min.Parent = clean(s.DelegateGroup), ""
+			min.Body, min.Parent = docText(s.DelegateGroup), ""
 		}
 		if min.Body == "" {
 			min.Body = "Tổ đại biểu"
 		}
 	}
 	if strings.TrimSpace(rep.Body) == "" {
-		rep.Body = clean(s.DelegateGroup)
+		rep.Body = docText(s.DelegateGroup)
 		if rep.Body == "" {
 			rep.Body = "Tổ đại biểu"
 		}
@@ -62,7 +62,7 @@ func Issuers(s model.Session, o Options) model.Profile {
 		if len(is.Capacity) == 0 {
 			is.Capacity = capacity
 		}
-		is.Parent, is.Body, is.Code, is.Signer = clean(is.Parent), clean(is.Body), clean(is.Code), nameOnly(clean(is.Signer))
+		is.Parent, is.Body, is.Code, is.Signer = docText(is.Parent), docText(is.Body), docText(is.Code), nameOnly(docText(is.Signer))
 		is.Capacity = cleanAll(is.Capacity)
 		is.Recipients = cleanAll(is.Recipients)
 	}
@@ -72,7 +72,7 @@ func Issuers(s model.Session, o Options) model.Profile {
 func cleanAll(ss []string) []string {
 	out := make([]string, 0, len(ss))
 	for _, s := range ss {
-		if c := strings.TrimSpace(clean(s)); c != "" {
+		if c := strings.TrimSpace(docText(s)); c != "" {
 			out = append(out, c)
 		}
 	}
@@ -105,7 +105,7 @@ func bodyRoles(body string) (code string, capacity []string) {
 // "…, tỉnh Đồng Nai" in the parent body, the place or the sitting), or "".
 func province(s model.Session) string {
 	for _, t := range []string{s.ParentBody, s.Place, s.Sitting} {
-		words := strings.Fields(clean(t))
+		words := strings.Fields(docText(t))
 		for i := len(words) - 2; i >= 0; i-- {
 			if strings.ToLower(words[i]) != "tỉnh" {
 				continue

@@ -86,9 +86,9 @@ func MinutesDoc(snap model.Snapshot, o Options) *doc.Document {
 	if len(snap.Remarks) > 0 {
 		var l doc.List
 		for _, r := range snap.Remarks {
-			it := doc.Item{Runs: []doc.Run{doc.B(speaker(r) + ": "), doc.T(sentence(clean(r.Text)))}}
+			it := doc.Item{Runs: []doc.Run{doc.B(speaker(r) + ": "), doc.T(sentence(docText(r.Text)))}}
 			if r.Answered() {
-				it.More = append(it.More, doc.Para{Indent: true, Runs: []doc.Run{doc.I(answerer(r) + " trả lời: "), doc.T(sentence(clean(r.Answer.Text)))}})
+				it.More = append(it.More, doc.Para{Indent: true, Runs: []doc.Run{doc.I(answerer(r) + " trả lời: "), doc.T(sentence(docText(r.Answer.Text)))}})
 			}
 			l.Items = append(l.Items, it)
 		}
@@ -104,8 +104,8 @@ func MinutesDoc(snap model.Snapshot, o Options) *doc.Document {
 	d.Text(endMark("Biên bản đã được đọc lại cho hội nghị nghe và được thông qua."))
 
 	d.Add(doc.Signatures{
-		Left:       &doc.Signature{Capacity: []string{"THƯ KÝ"}, Name: nameOnly(clean(s.Secretary))},
-		Right:      doc.Signature{Capacity: []string{"CHỦ TRÌ"}, Name: nameOnly(clean(s.Chair))},
+		Left:       &doc.Signature{Capacity: []string{"THƯ KÝ"}, Name: nameOnly(docText(s.Secretary))},
+		Right:      doc.Signature{Capacity: []string{"CHỦ TRÌ"}, Name: nameOnly(docText(s.Chair))},
 		Recipients: recipientsWith(false, is.Recipients),
 	})
 	return d
@@ -115,7 +115,7 @@ func MinutesDoc(snap model.Snapshot, o Options) *doc.Document {
 func dashed(names []string) doc.List {
 	l := doc.List{Style: doc.Dashed}
 	for _, n := range names {
-		if c := strings.TrimSpace(clean(n)); c != "" {
+		if c := strings.TrimSpace(docText(n)); c != "" {
 			l.Items = append(l.Items, doc.Item{Runs: []doc.Run{doc.T(sentence(c))}})
 		}
 	}
@@ -135,7 +135,7 @@ func notes(d *doc.Document, s *model.Session, sec model.Section, def string) {
 // locality is the place before "ngày" on the date line: the locality of
 // the issuing body, never the meeting hall; blank for the clerk if unknown.
 func locality(s *model.Session) string {
-	if l := clean(s.Locality); l != "" {
+	if l := docText(s.Locality); l != "" {
 		return l
 	}
 	return "…"

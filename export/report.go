@@ -31,7 +31,7 @@ func ReportDoc(snap model.Snapshot, o Options) *doc.Document {
 	d := &doc.Document{Title: "Báo cáo tổng hợp ý kiến, kiến nghị cử tri"}
 	d.Add(doc.Header{Parent: is.Parent, Body: is.Body, Type: "BC", Issuer: is.Code, Place: locality(s), Date: o.Today},
 		doc.Title{Kind: "BÁO CÁO", Summary: reportSummary(s)})
-	sentTo := strings.TrimSpace(clean(o.SentTo))
+	sentTo := strings.TrimSpace(docText(o.SentTo))
 	if sentTo != "" {
 		d.Add(doc.Para{Runs: []doc.Run{doc.T("Kính gửi: " + sentTo)}, Align: doc.Center})
 	}
@@ -86,8 +86,8 @@ func remarkSections(d *doc.Document, snap model.Snapshot, c Counts, secs []level
 		}
 		ref := fmt.Sprintf("%s số %d (mục II)", upperFirst(kindWord(r)), no[r.ID])
 		l.Items = append(l.Items, doc.Item{Runs: []doc.Run{
-			doc.T(ref + ", " + voterPhrase(r) + ": \u201c" + sentence(Cut(clean(r.Text), 160)) + "\u201d "),
-			doc.I(answerer(r) + " trả lời: "), doc.T(sentence(clean(r.Answer.Text)))}})
+			doc.T(ref + ", " + voterPhrase(r) + ": \u201c" + sentence(Cut(docText(r.Text), 160)) + "\u201d "),
+			doc.I(answerer(r) + " trả lời: "), doc.T(sentence(docText(r.Answer.Text)))}})
 	}
 	if len(l.Items) == 0 {
 		d.Text("Không có ý kiến, kiến nghị nào được trả lời tại hội nghị.")
@@ -104,7 +104,7 @@ func reportItem(it item, ps map[string]model.Petition, date string) doc.Item {
 	if it.lead.Type == model.TypeOpinion {
 		runs = append(runs, doc.B("Ý kiến: "))
 	}
-	runs = append(runs, doc.T(sentence(clean(it.lead.Text))+" "), doc.I(raisedBy(it)))
+	runs = append(runs, doc.T(sentence(docText(it.lead.Text))+" "), doc.I(raisedBy(it)))
 	cite := citation(it, ps, date)
 	if len(cite) > 0 {
 		runs = append(runs, doc.B(" ("+kindWord(it.lead)+" lặp lại)"))

@@ -46,7 +46,7 @@ func RoundReportDoc(snap model.Snapshot, o Options, sitting bool) *doc.Document 
 	}
 	d.Add(doc.Header{Parent: is.Parent, Body: is.Body, Type: "BC", Issuer: is.Code, Place: locality(&s), Date: o.Today},
 		doc.Title{Kind: "BÁO CÁO", Summary: summary})
-	sentTo := strings.TrimSpace(clean(o.SentTo))
+	sentTo := strings.TrimSpace(docText(o.SentTo))
 	if sentTo != "" {
 		d.Add(doc.Para{Runs: []doc.Run{doc.T("Kính gửi: " + sentTo)}, Align: doc.Center})
 	}
@@ -76,9 +76,9 @@ func RoundReportDoc(snap model.Snapshot, o Options, sitting bool) *doc.Document 
 	}
 	t.Columns = append(t.Columns, doc.Column{Title: "Cử tri tham dự", Center: true}, doc.Column{Title: "Ý kiến, kiến nghị", Center: true})
 	for i, pt := range snap.Points {
-		r := []string{fmt.Sprint(i + 1), shortDate(pt.Session.Date), orDots(clean(pt.Session.Place))}
+		r := []string{fmt.Sprint(i + 1), shortDate(pt.Session.Date), orDots(docText(pt.Session.Place))}
 		if sitting {
-			r = append(r, clean(pt.Session.DelegateGroup))
+			r = append(r, docText(pt.Session.DelegateGroup))
 		}
 		t.Rows = append(t.Rows, append(r, fmt.Sprint(pt.Session.Voters), fmt.Sprint(pt.Remarks)))
 	}
@@ -117,7 +117,7 @@ func roundGroups(snap model.Snapshot) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, pt := range snap.Points {
-		g := clean(pt.Session.DelegateGroup)
+		g := docText(pt.Session.DelegateGroup)
 		if !seen[strings.ToLower(g)] {
 			seen[strings.ToLower(g)] = true
 			out = append(out, g)
