@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"txct/store"
 	"txct/tui/base"
 )
 
@@ -31,6 +32,7 @@ type Options struct {
 // Model is the root model.
 type Model struct {
 	ctx       *base.Context
+	db        *store.Store // the open store; screens get only their own part of it
 	screen    base.Screen
 	help      help.Model
 	showHelp  bool
@@ -54,17 +56,17 @@ type Model struct {
 // SaveResult is the message the autosaver's callback sends after each write.
 func SaveResult(err error) tea.Msg { return savedMsg{err: err, at: time.Now()} }
 
-// New builds the root model over an open store.
-func New(ctx *base.Context, opts Options) *Model {
-	m := &Model{ctx: ctx, help: help.New()}
+// New builds the root model over db, an open store.
+func New(ctx *base.Context, db *store.Store, opts Options) *Model {
+	m := &Model{ctx: ctx, db: db, help: help.New()}
 	m.share.addr = opts.ShareAddr
 	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
 	if opts.OpenSession != 0 {
-		m.screen = newCapture(ctx, opts.OpenSession, 0)
+		m.screen = m.newCapture(opts.OpenSession, 0)
 		m.current = opts.OpenSession
 		m.SessionOpened = true
 	} else {
-		m.screen = newHome(ctx)
+		m.screen = m.newHome()
 	}
 	if opts.Warning != nil {
 		m.setStatus("", opts.Warning)
@@ -75,7 +77,7 @@ func New(ctx *base.Context, opts Options) *Model {
 // Init asks for the background colour, starts the first screen, loads the
 // repeat index in the background and decides on the first-run demo offer.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init(), loadIndex(m.ctx), m.firstRun())
+	return tea.Batch(tea.RequestBackgroundColor, m.screen.Init(), loadIndex(m.db), m.firstRun())
 }
 
 // Update routes a message: global keys and navigation here, the rest to the
@@ -134,7 +136,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case demoLoadedMsg:
 		return m, m.onDemoLoaded(msg)
 	case base.AskDemoMsg:
-		return m, askDemo(m.ctx)
+		return m, askDemo(m.db)
 	case demoAskMsg:
 		m.onDemoAsk(msg)
 		return m, nil
@@ -230,10 +232,7 @@ func (m *Model) quit() tea.Cmd {
 	m.leave()
 	m.stopShare()
 	m.quitting = true
-	if m.ctx.DB == nil {
-		return tea.Quit
-	}
-	a := m.ctx.DB.Autosaver(0, nil)
+	a := m.db.Autosaver(0, nil)
 	return func() tea.Msg {
 		_ = a.Flush() // a failure is reported by the flush after the program ends
 		return tea.QuitMsg{}

@@ -17,9 +17,9 @@ import (
 func newRoot(t *testing.T, lang base.Lang, opts Options) (*Model, *store.Store) {
 	t.Helper()
 	db := tuitest.Store(t, store.Options{})
-	ctx := base.NewContext(db, lang)
+	ctx := base.NewContext(lang)
 	ctx.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
-	return New(ctx, opts), db
+	return New(ctx, db, opts), db
 }
 
 func view(m *Model) string { return ansi.Strip(m.View().Content) }

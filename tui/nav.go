@@ -30,20 +30,20 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 	var next base.Screen
 	switch msg := msg.(type) {
 	case base.GoHomeMsg:
-		next = newHome(m.ctx)
+		next = m.newHome()
 	case base.OpenSessionMsg:
-		next = newCapture(m.ctx, msg.ID, msg.Remark)
+		next = m.newCapture(msg.ID, msg.Remark)
 		m.SessionOpened = true
 	case base.EditSessionMsg:
-		next = newSessionForm(m.ctx, msg.ID)
+		next = m.newSessionForm(msg.ID)
 	case base.OpenArchiveMsg:
-		next = newArchive(m.ctx, msg.ID)
+		next = m.newArchive(msg.ID)
 	case base.OpenReviewMsg:
-		next = newReview(m.ctx, msg.ID)
+		next = m.newReview(msg.ID)
 	case base.OpenStatsMsg:
-		next = newStats(m.ctx, msg.ID)
+		next = m.newStats(msg.ID)
 	case base.OpenExportMsg:
-		next = newExport(m.ctx, msg.ID)
+		next = m.newExport(msg.ID)
 	case firstRunMsg:
 		m.offer = true
 		return nil, true
@@ -76,11 +76,7 @@ func (m *Model) switchTo(next base.Screen, shared uint64) tea.Cmd {
 
 // loadIndex loads the repeat index off the UI goroutine, so the first frame
 // does not wait for a large archive.
-func loadIndex(ctx *base.Context) tea.Cmd {
-	if ctx.DB == nil {
-		return nil
-	}
-	db := ctx.DB
+func loadIndex(db *store.Store) tea.Cmd {
 	return func() tea.Msg {
 		err := db.LoadIndex()
 		return base.IndexReadyMsg{Count: db.ArchiveCount(), Err: err}
@@ -89,8 +85,8 @@ func loadIndex(ctx *base.Context) tea.Cmd {
 
 // firstRun offers the demo once, on a database with no sessions and no archive.
 func (m *Model) firstRun() tea.Cmd {
-	db := m.ctx.DB
-	if db == nil || db.ReadOnly() {
+	db := m.db
+	if db.ReadOnly() {
 		return nil
 	}
 	return func() tea.Msg {
@@ -112,10 +108,10 @@ func (m *Model) answerOffer(msg tea.KeyPressMsg) tea.Cmd {
 	switch strings.ToLower(msg.String()) {
 	case "y", "c", "enter":
 		m.offer = false
-		return tea.Batch(setDemoOffered(m.ctx), loadDemo(m.ctx))
+		return tea.Batch(setDemoOffered(m.db), loadDemo(m.db, m.ctx.Now()))
 	case "n", "k", "esc":
 		m.offer = false
-		return setDemoOffered(m.ctx)
+		return setDemoOffered(m.db)
 	}
 	return nil
 }
@@ -129,9 +125,8 @@ type demoAskMsg struct {
 }
 
 // askDemo looks at the database off the UI goroutine before asking.
-func askDemo(ctx *base.Context) tea.Cmd {
-	db := ctx.DB
-	if db == nil || db.ReadOnly() {
+func askDemo(db *store.Store) tea.Cmd {
+	if db.ReadOnly() {
 		return nil
 	}
 	return func() tea.Msg {
@@ -148,11 +143,11 @@ func (m *Model) onDemoAsk(msg demoAskMsg) {
 	case msg.err != nil:
 		m.setStatus("", msg.err)
 	case !msg.rows.Empty():
-		m.ask = &question{text: t.F("app.demoremoveask", len(msg.rows.Sessions), len(msg.rows.Petitions)), yes: removeDemo(m.ctx)}
+		m.ask = &question{text: t.F("app.demoremoveask", len(msg.rows.Sessions), len(msg.rows.Petitions)), yes: removeDemo(m.db)}
 	case msg.real:
-		m.ask = &question{text: t.S("app.demobeside"), yes: loadDemo(m.ctx)}
+		m.ask = &question{text: t.S("app.demobeside"), yes: loadDemo(m.db, m.ctx.Now())}
 	default:
-		m.ask = &question{text: t.S("app.demoask"), yes: loadDemo(m.ctx)}
+		m.ask = &question{text: t.S("app.demoask"), yes: loadDemo(m.db, m.ctx.Now())}
 	}
 }
 
@@ -190,8 +185,7 @@ type demoRemovedMsg struct {
 	err  error
 }
 
-func removeDemo(ctx *base.Context) tea.Cmd {
-	db := ctx.DB
+func removeDemo(db *store.Store) tea.Cmd {
 	return func() tea.Msg {
 		d, err := demo.Remove(db)
 		return demoRemovedMsg{rows: d, err: err}
@@ -204,13 +198,12 @@ func (m *Model) onDemoRemoved(msg demoRemovedMsg) tea.Cmd {
 		return nil
 	}
 	m.setStatus(m.ctx.Text.F("app.demoremoved", len(msg.rows.Sessions), len(msg.rows.Petitions)), nil)
-	return m.switchTo(newHome(m.ctx), 0)
+	return m.switchTo(m.newHome(), 0)
 }
 
 // setDemoOffered records, off the UI goroutine, that the demo was offered;
 // a failed write shows on the status line.
-func setDemoOffered(ctx *base.Context) tea.Cmd {
-	db := ctx.DB
+func setDemoOffered(db *store.Store) tea.Cmd {
 	return func() tea.Msg {
 		if err := db.SetDemoOffered(); err != nil {
 			return base.StatusMsg{Err: err}
@@ -219,8 +212,7 @@ func setDemoOffered(ctx *base.Context) tea.Cmd {
 	}
 }
 
-func loadDemo(ctx *base.Context) tea.Cmd {
-	db, now := ctx.DB, ctx.Now()
+func loadDemo(db *store.Store, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		id, err := demo.Load(db, now)
 		return demoLoadedMsg{session: id, err: err}
@@ -233,7 +225,7 @@ func (m *Model) onDemoLoaded(msg demoLoadedMsg) tea.Cmd {
 		return nil
 	}
 	m.setStatus(m.ctx.Text.S("app.demoloaded"), nil)
-	return tea.Batch(m.switchTo(newHome(m.ctx), 0), loadIndex(m.ctx))
+	return tea.Batch(m.switchTo(m.newHome(), 0), loadIndex(m.db))
 }
 
 func (m *Model) offerView() string {

@@ -16,8 +16,8 @@ import (
 func paletteSession(t *testing.T) (*Model, *store.Store, model.Remark) {
 	t.Helper()
 	db := tuitest.Store(t, store.Options{})
-	ctx := base.NewContext(db, base.VI)
-	m := New(ctx, Options{ShareAddr: "127.0.0.1:0"})
+	ctx := base.NewContext(base.VI)
+	m := New(ctx, db, Options{ShareAddr: "127.0.0.1:0"})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	sess, err := db.CreateSession(model.Session{Title: "Hội nghị thử", Kind: model.KindBefore, Date: "2026-11-20"})
 	if err != nil {

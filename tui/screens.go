@@ -11,17 +11,20 @@ import (
 	"txct/tui/stats"
 )
 
-// The screens the root can show; each lives in its own package.
+// The screens the root can show; each lives in its own package and gets the
+// root's store as the small Store interface it declares.
 
-func newHome(ctx *base.Context) base.Screen                   { return home.New(ctx) }
-func newCapture(ctx *base.Context, id, at uint64) base.Screen { return capture.NewAt(ctx, id, at) }
-func newSessionForm(ctx *base.Context, id uint64) base.Screen { return sessionform.New(ctx, id) }
-func newArchive(ctx *base.Context, id string) base.Screen {
-	if id != "" {
-		return archive.NewAt(ctx, id)
-	}
-	return archive.New(ctx)
+func (m *Model) newHome() base.Screen { return home.New(m.ctx, m.db) }
+func (m *Model) newCapture(id, at uint64) base.Screen {
+	return capture.NewAt(m.ctx, m.db, id, at)
 }
-func newReview(ctx *base.Context, id uint64) base.Screen { return review.New(ctx, id) }
-func newStats(ctx *base.Context, id uint64) base.Screen  { return stats.New(ctx, id) }
-func newExport(ctx *base.Context, id uint64) base.Screen { return exportui.New(ctx, id) }
+func (m *Model) newSessionForm(id uint64) base.Screen { return sessionform.New(m.ctx, m.db, id) }
+func (m *Model) newArchive(id string) base.Screen {
+	if id != "" {
+		return archive.NewAt(m.ctx, m.db, id)
+	}
+	return archive.New(m.ctx, m.db)
+}
+func (m *Model) newReview(id uint64) base.Screen { return review.New(m.ctx, m.db, id) }
+func (m *Model) newStats(id uint64) base.Screen  { return stats.New(m.ctx, m.db, id) }
+func (m *Model) newExport(id uint64) base.Screen { return exportui.New(m.ctx, m.db, id) }

@@ -44,10 +44,7 @@ func (m *Model) onShare(msg base.ShareMsg) tea.Cmd {
 		return nil
 	}
 	m.stopShare()
-	db, addr, en := m.ctx.DB, m.share.addr, m.ctx.Text.Lang == base.EN
-	if db == nil {
-		return nil
-	}
+	db, addr, en := m.db, m.share.addr, m.ctx.Text.Lang == base.EN
 	return func() tea.Msg {
 		srv, err := live.Start(db, live.Options{Session: msg.ID, Addr: addr, English: en})
 		return shareStartedMsg{session: msg.ID, srv: srv, err: err}

@@ -33,8 +33,8 @@ func fetch(t *testing.T, url string) (int, string) {
 // of the same session keeps sharing, and going home stops it.
 func TestShareFromSessionScreen(t *testing.T) {
 	db := tuitest.Store(t, store.Options{})
-	ctx := base.NewContext(db, base.VI)
-	m := New(ctx, Options{ShareAddr: "127.0.0.1:0"})
+	ctx := base.NewContext(base.VI)
+	m := New(ctx, db, Options{ShareAddr: "127.0.0.1:0"})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	sess, _ := db.CreateSession(model.Session{Title: "Hội nghị thử", Kind: model.KindBefore, Date: "2026-11-20"})
 	if _, err := db.SaveRemark(model.Remark{SessionID: sess.ID, Voter: "Bà Năm", Address: "tổ 7 khu phố 3", Text: "Đề nghị sửa cống thoát nước"}); err != nil {
@@ -126,7 +126,7 @@ func TestShareFromSessionScreen(t *testing.T) {
 // message and the app keeps working.
 func TestShareNoNetwork(t *testing.T) {
 	db := tuitest.Store(t, store.Options{})
-	m := New(base.NewContext(db, base.EN), Options{ShareAddr: "203.0.113.7:0"})
+	m := New(base.NewContext(base.EN), db, Options{ShareAddr: "203.0.113.7:0"})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	sess, _ := db.CreateSession(model.Session{Title: "T", Kind: model.KindOther, Date: "2026-11-20"})
 	_, cmd := m.Update(base.OpenSessionMsg{ID: sess.ID})

@@ -22,7 +22,7 @@ func runTUI(g *global, env Env) error {
 	if err != nil {
 		return err
 	}
-	ctx := base.NewContext(db, g.language())
+	ctx := base.NewContext(g.language())
 	var opts tui.Options
 	// An unreadable deadline rule does not keep the secretary out: the app
 	// counts with the default and says so on its status line.
@@ -62,7 +62,7 @@ func runTUI(g *global, env Env) error {
 			p.Quit()
 		}
 	}()
-	root := tui.New(ctx, opts)
+	root := tui.New(ctx, db, opts)
 	p := tea.NewProgram(root, tea.WithFPS(60))
 	prog.Store(p)
 	_, runErr := p.Run()

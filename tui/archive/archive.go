@@ -99,19 +99,19 @@ type Model struct {
 }
 
 // New builds the archive browser.
-func New(ctx *base.Context) *Model {
+func New(ctx *base.Context, db Store) *Model {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.Placeholder = ctx.Text.S("arc.filterph")
 	ti.CharLimit = 200
 	ti.SetVirtualCursor(false)
-	return &Model{ctx: ctx, db: base.StoreAs[Store](ctx), keys: newKeyMap(ctx), input: ti, wait: debounce,
+	return &Model{ctx: ctx, db: db, keys: newKeyMap(ctx), input: ti, wait: debounce,
 		q: query{field: -1, level: -1, status: -1}, cur: -1}
 }
 
 // NewAt builds the archive browser with petition id open in the detail view.
-func NewAt(ctx *base.Context, id string) *Model {
-	m := New(ctx)
+func NewAt(ctx *base.Context, db Store, id string) *Model {
+	m := New(ctx, db)
 	m.openID = id
 	return m
 }

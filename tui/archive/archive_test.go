@@ -21,9 +21,9 @@ import (
 // open builds the screen over db at w×h and loads it.
 func open(t *testing.T, db *store.Store, w, h int, id string) *Model {
 	t.Helper()
-	m := New(archivetest.Context(db))
+	m := New(archivetest.Context(), db)
 	if id != "" {
-		m = NewAt(archivetest.Context(db), id)
+		m = NewAt(archivetest.Context(), db, id)
 	}
 	m.wait = time.Millisecond
 	tuitest.Load(t, m, w, h)
@@ -282,7 +282,7 @@ func TestEscapeSequencesInert(t *testing.T) {
 
 func TestNewAtMissing(t *testing.T) {
 	db, _ := archivetest.Fixture(t)
-	m := NewAt(archivetest.Context(db), "NOPE")
+	m := NewAt(archivetest.Context(), db, "NOPE")
 	m.SetSize(80, 24)
 	msgs := tuitest.Drive(t, m, m.Init()) // Load would drop the status line
 	if m.detail || !hasStatus(msgs, "NOPE") {

@@ -74,7 +74,7 @@ func BenchmarkLoad100k(b *testing.B) {
 // BenchmarkView100k is a key press and a frame with 100,000 rows loaded.
 func BenchmarkView100k(b *testing.B) {
 	es, ks := prepare(generate(100_000))
-	m := New(archivetest.Context(nil))
+	m := New(archivetest.Context(), nil)
 	m.SetSize(120, 40)
 	m.Update(loadedMsg{entries: es, keys: ks, idW: idWidth(es)})
 	down := tuitest.KeyMsg("down")

@@ -170,7 +170,7 @@ func TestCatalogArgumentCounts(t *testing.T) {
 
 // A session changed after its export shows it, with its deadline again.
 func TestDeadlineLabelChangedSinceExport(t *testing.T) {
-	c := NewContext(nil, VI)
+	c := NewContext(VI)
 	c.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
 	s := model.Session{Date: "2026-11-20", ExportedAt: time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC), Rev: 4, ExportedRev: 4}
 	if l, _ := c.DeadlineLabel(&s); l != "đã xuất văn bản" {

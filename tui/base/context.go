@@ -3,7 +3,6 @@ package base
 import (
 	"time"
 
-	"txct/store"
 	"txct/store/model"
 )
 
@@ -14,20 +13,20 @@ const (
 	MinHeight = 24
 )
 
-// Context is the one small value every screen gets: size, styles, keys, text,
-// the store and the clock. The root and every screen share one *Context: the
-// root updates it in place on resize and when the background colour becomes
-// known, and each screen reads it when it draws.
+// Context is the one small value every screen gets: size, styles, keys, text
+// and the clock. The root and every screen share one *Context: the root
+// updates it in place on resize and when the background colour becomes known,
+// and each screen reads it when it draws. It holds no store: the root keeps
+// the open store and hands each screen's constructor only the small Store
+// interface that screen declares, so what a screen may touch is written next
+// to it.
 type Context struct {
 	Width, Height int
 	Styles        Styles
 	Keys          KeyMap
 	Text          Text
-	// DB is the open store, for the root. A screen does not call it: it
-	// takes the small Store interface it declares through StoreAs.
-	DB       *store.Store
-	Deadline model.DeadlineRule
-	Now      func() time.Time
+	Deadline      model.DeadlineRule
+	Now           func() time.Time
 	// NewToneStyle puts the tone of the built-in Telex on the second vowel
 	// of oa, oe, uy (hoà, thuỷ) instead of the first (hòa, thủy).
 	NewToneStyle bool
@@ -37,26 +36,14 @@ type Context struct {
 	Telex bool
 }
 
-// StoreAs returns the context's store as S, the small interface a screen
-// declares for what it reads and writes, or nil without a store. A screen
-// keeps only that interface, so what it may touch is written next to it.
-func StoreAs[S any](c *Context) S {
-	var none S
-	if c.DB == nil {
-		return none
-	}
-	return any(c.DB).(S)
-}
-
 // NewContext builds a context for lang with dark styles until the terminal
 // tells its background.
-func NewContext(db *store.Store, lang Lang) *Context {
+func NewContext(lang Lang) *Context {
 	t := Text{Lang: lang}
 	return &Context{
 		Styles:   NewStyles(true),
 		Keys:     DefaultKeyMap(t),
 		Text:     t,
-		DB:       db,
 		Deadline: model.DefaultDeadline,
 		Now:      time.Now,
 	}

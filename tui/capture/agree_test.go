@@ -80,7 +80,7 @@ func TestPanelAgreesWithCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess, _ := s.CreateSession(model.Session{Title: "TXCT", Kind: model.KindAfter, Date: "2026-11-20"})
-	m := New(base.NewContext(s, base.VI), sess.ID)
+	m := New(base.NewContext(base.VI), s, sess.ID)
 	m.SetSize(130, 40)
 	drive(m, m.Init(), 3)
 	flags := 0

@@ -52,7 +52,7 @@ func (f *fakeSaver) PutOrder(_ uint64, ids []uint64) {
 var fixedNow = time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC)
 
 func testCtx(lang base.Lang) *base.Context {
-	ctx := base.NewContext(nil, lang)
+	ctx := base.NewContext(lang)
 	ctx.Now = func() time.Time { return fixedNow }
 	return ctx
 }

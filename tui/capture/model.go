@@ -110,9 +110,9 @@ type loadedMsg struct {
 }
 
 // New builds the session screen for session id.
-func New(ctx *base.Context, id uint64) *Model {
+func New(ctx *base.Context, db Store, id uint64) *Model {
 	m := &Model{ctx: ctx, id: id, cache: map[uint64]cached{}, saved: map[uint64]bool{}, section: 2}
-	m.db = base.StoreAs[Store](ctx)
+	m.db = db
 	if m.db != nil {
 		m.saver = m.db.Autosaver(0, nil)
 	}
@@ -127,8 +127,8 @@ func New(ctx *base.Context, id uint64) *Model {
 
 // NewAt builds the session screen with remark at (an id) open in the
 // editor once the session is loaded; 0 opens the list.
-func NewAt(ctx *base.Context, id, at uint64) *Model {
-	m := New(ctx, id)
+func NewAt(ctx *base.Context, db Store, id, at uint64) *Model {
+	m := New(ctx, db, id)
 	m.openAt = at
 	return m
 }

@@ -36,8 +36,8 @@ func TestRepeatPanelConfirmAndMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess, _ := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindAfter, Date: "2026-11-20"})
-	ctx := base.NewContext(db, base.VI)
-	m := New(ctx, sess.ID)
+	ctx := base.NewContext(base.VI)
+	m := New(ctx, db, sess.ID)
 	m.SetSize(130, 40)
 	drive(m, m.Init(), 3)
 

@@ -106,9 +106,9 @@ func sharedSetup(tb testing.TB, n int) (*Model, *store.Store, *live.Server, []*v
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ctx := base.NewContext(db, base.VI)
+	ctx := base.NewContext(base.VI)
 	ctx.Now = func() time.Time { return fixedNow }
-	m := New(ctx, sess.ID)
+	m := New(ctx, db, sess.ID)
 	m.Update(m.Init()())
 	m.SetSize(120, 38)
 	if n < 0 {

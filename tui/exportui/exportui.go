@@ -105,7 +105,7 @@ type doneMsg struct {
 }
 
 // New builds the dialog for session id.
-func New(ctx *base.Context, id uint64) *Model {
+func New(ctx *base.Context, db Store, id uint64) *Model {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.SetVirtualCursor(false)
@@ -119,7 +119,7 @@ func New(ctx *base.Context, id uint64) *Model {
 		in.Placeholder = ctx.Text.S(ph)
 		return in
 	}
-	return &Model{ctx: ctx, db: base.StoreAs[Store](ctx), id: id, formats: [3]bool{true, true, false}, dir: ti, to: mk("exp.ph.to"), signer: mk("exp.ph.signer"),
+	return &Model{ctx: ctx, db: db, id: id, formats: [3]bool{true, true, false}, dir: ti, to: mk("exp.ph.to"), signer: mk("exp.ph.signer"),
 		repParent: mk("exp.ph.parent"), repBody: mk("exp.ph.body"), minParent: mk("exp.ph.parent"), minBody: mk("exp.ph.body"), row: rowGo}
 }
 

@@ -24,9 +24,9 @@ func TestExportFromTheDialog(t *testing.T) {
 	defer db.Close()
 	sess, _ := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindBefore, Date: "2026-11-20", Place: "Nhà văn hóa", Locality: "Tân Thành"})
 	db.SaveRemark(model.Remark{SessionID: sess.ID, Voter: "Ông A", Text: "Sửa đường"})
-	ctx := base.NewContext(db, base.VI)
+	ctx := base.NewContext(base.VI)
 	ctx.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
-	m := New(ctx, sess.ID)
+	m := New(ctx, db, sess.ID)
 	m.SetSize(100, 28)
 	for _, msg := range tuitest.Collect(m.Init()) {
 		m.Update(msg)
@@ -119,8 +119,8 @@ func TestIssuerForThisSessionOnly(t *testing.T) {
 	}
 	defer db.Close()
 	sess, _ := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindBefore, Date: "2026-11-20", Place: "Nhà văn hóa", Locality: "Tân Thành"})
-	ctx := base.NewContext(db, base.VI)
-	m := New(ctx, sess.ID)
+	ctx := base.NewContext(base.VI)
+	m := New(ctx, db, sess.ID)
 	m.SetSize(100, 28)
 	for _, msg := range tuitest.Collect(m.Init()) {
 		m.Update(msg)
@@ -156,8 +156,8 @@ func TestDialogListsCheckAndJumps(t *testing.T) {
 	sess, _ := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindBefore, Date: "2026-11-20"})
 	db.SaveRemark(model.Remark{SessionID: sess.ID, Voter: "Ông A", Text: "Sửa đường liên thôn", Field: "giao thông", Authority: model.AuthCommune})
 	r2, _ := db.SaveRemark(model.Remark{SessionID: sess.ID, Text: "Nạo vét kênh N2", Field: "nông nghiệp - thủy lợi", Authority: model.AuthCommune})
-	ctx := base.NewContext(db, base.VI)
-	m := New(ctx, sess.ID)
+	ctx := base.NewContext(base.VI)
+	m := New(ctx, db, sess.ID)
 	m.SetSize(100, 30)
 	for _, msg := range tuitest.Collect(m.Init()) {
 		m.Update(msg)

@@ -68,7 +68,7 @@ type Model struct {
 }
 
 // New builds the home screen; Init loads the sessions.
-func New(ctx *base.Context) *Model {
+func New(ctx *base.Context, db Store) *Model {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.Placeholder = ctx.Text.S("home.filterph")
@@ -77,7 +77,7 @@ func New(ctx *base.Context) *Model {
 	ti.SetStyles(textinput.DefaultStyles(ctx.Styles.IsDark))
 	return &Model{
 		ctx:    ctx,
-		db:     base.StoreAs[Store](ctx),
+		db:     db,
 		filter: ti,
 		edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", ctx.Text.S("home.key.edit"))),
 		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", ctx.Text.S("home.key.clear"))),

@@ -53,9 +53,9 @@ func seed(t *testing.T, db *store.Store) []model.Session {
 
 func newHome(t *testing.T, lang base.Lang, db *store.Store, w, h int) *Model {
 	t.Helper()
-	ctx := base.NewContext(db, lang)
+	ctx := base.NewContext(lang)
 	ctx.Now = func() time.Time { return fixedNow }
-	m := New(ctx)
+	m := New(ctx, db)
 	m.SetSize(w, h)
 	tuitest.Drive(t, m, m.Init())
 	return m

@@ -16,7 +16,7 @@ import (
 )
 
 func open(t *testing.T, db *store.Store, id uint64, w, h int) *Model {
-	m := New(archivetest.Context(db), id)
+	m := New(archivetest.Context(), db, id)
 	tuitest.Load(t, m, w, h)
 	return m
 }

@@ -130,9 +130,9 @@ type Model struct {
 }
 
 // New builds the form for session id, or for a new session when id is 0.
-func New(ctx *base.Context, id uint64) *Model {
+func New(ctx *base.Context, db Store, id uint64) *Model {
 	t := ctx.Text
-	m := &Model{ctx: ctx, db: base.StoreAs[Store](ctx), id: id, names: map[store.NameKind][]string{}, loaded: id == 0}
+	m := &Model{ctx: ctx, db: db, id: id, names: map[store.NameKind][]string{}, loaded: id == 0}
 	for f := fTitle; f < nFields; f++ {
 		ti := textinput.New()
 		ti.Prompt = ""

@@ -39,9 +39,9 @@ func earlier(t *testing.T, db *store.Store) model.Session {
 
 func newForm(t *testing.T, lang base.Lang, db *store.Store, id uint64, w, h int) *Model {
 	t.Helper()
-	ctx := base.NewContext(db, lang)
+	ctx := base.NewContext(lang)
 	ctx.Now = func() time.Time { return fixedNow }
-	m := New(ctx, id)
+	m := New(ctx, db, id)
 	m.SetSize(w, h)
 	tuitest.Drive(t, m, m.Init())
 	return m

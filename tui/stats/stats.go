@@ -81,8 +81,8 @@ type Model struct {
 }
 
 // New builds the statistics of session sessionID, or of all sessions when 0.
-func New(ctx *base.Context, sessionID uint64) *Model {
-	return &Model{ctx: ctx, db: base.StoreAs[Store](ctx), id: sessionID, showAll: sessionID == 0,
+func New(ctx *base.Context, db Store, sessionID uint64) *Model {
+	return &Model{ctx: ctx, db: db, id: sessionID, showAll: sessionID == 0,
 		tab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", ctx.Text.S("key.scope")))}
 }
 

@@ -19,7 +19,7 @@ import (
 
 // open loads the statistics of session id (0: all) at w×h.
 func open(t *testing.T, db *store.Store, id uint64, w, h int) *Model {
-	m := New(archivetest.Context(db), id)
+	m := New(archivetest.Context(), db, id)
 	tuitest.Load(t, m, w, h)
 	return m
 }
@@ -138,9 +138,9 @@ func TestEscAndEnglish(t *testing.T) {
 	if msgs := tuitest.Press(t, m, "esc"); len(msgs) != 1 || msgs[0] != (base.GoHomeMsg{}) {
 		t.Fatalf("esc from all stats: %v", msgs)
 	}
-	ctx := archivetest.Context(db)
+	ctx := archivetest.Context()
 	ctx.Text = base.Text{Lang: base.EN}
-	m = New(ctx, id)
+	m = New(ctx, db, id)
 	tuitest.Load(t, m, 120, 40)
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "50.0% (2/4)") || !strings.Contains(v, "By field") {
 		t.Fatalf("English view:\n%s", v)

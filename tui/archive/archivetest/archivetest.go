@@ -117,9 +117,9 @@ func mustSession(t testing.TB, db *store.Store, title, date string) model.Sessio
 	return s
 }
 
-// Context is a Vietnamese context over db with the fixed clock.
-func Context(db *store.Store) *base.Context {
-	ctx := base.NewContext(db, base.VI)
+// Context is a Vietnamese context with the fixed clock.
+func Context() *base.Context {
+	ctx := base.NewContext(base.VI)
 	ctx.Now = func() time.Time { return Now }
 	return ctx
 }
