@@ -9,11 +9,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/xuri/excelize/v2"
 
+	"txct/export/doc"
 	"txct/store/model"
 )
 
@@ -403,6 +405,38 @@ func TestDateLine(t *testing.T) {
 			d, _ := model.ParseDate(iso)
 			if got := dateLine("Tân Thành", d); got != want {
 				t.Errorf("%q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestDateLineWithoutLocality: a session with no locality takes the commune
+// (then the province) its place names, and with neither the line is the
+// date alone, never "…, ngày …" with a dangling comma; the minutes, the
+// report and the round report all build it the same way.
+func TestDateLineWithoutLocality(t *testing.T) {
+	for _, c := range []struct{ place, want string }{
+		{"Hội trường UBND xã Hưng Lợi, tỉnh Nghệ An", "Hưng Lợi, ngày 09 tháng 11 năm 2026"},
+		{"Nhà văn hóa đặc khu Côn Đảo", "Côn Đảo, ngày 09 tháng 11 năm 2026"},
+		{"Hội trường Sở Tư pháp tỉnh Nghệ An", "Nghệ An, ngày 09 tháng 11 năm 2026"},
+		{"Nhà văn hóa thôn 3", "ngày 09 tháng 11 năm 2026"},
+		{"", "ngày 09 tháng 11 năm 2026"},
+	} {
+		t.Run(c.place, func(t *testing.T) {
+			snap := example()
+			snap.Session.Locality, snap.Session.Place, snap.Session.Title = "", c.place, "Tiếp xúc cử tri"
+			snap.Session.Organiser, snap.Session.ParentBody, snap.Session.Sitting = "Ủy ban MTTQ Việt Nam", "", "Kỳ họp thường lệ cuối năm 2026"
+			o := opts()
+			o.Today = time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC)
+			snap.Session.Date = "2026-11-09"
+			round := snap
+			round.Points = []model.Point{{Session: snap.Session, Remarks: len(snap.Remarks)}}
+			for name, d := range map[string]*doc.Document{"minutes": MinutesDoc(snap, prepared(t, o)),
+				"report": ReportDoc(snap, prepared(t, o)), "round": RoundReportDoc(round, prepared(t, o), false)} {
+				text := d.TextForm()
+				if !strings.Contains(text, "  date: "+c.want+"\n") {
+					t.Errorf("%s: want the date line %q in\n%s", name, c.want, text[:min(len(text), 400)])
+				}
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -104,10 +105,18 @@ func bodyRoles(body string) (code string, capacity []string) {
 // province is the province's name as the session gives it ("Đồng Nai" from
 // "…, tỉnh Đồng Nai" in the parent body, the place or the sitting), or "".
 func province(s model.Session) string {
-	for _, t := range []string{s.ParentBody, s.Place, s.Sitting} {
+	return unitName([]string{s.ParentBody, s.Place, s.Sitting}, "tỉnh")
+}
+
+// unitName is the name that follows the last of the given unit words
+// ("xã", "tỉnh"…) in the first text that has one: the capitalised words after
+// it, up to punctuation ("Hưng Lợi" from "Hội trường UBND xã Hưng Lợi, tỉnh
+// Nghệ An" and unit "xã"), or "".
+func unitName(texts []string, units ...string) string {
+	for _, t := range texts {
 		words := strings.Fields(docText(t))
 		for i := len(words) - 2; i >= 0; i-- {
-			if strings.ToLower(words[i]) != "tỉnh" {
+			if !slices.ContainsFunc(units, func(u string) bool { return endsWithUnit(words[:i+1], u) }) {
 				continue
 			}
 			var name []string
@@ -128,4 +137,18 @@ func province(s model.Session) string {
 		}
 	}
 	return ""
+}
+
+// endsWithUnit tells whether words end with unit ("đặc khu" is two words).
+func endsWithUnit(words []string, unit string) bool {
+	us := strings.Fields(unit)
+	if len(us) > len(words) {
+		return false
+	}
+	for k, u := range us {
+		if strings.ToLower(words[len(words)-len(us)+k]) != u {
+			return false
+		}
+	}
+	return true
 }

@@ -133,12 +133,17 @@ func notes(d *doc.Document, s *model.Session, sec model.Section, def string) {
 }
 
 // locality is the place before "ngày" on the date line: the locality of
-// the issuing body, never the meeting hall; blank for the clerk if unknown.
+// the issuing body, never the meeting hall. Without one it is the commune
+// (then the province) the session's place names, and without that the line
+// is the date alone: never a dangling "…,".
 func locality(s *model.Session) string {
 	if l := docText(s.Locality); l != "" {
 		return l
 	}
-	return "…"
+	if l := unitName([]string{s.Place, s.Organiser, s.Title}, "xã", "phường", "thị trấn", "đặc khu"); l != "" {
+		return l
+	}
+	return province(*s)
 }
 
 func boolInt(b bool) int {
