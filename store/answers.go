@@ -26,7 +26,7 @@ func (f ArchiveFilter) keep(p *model.Petition) bool {
 
 // SelectPetitions returns the petitions f selects, grouped as the tracking
 // sheet lists them: by competent level, then field in report order, then
-// date raised and id.
+// date raised and id. Each carries the records marked as its same demand.
 func (s *Store) SelectPetitions(f ArchiveFilter) ([]model.Petition, error) {
 	var out []model.Petition
 	err := s.Petitions(func(p model.Petition) error {
@@ -46,6 +46,15 @@ func (s *Store) SelectPetitions(f ArchiveFilter) ([]model.Petition, error) {
 			return c
 		}
 		return strings.Compare(a.ID, b.ID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = s.view(func(tx *bolt.Tx) error {
+		for i := range out {
+			out[i].SameDemand = sameDemandOf(tx, out[i].ID)
+		}
+		return nil
 	})
 	return out, err
 }

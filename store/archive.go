@@ -68,7 +68,8 @@ type ImportResult struct {
 
 // PutPetitions writes a whole file's petitions in one transaction: all rows or
 // none. An id already on record is updated in place (mergePetition): its
-// raises and variants are kept, and so is its answer when it is newer.
+// raises and variants are kept, and so is its answer when it is newer. A
+// petition's SameDemand joins it to those records' cluster (joinClusters).
 func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
 	var res ImportResult
 	wasEmpty := false
@@ -91,6 +92,9 @@ func (s *Store) PutPetitions(ps []model.Petition) (ImportResult, error) {
 			if err := putJSON(b, []byte(p.ID), p); err != nil {
 				return err
 			}
+		}
+		if err := joinClusters(tx, sameDemandSets(ps)); err != nil {
+			return err
 		}
 		return bumpArchiveGen(tx)
 	})
@@ -258,4 +262,16 @@ func (s *Store) DeletePetition(id string) (model.Petition, error) {
 		s.index.apply(nil, keys)
 	}
 	return p, nil
+}
+
+// sameDemandSets are the clusters an archive file's petitions name: each
+// petition with the records it says are the same demand.
+func sameDemandSets(ps []model.Petition) [][]string {
+	var sets [][]string
+	for i := range ps {
+		if len(ps[i].SameDemand) > 0 {
+			sets = append(sets, append([]string{ps[i].ID}, ps[i].SameDemand...))
+		}
+	}
+	return sets
 }

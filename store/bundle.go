@@ -15,7 +15,8 @@ import (
 // session UID is already here replaces that session's fields and remarks
 // (importing twice makes no second copy). It returns the session id and a
 // warning for each repeat_of id that names no petition in the archive; such
-// links are kept as text.
+// links are kept as text. The bundle's same-demand clusters join this
+// database's.
 func (s *Store) ImportBundle(b *ingest.Bundle) (uint64, []string, error) {
 	sess := b.Session
 	if sess.UID == "" {
@@ -62,7 +63,7 @@ func (s *Store) ImportBundle(b *ingest.Bundle) (uint64, []string, error) {
 				return err
 			}
 		}
-		return nil
+		return joinClusters(tx, b.SameDemand)
 	})
 	if err != nil {
 		return 0, nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -185,4 +186,85 @@ func foldCluster(tx *bolt.Tx, p model.Petition) model.Petition {
 		p = model.FoldSameDemand(p, m)
 	}
 	return p
+}
+
+// sameDemandOf is the other records of id's cluster that are on record, in
+// id order: what an archive file says the record is the same demand as.
+func sameDemandOf(tx *bolt.Tx, id string) []string {
+	ps := tx.Bucket(bucketPetitions)
+	var out []string
+	for _, m := range clusterOf(tx, id) {
+		if m != id && ps.Get([]byte(m)) != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// joinClusters makes each set of ids one cluster, joined with the clusters
+// its ids are already in here: clusters from another laptop's file are
+// added to this database's, never taken away. An id not on record yet is
+// kept (a bundle's petition is on record once the session is forwarded).
+func joinClusters(tx *bolt.Tx, sets [][]string) error {
+	for _, set := range sets {
+		var members []string
+		for _, id := range set {
+			if id != "" {
+				members = append(members, orSelf(clusterOf(tx, id), id)...)
+			}
+		}
+		slices.Sort(members)
+		if members = slices.Compact(members); len(members) < 2 {
+			continue
+		}
+		if err := setCluster(tx, members); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SessionClusters are the clusters that reach the records session id
+// forwarded or repeats, each in id order and listing the members on
+// record: what the session's bundle carries so that the office sees the
+// same demand the laptop's clerk marked.
+func (s *Store) SessionClusters(id uint64) ([][]string, error) {
+	var out [][]string
+	err := s.view(func(tx *bolt.Tx) error {
+		var sess sessionRec
+		if err := getJSON(tx.Bucket(bucketSessions), u64(id), &sess); err != nil {
+			return fmt.Errorf("session %d: %w", id, err)
+		}
+		ids := slices.Clone(sess.Forwarded)
+		rb := tx.Bucket(bucketRemarks)
+		for _, rid := range unpackIDs(tx.Bucket(bucketOrder).Get(u64(id))) {
+			var r remarkRec
+			if err := getJSON(rb, u64(rid), &r); err != nil {
+				return fmt.Errorf("remark %d: %w", rid, err)
+			}
+			if r.ArchiveID != "" {
+				ids = append(ids, r.ArchiveID)
+			}
+			ids = append(ids, r.RepeatOf...)
+		}
+		seen := map[string]bool{}
+		for _, pid := range ids {
+			if seen[pid] {
+				continue
+			}
+			var c []string
+			for _, m := range clusterOf(tx, pid) {
+				seen[m] = true
+				if tx.Bucket(bucketPetitions).Get([]byte(m)) != nil {
+					c = append(c, m)
+				}
+			}
+			if len(c) >= 2 {
+				out = append(out, c)
+			}
+		}
+		return nil
+	})
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return out, err
 }

@@ -41,8 +41,17 @@ func bundleExport(g *global, ref, file string, env Env) error {
 	if err != nil {
 		return err
 	}
+	b, err := ingest.NewBundle(sess, rems)
+	if err != nil {
+		return err
+	}
+	// The clerk's same-demand marks travel with the session, so the office
+	// counts the raisings as the laptop does.
+	if b.SameDemand, err = db.SessionClusters(sess.ID); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
-	if err := ingest.WriteBundle(&buf, sess, rems); err != nil {
+	if err := b.Write(&buf); err != nil {
 		return err
 	}
 	if err := safefile.WriteFile(file, buf.Bytes()); err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,6 +60,8 @@ func roundSession(t *testing.T, path, date, place string, rems []model.Remark, m
 const (
 	deText   = "Đề nghị tỉnh sớm gia cố tuyến đê sông Lam đoạn qua xóm 5 xã Hưng Lợi, mùa mưa năm nào cũng sạt lở"
 	kenhText = "Đề nghị nạo vét kênh tiêu Cầu Đá thôn 2, nước ứ đọng gây ngập lúa"
+	// oldDeText is the dike as the 2025 report summed it up.
+	oldDeText = "Cử tri xóm 5 phản ánh đê sông Lam sạt lở sau mùa mưa, kiến nghị tỉnh đầu tư gia cố"
 )
 
 // TestPetitionLoop runs the loop of two laptops and the office: sessions of
@@ -80,6 +83,20 @@ func TestPetitionLoop(t *testing.T) {
 		{Voter: "Ông Nguyễn Văn Tám", Text: "Đề nghị tỉnh gia cố đê sông Lam đoạn qua xóm 5 xã Hưng Lợi, mùa mưa sạt lở nhiều", Type: model.TypePetition,
 			Field: "nông nghiệp - thủy lợi", Authority: model.AuthProvince},
 	}, nil)
+	// Every database has the archive of the earlier rounds, where the dike
+	// was raised in May 2025 in other words.
+	old := filepath.Join(dir, "old.jsonl")
+	var ob bytes.Buffer
+	if err := ingest.WriteArchiveJSONL(&ob, []model.Petition{{ID: "2025-T3-0512-03", Text: oldDeText,
+		Authority: model.AuthProvince, RaisedAt: "2025-05-12", Session: "Trước kỳ họp giữa năm 2025", Status: model.StatusUnresolved}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(old, ob.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, db := range []string{lapA, lapB, office} {
+		mustCall(t, "--db", db, "import", old)
+	}
 	for _, c := range []struct {
 		db  string
 		id  uint64
@@ -90,12 +107,59 @@ func TestPetitionLoop(t *testing.T) {
 			t.Fatal(err)
 		}
 		mustCall(t, "--db", c.db, "export", itoa(c.id), "--out", docs)
-		mustCall(t, "--db", c.db, "bundle", "export", itoa(c.id), filepath.Join(dir, c.out+".json"))
 	}
 	// On laptop A the petition is on record at once, with its readable id.
 	rec := petition(t, lapA, "2026-T3-1120-01")
 	if rec.Status != model.StatusForwarded || rec.Voters != 2 {
 		t.Fatalf("laptop A's record: %+v", rec)
+	}
+	// Laptop A's clerk marks the new record and the 2025 one as the same
+	// demand (the archive screen's "="): from now on it was first raised in
+	// 2025 and has been raised twice, wherever the archive goes.
+	func() {
+		db, err := store.Open(lapA, store.Options{NoIndex: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if err := db.MarkSameDemand("2026-T3-1120-01", "2025-T3-0512-03"); err != nil {
+			t.Fatal(err)
+		}
+	}()
+	history := func(path, id string) (first string, times int) {
+		t.Helper()
+		db, err := store.Open(path, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if err := db.LoadIndex(); err != nil {
+			t.Fatal(err)
+		}
+		res, err := db.FindRepeats(deText, store.RepeatOptions{History: true, Top: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			if h.Petition.ID == id {
+				return h.Petition.RaisedAt, h.Petition.TimesRaised()
+			}
+		}
+		t.Fatalf("%s: the dike's record %s is not flagged: %+v", path, id, res.Hits)
+		return "", 0
+	}
+	if first, times := history(lapA, "2026-T3-1120-01"); first != "2025-05-12" || times != 2 {
+		t.Fatalf("laptop A: first raised %s, %d times; want 2025-05-12, 2 times", first, times)
+	}
+	for _, c := range []struct {
+		db  string
+		id  uint64
+		out string
+	}{{lapA, s1, "a"}, {lapB, s2, "b"}} {
+		mustCall(t, "--db", c.db, "bundle", "export", itoa(c.id), filepath.Join(dir, c.out+".json"))
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.json")); !bytes.Contains(b, []byte(`"same_demand"`)) {
+		t.Fatalf("laptop A's bundle does not carry the same-demand mark:\n%s", b)
 	}
 
 	// The office imports both bundles and forwards them: the records keep the
@@ -111,6 +175,10 @@ func TestPetitionLoop(t *testing.T) {
 	}
 	if p := petition(t, office, "2026-T3-1121-01"); p.Text != kenhText {
 		t.Fatalf("office record of laptop B's petition: %+v", p)
+	}
+	// The mark came with laptop A's bundle: the office counts as the laptop.
+	if first, times := history(office, "2026-T3-1120-01"); first != "2025-05-12" || times != 2 {
+		t.Fatalf("office: first raised %s, %d times; want 2025-05-12, 2 times", first, times)
 	}
 
 	// The round: the engine suggests that the dike was raised at both
@@ -158,8 +226,8 @@ func TestPetitionLoop(t *testing.T) {
 	}
 	// The body answers the first, with a date typed its own way.
 	sh := ingest.TrackingSheet
-	for cell, v := range map[string]string{"H2": "Năm 2027 tỉnh bố trí vốn gia cố 1,2 km đê sông Lam qua xóm 5.",
-		"I2": "Sở Nông nghiệp và Môi trường", "J2": "125/SNNMT-TL", "K2": "05/01/2027", "L2": "Đã trả lời, giải trình"} {
+	for cell, v := range map[string]string{"I2": "Năm 2027 tỉnh bố trí vốn gia cố 1,2 km đê sông Lam qua xóm 5.",
+		"J2": "Sở Nông nghiệp và Môi trường", "K2": "125/SNNMT-TL", "L2": "05/01/2027", "M2": "Đã trả lời, giải trình"} {
 		if err := f.SetCellStr(sh, cell, v); err != nil {
 			t.Fatal(err)
 		}
@@ -179,6 +247,16 @@ func TestPetitionLoop(t *testing.T) {
 	p := petition(t, lapA, "2026-T3-1120-01")
 	if p.Ref != "125/SNNMT-TL" || p.AnsweredAt != "2027-01-05" || p.Status != model.StatusAnswered || p.Voters != 2 {
 		t.Fatalf("laptop A after the archive came back: %+v", p)
+	}
+	// Laptop B never saw the mark; the office's archive brings it there too.
+	if _, times := history(lapB, "2025-T3-0512-03"); times != 1 {
+		t.Fatalf("laptop B before the archive came back: raised %d times; want 1", times)
+	}
+	mustCall(t, "--db", lapB, "import", arch)
+	for _, db := range []string{lapA, lapB} {
+		if first, times := history(db, "2025-T3-0512-03"); first != "2025-05-12" || times != 2 {
+			t.Fatalf("%s after the archive came back: first raised %s, %d times; want 2025-05-12, 2 times", filepath.Base(db), first, times)
+		}
 	}
 
 	// Next round on laptop A: the paraphrase is flagged with the answer and
@@ -351,6 +429,9 @@ func TestArchiveExportRoundTrip(t *testing.T) {
 	if err := db.UpdatePetition(p); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.MarkSameDemand("2026-T3-1120-01", "2026-T3-1120-02"); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	for _, ext := range []string{"jsonl", "xlsx"} {
 		t.Run(ext, func(t *testing.T) {
@@ -364,6 +445,15 @@ func TestArchiveExportRoundTrip(t *testing.T) {
 			db, _ := os.ReadFile(b)
 			if len(da) == 0 || !bytes.Equal(da, db) {
 				t.Fatalf("%s: export → import → export changed the bytes (%d → %d)", ext, len(da), len(db))
+			}
+			// The same-demand mark travelled.
+			to, err := store.Open(empty, store.Options{ReadOnly: true, NoIndex: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer to.Close()
+			if c, err := to.Cluster("2026-T3-1120-02"); err != nil || !slices.Equal(c, []string{"2026-T3-1120-01", "2026-T3-1120-02"}) {
+				t.Fatalf("%s: cluster after import %q %v", ext, c, err)
 			}
 		})
 	}
@@ -426,8 +516,8 @@ func BenchmarkAnswersImport(b *testing.B) {
 		}
 		for i := range ps {
 			row := i + 2
-			for col, v := range map[string]string{"H": "Trả lời số " + strconv.Itoa(k) + " cho kiến nghị " + strconv.Itoa(i), "I": "Sở Xây dựng",
-				"J": strconv.Itoa(i) + "/SXD", "K": "0" + strconv.Itoa(k+1) + "/02/2027", "L": st} {
+			for col, v := range map[string]string{"I": "Trả lời số " + strconv.Itoa(k) + " cho kiến nghị " + strconv.Itoa(i), "J": "Sở Xây dựng",
+				"K": strconv.Itoa(i) + "/SXD", "L": "0" + strconv.Itoa(k+1) + "/02/2027", "M": st} {
 				f.SetCellStr(ingest.TrackingSheet, col+strconv.Itoa(row), v)
 			}
 		}

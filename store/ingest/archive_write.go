@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -21,7 +22,7 @@ func WriteArchiveJSONL(w io.Writer, ps []model.Petition) error {
 		if err := enc.Encode(jsonRow{ID: &p.ID, Text: &p.Text, Field: (*string)(&p.Field), Authority: (*string)(&p.Authority),
 			Location: &p.Location, RaisedAt: &p.RaisedAt, Session: &p.Session, Body: &p.Body, AnsweredAt: &p.AnsweredAt,
 			Ref: &p.Ref, Response: &p.Response, Status: (*string)(&p.Status), Source: &p.Source, Sitting: p.Sitting,
-			Group: p.Group, Voters: p.Voters, Origin: p.Origin, Variants: p.Variants, Raises: p.Raises}); err != nil {
+			Group: p.Group, Voters: p.Voters, Origin: p.Origin, Variants: p.Variants, Raises: p.Raises, SameDemand: p.SameDemand}); err != nil {
 			return err
 		}
 		if buf.Len() > 1<<20 {
@@ -48,13 +49,14 @@ var trackingCols = []struct {
 }{
 	{colID, "Mã", 17}, {colText, "Nội dung", 60}, {colField, "Lĩnh vực", 18}, {colAuthority, "Thẩm quyền", 11},
 	{colLocation, "Địa bàn", 16}, {colRaisedAt, "Ngày", 11}, {colSession, "Kỳ họp, hội nghị", 24},
+	{colSameDemand, "Cùng nội dung với", 17},
 	{colResponse, "Trả lời", 50}, {colBody, "Cơ quan trả lời", 22}, {colRef, "Số văn bản", 14},
 	{colAnsweredAt, "Ngày trả lời", 12}, {colStatus, "Tình trạng", 20},
 }
 
 // TrackingAnswerFrom is the first answer column (1-based), for tests and
 // for the sheet's shading.
-const TrackingAnswerFrom = 8
+const TrackingAnswerFrom = 9
 
 // WriteTrackingSheet writes petitions as the tracking sheet sent to the
 // competent bodies: one row per petition in the order given, the answer
@@ -110,7 +112,7 @@ func WriteTrackingSheet(w io.Writer, ps []model.Petition) error {
 	for n, p := range ps {
 		vals := [numCols]string{colID: p.ID, colText: p.Text, colField: string(p.Field), colAuthority: string(p.Authority),
 			colLocation: p.Location, colRaisedAt: p.RaisedAt, colSession: p.Session, colResponse: p.Response,
-			colBody: p.Body, colRef: p.Ref, colAnsweredAt: p.AnsweredAt}
+			colBody: p.Body, colRef: p.Ref, colAnsweredAt: p.AnsweredAt, colSameDemand: strings.Join(p.SameDemand, ", ")}
 		if p.Status != "" {
 			vals[colStatus] = p.Status.Label()
 		}

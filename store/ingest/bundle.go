@@ -24,6 +24,9 @@ type Bundle struct {
 	// MergedInto holds, for each remark, the 1-based position in Remarks of
 	// the lead remark of its merge group, or 0.
 	MergedInto []int
+	// SameDemand are the clusters of archive records marked as the same
+	// demand that reach the session's petitions, each a list of ids.
+	SameDemand [][]string
 }
 
 // wireRemark fixes the key order of a bundle's remark.
@@ -47,16 +50,26 @@ type wireRemark struct {
 // wireBundle is a bundle as written. The session is model.Session's own
 // JSON with the database's fields (id, times) zeroed, so they are left out.
 type wireBundle struct {
-	Format  string        `json:"format"`
-	Session model.Session `json:"session"`
-	Remarks []wireRemark  `json:"remarks"`
+	Format     string        `json:"format"`
+	Session    model.Session `json:"session"`
+	Remarks    []wireRemark  `json:"remarks"`
+	SameDemand [][]string    `json:"same_demand,omitempty"`
 }
 
 // WriteBundle writes session s and its remarks as a txct-session/1 bundle:
 // indented JSON with a fixed key order and no database ids or timestamps, so
-// export → import → export gives the same bytes. A remark's MergedInto (a
-// database id) becomes the 1-based position of that remark in remarks.
+// export → import → export gives the same bytes.
 func WriteBundle(w io.Writer, s model.Session, remarks []model.Remark) error {
+	b, err := NewBundle(s, remarks)
+	if err != nil {
+		return err
+	}
+	return b.Write(w)
+}
+
+// NewBundle is session s and its remarks as a bundle. A remark's MergedInto
+// (a database id) becomes the 1-based position of that remark in remarks.
+func NewBundle(s model.Session, remarks []model.Remark) (*Bundle, error) {
 	pos := make(map[uint64]int, len(remarks))
 	for i, r := range remarks {
 		if r.ID != 0 {
@@ -70,11 +83,11 @@ func WriteBundle(w io.Writer, s model.Session, remarks []model.Remark) error {
 		}
 		p, ok := pos[r.MergedInto]
 		if !ok {
-			return errorf("remark %d is merged into remark id %d, which is not in the session", i+1, r.MergedInto)
+			return nil, errorf("remark %d is merged into remark id %d, which is not in the session", i+1, r.MergedInto)
 		}
 		b.MergedInto[i] = p
 	}
-	return b.Write(w)
+	return b, nil
 }
 
 // Write writes b as WriteBundle does, with b.MergedInto as the merges.
@@ -82,7 +95,7 @@ func (b *Bundle) Write(w io.Writer) error {
 	s := b.Session
 	s.ID, s.Created, s.Updated, s.ExportedAt = 0, time.Time{}, time.Time{}, time.Time{}
 	s.Delegates = nonNil(s.Delegates)
-	wb := wireBundle{Format: BundleFormat, Session: s, Remarks: make([]wireRemark, len(b.Remarks))}
+	wb := wireBundle{Format: BundleFormat, Session: s, Remarks: make([]wireRemark, len(b.Remarks)), SameDemand: b.SameDemand}
 	if wb.Session.Notes == nil {
 		wb.Session.Notes = []model.Note{}
 	}

@@ -140,6 +140,9 @@ func decodeBundle(root obj) (*Bundle, *pathError) {
 			return nil, perr
 		}
 	}
+	if b.SameDemand, err = decodeClusters(root); err != nil {
+		return nil, err
+	}
 	for i, m := range b.MergedInto {
 		path := "remarks[" + itoa(i) + "].merged_into"
 		switch {
@@ -152,6 +155,35 @@ func decodeBundle(root obj) (*Bundle, *pathError) {
 		}
 	}
 	return b, nil
+}
+
+// decodeClusters reads the optional "same_demand": lists of two or more
+// petition ids.
+func decodeClusters(root obj) ([][]string, *pathError) {
+	items, perr := root.array("same_demand")
+	if perr != nil || items == nil {
+		return nil, perr
+	}
+	out := make([][]string, len(items))
+	for i, raw := range items {
+		path := "same_demand[" + itoa(i) + "]"
+		var ids []string
+		if json.Unmarshal(raw, &ids) != nil || len(ids) < 2 {
+			return nil, &pathError{path, errorf("want a list of two or more petition ids")}
+		}
+		for k, id := range ids {
+			v, err := checkValue(id)
+			if err == nil && v == "" {
+				err = errorf("is empty")
+			}
+			if err != nil {
+				return nil, &pathError{path + "[" + itoa(k) + "]", err}
+			}
+			ids[k] = v
+		}
+		out[i] = ids
+	}
+	return out, nil
 }
 
 func decodeSession(o obj, s *model.Session) *pathError {

@@ -136,6 +136,10 @@ func TestReadBundleErrors(t *testing.T) {
 		{"not object", "[]", "s.json: want an object, got an array"},
 		{"invalid utf8", "{\"format\": \"\xff\"}", "s.json:1:13: invalid UTF-8"},
 		{"escaped NUL", sub(`"voter": "Ông Hải"`, `"voter": "\u0000"`), "s.json: remarks[0].voter: NUL byte"},
+		{"same_demand one id", sub(`"remarks": [`, `"same_demand": [["A", "B"], ["C"]], "remarks": [`), "s.json: same_demand[1]: want a list of two or more petition ids"},
+		{"same_demand not ids", sub(`"remarks": [`, `"same_demand": [["A", 2]], "remarks": [`), "s.json: same_demand[0]: want a list of two or more petition ids"},
+		{"same_demand empty id", sub(`"remarks": [`, `"same_demand": [["A", " "]], "remarks": [`), "s.json: same_demand[0][1]: is empty"},
+		{"same_demand not array", sub(`"remarks": [`, `"same_demand": "A,B", "remarks": [`), "s.json: same_demand: want an array, got a string"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

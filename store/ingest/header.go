@@ -24,6 +24,7 @@ const (
 	colResponse
 	colStatus
 	colSource
+	colSameDemand
 	numCols
 )
 
@@ -33,13 +34,13 @@ type record [numCols]string
 // colKeys are the FORMAT.md (JSONL) names of the columns.
 var colKeys = [numCols]string{
 	"id", "text", "field", "authority", "location", "raised_at", "session",
-	"body", "answered_at", "ref", "response", "status", "source",
+	"body", "answered_at", "ref", "response", "status", "source", "same_demand",
 }
 
 // colLabels are the Vietnamese headers, as printed in error messages.
 var colLabels = [numCols]string{
 	"Mã", "Nội dung", "Lĩnh vực", "Thẩm quyền", "Địa bàn", "Ngày", "Kỳ họp",
-	"Cơ quan trả lời", "Ngày trả lời", "Số văn bản", "Trả lời", "Tình trạng", "Nguồn",
+	"Cơ quan trả lời", "Ngày trả lời", "Số văn bản", "Trả lời", "Tình trạng", "Nguồn", "Cùng nội dung với",
 }
 
 // colAliases lists further headers seen in office spreadsheets. Every alias
@@ -58,6 +59,7 @@ var colAliases = map[col][]string{
 	colResponse:   {"noi dung tra loi", "ket qua tra loi", "ket qua giai quyet"},
 	colStatus:     {"trang thai", "ket qua"},
 	colSource:     {"nguon goc"},
+	colSameDemand: {"cung kien nghi voi", "trung noi dung voi", "same demand as"},
 }
 
 // headerIndex maps a folded header to its column.

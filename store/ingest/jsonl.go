@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"unicode/utf8"
 
 	"txct/store/model"
@@ -36,6 +37,8 @@ type jsonRow struct {
 	Origin   string          `json:"origin,omitempty"`
 	Variants []model.Variant `json:"variants,omitempty"`
 	Raises   []model.Raise   `json:"raises,omitempty"`
+	// Records the clerk marked as the same demand.
+	SameDemand []string `json:"same_demand,omitempty"`
 }
 
 // extend copies the keys beyond FORMAT.md onto p.
@@ -53,6 +56,16 @@ func (j *jsonRow) extend(p *model.Petition) error {
 			return err
 		}
 		*s.dst = v
+	}
+	p.SameDemand = nil
+	for i, id := range j.SameDemand {
+		v, err := checkValue(id)
+		if err != nil {
+			return errorf("same_demand[%d]: %w", i, err)
+		}
+		if v != "" && v != p.ID && !slices.Contains(p.SameDemand, v) {
+			p.SameDemand = append(p.SameDemand, v)
+		}
 	}
 	for i := range p.Variants {
 		v, err := checkValue(p.Variants[i].Text)

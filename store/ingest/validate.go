@@ -200,7 +200,20 @@ func (v *validator) petition(rec *record) (model.Petition, *colError) {
 	if p.ID == "" {
 		p.ID = MakeID(p.Text, p.RaisedAt, p.Location)
 	}
+	p.SameDemand = splitIDs(c[colSameDemand], p.ID)
 	return p, nil
+}
+
+// splitIDs reads a "same demand as" cell: ids separated by commas,
+// semicolons or line breaks, without the row's own id.
+func splitIDs(cell, self string) []string {
+	var out []string
+	for _, id := range strings.FieldsFunc(cell, func(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == '\r' }) {
+		if id = strings.TrimSpace(id); id != "" && id != self && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // lookup maps a label, compared folded, to its canonical value. Empty stays
@@ -323,7 +336,8 @@ func samePetition(a, b *model.Petition) bool {
 	return a.ID == b.ID && a.Text == b.Text && a.Field == b.Field && a.Authority == b.Authority &&
 		a.Location == b.Location && a.RaisedAt == b.RaisedAt && a.Session == b.Session &&
 		a.Body == b.Body && a.AnsweredAt == b.AnsweredAt && a.Ref == b.Ref &&
-		a.Response == b.Response && a.Status == b.Status && a.Source == b.Source
+		a.Response == b.Response && a.Status == b.Status && a.Source == b.Source &&
+		slices.Equal(a.SameDemand, b.SameDemand)
 }
 
 // dupErr is the error for a different row reusing an id.

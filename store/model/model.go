@@ -473,6 +473,11 @@ type Petition struct {
 	Variants []Variant `json:"variants,omitempty"`
 	// Raises lists the later sessions where a confirmed repeat brought it up.
 	Raises []Raise `json:"raises,omitempty"`
+	// SameDemand lists the other records the clerk marked as the same
+	// demand. Only archive files carry it: an export fills it in and an
+	// import joins the clusters. The store keeps clusters in buckets of
+	// their own, so it is never stored with the record.
+	SameDemand []string `json:"-"`
 }
 
 // Variant is one more wording of an archived petition, and the remark it
