@@ -5,7 +5,6 @@
 package tui
 
 import (
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -175,16 +174,17 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.palette = newPalette(m.ctx, m.screen)
 		return nil, true
 	case m.showHelp:
-		if msg.String() == "esc" || key.Matches(msg, k.Help) {
+		if key.Matches(msg, k.Back, k.Help) {
 			m.showHelp = false
 		}
 		return nil, true
 	case m.share.show && m.share.srv != nil && m.onShareKey(msg):
 		return nil, true
-	case msg.String() == "f1" || (msg.String() == "?" && !m.screen.Typing()):
+	case key.Matches(msg, k.Help) && !(base.Typed(msg) && m.screen.Typing()):
+		// A help key that types text ('?') is text while a field has focus.
 		m.showHelp = true
 		return nil, true
-	case msg.String() == "f10":
+	case key.Matches(msg, k.Home):
 		cmd, _ := m.navigate(base.GoHomeMsg{})
 		return cmd, true
 	}
@@ -349,9 +349,7 @@ func (m *Model) helpView() string {
 	for g, group := range full {
 		named[g] = append([]key.Binding(nil), group...)
 		for i, b := range named[g] {
-			if ks := b.Keys(); len(ks) > 1 {
-				named[g][i].SetHelp(strings.Join(ks, "/"), b.Help().Desc)
-			}
+			named[g][i].SetHelp(base.KeyNames(b), b.Help().Desc)
 		}
 	}
 	full = named
@@ -359,6 +357,6 @@ func (m *Model) helpView() string {
 	hm.ShowAll = true
 	s := m.ctx.Styles
 	box := s.Overlay.Render(s.Title.Render(m.ctx.Text.S("app.helptitle")) + "\n\n" +
-		hm.FullHelpView(full) + "\n\n" + s.Muted.Render(m.ctx.Text.S("app.helpclose")))
+		hm.FullHelpView(full) + "\n\n" + s.Muted.Render(m.ctx.Text.F("app.helpclose", base.KeyNames(m.ctx.Keys.Help), base.KeyNames(m.ctx.Keys.Back))))
 	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, base.Fit(box, m.ctx.Width, m.ctx.Height))
 }

@@ -70,7 +70,7 @@ func TestHelpOverlayAndQuit(t *testing.T) {
 	m, db := newRoot(t, base.EN, Options{})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	m.Update(tea.KeyPressMsg{Code: tea.KeyF1})
-	if v := view(m); !strings.Contains(v, "Keys") || !strings.Contains(v, "quit") || !strings.Contains(v, "f1/?") {
+	if v := view(m); !strings.Contains(v, "Keys") || !strings.Contains(v, "quit") || !strings.Contains(v, "F1/?") {
 		t.Fatalf("help overlay (every key of an action): %q", v)
 	}
 	m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -104,12 +105,15 @@ func (m *Model) firstRun() tea.Cmd {
 	}
 }
 
+// answerOffer takes the reply to the first-run offer, on an empty database:
+// yes or Enter loads the demo, no or Esc starts empty; other keys wait.
 func (m *Model) answerOffer(msg tea.KeyPressMsg) tea.Cmd {
-	switch strings.ToLower(msg.String()) {
-	case "y", "c", "enter":
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Yes, k.Open):
 		m.offer = false
 		return tea.Batch(setDemoOffered(m.db), loadDemo(m.db, m.ctx.Now()))
-	case "n", "k", "esc":
+	case key.Matches(msg, k.No):
 		m.offer = false
 		return setDemoOffered(m.db)
 	}
@@ -165,8 +169,7 @@ type question struct {
 func (m *Model) answerQuestion(msg tea.KeyPressMsg) tea.Cmd {
 	q := m.ask
 	m.ask = nil
-	switch strings.ToLower(msg.String()) {
-	case "y", "c":
+	if key.Matches(msg, m.ctx.Keys.Yes) {
 		return q.yes
 	}
 	m.setStatus(m.ctx.Text.S("app.cancelled"), nil)
@@ -231,7 +234,7 @@ func (m *Model) onDemoLoaded(msg demoLoadedMsg) tea.Cmd {
 func (m *Model) offerView() string {
 	s, t := m.ctx.Styles, m.ctx.Text
 	box := s.Overlay.Width(min(70, m.ctx.Width-4)).Render(
-		s.Title.Render(t.S("app.welcome")) + "\n\n" + t.S("app.demooffer") + "\n\n" + s.Subtitle.Render(t.S("app.demokeys")))
+		s.Title.Render(t.S("app.welcome")) + "\n\n" + t.S("app.demooffer") + "\n\n" + s.Subtitle.Render(t.F("app.demokeys", base.KeyNames(m.ctx.Keys.Yes)+"/"+base.KeyNames(m.ctx.Keys.Open), base.KeyNames(m.ctx.Keys.No))))
 	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, box)
 }
 

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -39,11 +37,7 @@ func newPalette(ctx *base.Context, screen base.Screen) *palette {
 				continue
 			}
 			seen[ks[0]] = true
-			names := make([]string, len(ks))
-			for i, s := range ks {
-				names[i] = base.KeyName(s)
-			}
-			items = append(items, base.PickItem{Key: strings.Join(names, " / "), Text: b.Help().Desc})
+			items = append(items, base.PickItem{Key: base.KeyNames(b), Text: b.Help().Desc})
 			p.presses = append(p.presses, press)
 		}
 	}
@@ -72,11 +66,11 @@ func (m *Model) onPaletteKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) paletteView() string {
-	s := m.ctx.Styles
+	s, k := m.ctx.Styles, m.ctx.Keys
 	w := min(m.ctx.Width-4, 72)
 	body := s.Title.Render(m.ctx.Text.S("app.palettetitle")) + "\n" +
 		m.palette.pick.View(s, max(10, w-4), max(1, m.ctx.Height-10), m.ctx.Text.S("app.palettenone")) + "\n\n" +
-		s.Muted.Render(m.ctx.Text.S("app.paletteclose"))
+		s.Muted.Render(m.ctx.Text.F("app.paletteclose", base.KeyNames(k.ArrowUp), base.KeyNames(k.ArrowDown), base.KeyNames(k.Open), base.KeyNames(k.Back)))
 	box := s.Overlay.Width(w).Render(body)
 	// Centred first, then fitted: a box padded to the full height first
 	// would leave Place nothing to centre.

@@ -55,7 +55,7 @@ func TestPaletteFindsAndRunsShare(t *testing.T) {
 		listed = append(listed, it.Key+" "+it.Text)
 	}
 	all := strings.Join(listed, "\n")
-	for _, want := range []string{"Ctrl+T chia sẻ cho đại biểu", "Ctrl+D xóa", "F5 lĩnh vực", "F1 / ? trợ giúp", "F10 về trang chính"} {
+	for _, want := range []string{"Ctrl+T chia sẻ cho đại biểu", "Ctrl+D xóa", "F5 lĩnh vực", "F1/? trợ giúp", "F10 về trang chính"} {
 		if !strings.Contains(all, want) {
 			t.Fatalf("the palette lacks %q:\n%s", want, all)
 		}

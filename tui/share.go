@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -144,8 +145,9 @@ func (m *Model) followShare(session uint64) {
 // so a secretary who keeps typing loses nothing and no bare letter acts
 // on the share.
 func (m *Model) onShareKey(msg tea.KeyPressMsg) bool {
-	switch msg.String() {
-	case "ctrl+a":
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.ShareAddr):
 		hide := !m.share.srv.HideAddresses()
 		m.share.srv.SetHideAddresses(hide)
 		if hide {
@@ -153,9 +155,9 @@ func (m *Model) onShareKey(msg tea.KeyPressMsg) bool {
 		} else {
 			m.setStatus(m.ctx.Text.S("share.addrshown"), nil)
 		}
-	case "ctrl+x":
+	case key.Matches(msg, k.StopShare):
 		m.stopShare()
-	case "esc", "ctrl+t":
+	case key.Matches(msg, k.Back, k.Share):
 		m.share.show = false
 	default:
 		m.share.show = false
@@ -191,7 +193,8 @@ func (m *Model) shareView() string {
 		addr = t.S("share.addrhidden")
 	}
 	side := lipgloss.NewStyle().Width(textW).PaddingLeft(2).Render(
-		t.S("share.scan") + "\n\n" + addr + "\n\n" + m.shareIndicator() + "\n\n" + s.Subtitle.Render(t.S("share.keys")))
+		t.S("share.scan") + "\n\n" + addr + "\n\n" + m.shareIndicator() + "\n\n" + s.Subtitle.Render(base.Hints(m.ctx.Keys.ShareAddr, m.ctx.Keys.StopShare)+" · "+
+			t.F("share.close", base.KeyNames(m.ctx.Keys.Back)+"/"+base.KeyNames(m.ctx.Keys.Share))))
 	url := m.share.srv.URL()
 	box := s.Overlay.Padding(0, 1).Render(s.Title.Render(t.S("share.title")) + "\n" +
 		lipgloss.JoinHorizontal(lipgloss.Top, qr, side) + "\n" + url)

@@ -317,7 +317,7 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	k, g := m.keys, m.ctx.Keys
 	switch {
 	case m.ed != nil:
-		s := []key.Binding{g.Submit, g.NextField, k.cancel}
+		s := []key.Binding{g.Submit, g.NextField, g.PrevField, k.cancel}
 		return s, [][]key.Binding{s}
 	case m.detail:
 		s := []key.Binding{k.edit, g.CycleStatus, k.same, k.prev, k.next, g.Back}

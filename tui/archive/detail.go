@@ -128,7 +128,7 @@ func (m *Model) editView(w, h, x0 int) string {
 	m.ed.setWidth(w)
 	m.ed.setHeight(h - at[edResp] - 2)
 	lines = append(lines, strings.Split(m.ed.resp.View(), "\n")...)
-	lines = append(lines, "", s.Muted.Render(ansi.Truncate(t.S("arc.e.hint"), w, "…")))
+	lines = append(lines, "", s.Muted.Render(ansi.Truncate(base.Hints(m.ctx.Keys.NextField, m.ctx.Keys.PrevField, m.ctx.Keys.Submit, m.keys.cancel), w, "…")))
 	c := m.ed.resp.Cursor()
 	if in := m.ed.input(m.ed.field); in != nil {
 		c = in.Cursor()

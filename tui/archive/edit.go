@@ -191,13 +191,13 @@ func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, g.CycleStatus):
 		return m.cycleStatus()
-	case msg.Code == tea.KeyEnter, msg.Text == "y", msg.Text == "c":
+	case key.Matches(msg, g.Open, g.Yes):
 		old := m.entries[m.cur].p
 		p := old
 		p.Status = *m.pending
 		m.pending = nil
 		return tea.Batch(m.apply(p), m.save(p, old, true))
-	case msg.Code == tea.KeyEscape, msg.Text == "n", msg.Text == "k":
+	case key.Matches(msg, g.No):
 		m.pending = nil
 	}
 	return nil

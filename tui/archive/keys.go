@@ -77,9 +77,9 @@ func (m *Model) move(msg tea.KeyPressMsg, arrowsOnly bool) bool {
 	g := m.ctx.Keys
 	page := m.listHeight()
 	switch {
-	case msg.Code == tea.KeyUp || (!arrowsOnly && key.Matches(msg, g.Up)):
+	case key.Matches(msg, g.ArrowUp) || (!arrowsOnly && key.Matches(msg, g.Up)):
 		m.sel--
-	case msg.Code == tea.KeyDown || (!arrowsOnly && key.Matches(msg, g.Down)):
+	case key.Matches(msg, g.ArrowDown) || (!arrowsOnly && key.Matches(msg, g.Down)):
 		m.sel++
 	case key.Matches(msg, g.PageUp):
 		m.sel -= page
@@ -87,9 +87,9 @@ func (m *Model) move(msg tea.KeyPressMsg, arrowsOnly bool) bool {
 	case key.Matches(msg, g.PageDown):
 		m.sel += page
 		m.top += page
-	case msg.Code == tea.KeyHome && !arrowsOnly:
+	case key.Matches(msg, g.First) && !arrowsOnly:
 		m.sel = 0
-	case msg.Code == tea.KeyEnd && !arrowsOnly:
+	case key.Matches(msg, g.Last) && !arrowsOnly:
 		m.sel = len(m.rows) - 1
 	default:
 		return false
@@ -124,13 +124,14 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) filterKey(msg tea.KeyPressMsg) tea.Cmd {
+	g := m.ctx.Keys
 	if cmd, ok := m.cycleChoice(msg); ok {
 		return cmd
 	}
 	switch {
 	case m.move(msg, true):
 		return nil
-	case msg.Code == tea.KeyEnter, msg.Code == tea.KeyEscape:
+	case key.Matches(msg, g.Open, g.Back):
 		m.filtering = false
 		m.input.Blur()
 		return nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -47,11 +48,12 @@ func (m *Model) startSame() {
 }
 
 func (m *Model) sameKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.Code {
-	case tea.KeyEscape:
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Back):
 		m.same = nil
 		return nil
-	case tea.KeyEnter:
+	case key.Matches(msg, k.Open):
 		other := strings.TrimSpace(m.same.Value())
 		m.same = nil
 		return m.markSame(other)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"txct/store/model"
@@ -34,11 +35,30 @@ type Model struct {
 	w, h      int
 	t         base.Text
 	st        base.Styles
+	keys      keyMap
+}
+
+// keyMap is the screen's keys; its hint line is drawn from them.
+type keyMap struct{ prev, next, toggle, confirm, cancel key.Binding }
+
+func newKeyMap(t base.Text) keyMap {
+	g := base.DefaultKeyMap(t)
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.S(help)))
+	}
+	return keyMap{
+		prev:    g.Up,
+		next:    b("key.down", "down", "j", "tab"),
+		toggle:  b("attach.toggle", "space"), // only space: a stray letter ticks nothing
+		confirm: b("attach.confirm", "enter"),
+		cancel:  b("attach.cancel", "esc", "q", "ctrl+c"),
+	}
 }
 
 // New makes the screen.
 func New(cands []Candidate, lang base.Lang) *Model {
-	return &Model{Cands: cands, t: base.Text{Lang: lang}, st: base.NewStyles(true), w: 80, h: 24}
+	t := base.Text{Lang: lang}
+	return &Model{Cands: cands, t: t, st: base.NewStyles(true), w: 80, h: 24, keys: newKeyMap(t)}
 }
 
 // Init implements tea.Model.
@@ -50,23 +70,24 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "up", "k":
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.prev):
 			if m.cur > 0 {
 				m.cur--
 			}
-		case "down", "j", "tab":
+		case key.Matches(msg, k.next):
 			if m.cur < len(m.Cands)-1 {
 				m.cur++
 			}
-		case "space":
+		case key.Matches(msg, k.toggle):
 			if len(m.Cands) > 0 {
 				m.Cands[m.cur].Accept = !m.Cands[m.cur].Accept
 			}
-		case "enter":
+		case key.Matches(msg, k.confirm):
 			m.Confirmed = true
 			return m, tea.Quit
-		case "esc", "ctrl+c", "q":
+		case key.Matches(msg, k.cancel):
 			m.Confirmed = false
 			return m, tea.Quit
 		}
@@ -116,7 +137,7 @@ func (m *Model) View() tea.View {
 		out = append(out, m.block(i)...)
 		out = append(out, "")
 	}
-	body := base.Fit(strings.Join(out, "\n"), m.w, max(m.h-1, 1)) + "\n" + m.st.Muted.Render(cut(m.t.S("attach.keys"), m.w))
+	body := base.Fit(strings.Join(out, "\n"), m.w, max(m.h-1, 1)) + "\n" + m.st.Muted.Render(cut(base.Hints(m.keys.prev, m.keys.next, m.keys.toggle, m.keys.confirm, m.keys.cancel), m.w))
 	v := tea.NewView(body)
 	v.AltScreen = true
 	return v

@@ -16,7 +16,7 @@ func cands() []Candidate {
 	}
 }
 
-func key(s string) tea.KeyPressMsg {
+func press(s string) tea.KeyPressMsg {
 	switch s {
 	case "space":
 		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
@@ -35,14 +35,14 @@ func key(s string) tea.KeyPressMsg {
 func TestToggleAndConfirm(t *testing.T) {
 	m := New(cands(), base.VI)
 	for _, k := range []string{"down", "space", "down", "enter"} {
-		m.Update(key(k))
+		m.Update(press(k))
 	}
 	if !m.Confirmed || !m.Cands[0].Accept || !m.Cands[1].Accept {
 		t.Fatalf("confirmed %v, accepts %v %v", m.Confirmed, m.Cands[0].Accept, m.Cands[1].Accept)
 	}
 	m = New(cands(), base.VI)
-	m.Update(key("space"))
-	if _, cmd := m.Update(key("esc")); cmd == nil || m.Confirmed {
+	m.Update(press("space"))
+	if _, cmd := m.Update(press("esc")); cmd == nil || m.Confirmed {
 		t.Fatal("Esc did not cancel")
 	}
 	if m.Cands[0].Accept {
@@ -51,7 +51,7 @@ func TestToggleAndConfirm(t *testing.T) {
 	// stray letters change nothing
 	m = New(cands(), base.VI)
 	for _, k := range []string{"x", "a", "ệ", "1"} {
-		m.Update(key(k))
+		m.Update(press(k))
 	}
 	if m.Confirmed || !m.Cands[0].Accept || m.Cands[1].Accept {
 		t.Fatal("a stray key changed a choice")

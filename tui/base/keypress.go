@@ -55,3 +55,9 @@ func KeyPress(k string) (msg tea.KeyPressMsg, ok bool) {
 	}
 	return tea.KeyPressMsg{}, false
 }
+
+// Typed reports whether a key types text: it has text and no ctrl, alt,
+// meta or super held (shift only changes the letter).
+func Typed(msg tea.KeyPressMsg) bool {
+	return msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModMeta|tea.ModSuper) == 0
+}

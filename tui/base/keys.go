@@ -1,7 +1,9 @@
 package base
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 )
@@ -39,7 +41,6 @@ type KeyMap struct {
 	NextField key.Binding
 	PrevField key.Binding
 	Submit    key.Binding
-	Complete  key.Binding
 
 	// Session screen.
 	NextSection key.Binding
@@ -74,6 +75,17 @@ type KeyMap struct {
 	FilterField key.Binding
 	FilterLevel key.Binding
 	FilterState key.Binding
+
+	// Answers, and the keys of a text field or a list that takes typed
+	// letters (where k and j are text, so only the arrows move).
+	Yes       key.Binding
+	No        key.Binding
+	Erase     key.Binding
+	ArrowUp   key.Binding
+	ArrowDown key.Binding
+	Toggle    key.Binding
+	ShareAddr key.Binding
+	StopShare key.Binding
 }
 
 // DefaultKeyMap returns the key map with help text in the language of t.
@@ -106,7 +118,6 @@ func DefaultKeyMap(t Text) KeyMap {
 		NextField: b("key.nextfield", "tab"),
 		PrevField: b("key.prevfield", "shift+tab"),
 		Submit:    b("key.submit", "ctrl+s"),
-		Complete:  b("key.complete", "ctrl+space", "ctrl+@"),
 
 		NextSection: b("key.nextsection", "ctrl+right", "alt+right"),
 		PrevSection: b("key.prevsection", "ctrl+left", "alt+left"),
@@ -139,6 +150,17 @@ func DefaultKeyMap(t Text) KeyMap {
 		FilterField: b("key.filterfield", "f5"),
 		FilterLevel: b("key.filterlevel", "f6"),
 		FilterState: b("key.filterstate", "f8"),
+
+		// A question is answered y (yes) or c (có); Enter is no answer,
+		// so a reflex Enter cannot confirm what it did not read.
+		Yes:       b("key.yes", "y", "c", "Y", "C"),
+		No:        b("key.no", "n", "k", "N", "K", "esc"),
+		Erase:     b("key.erase", "backspace", "ctrl+h"),
+		ArrowUp:   b("key.up", "up"),
+		ArrowDown: b("key.down", "down"),
+		Toggle:    b("key.toggle", "space", "x"),
+		ShareAddr: b("key.shareaddr", "ctrl+a"),
+		StopShare: b("key.stopshare", "ctrl+x"),
 	}
 }
 
@@ -150,8 +172,11 @@ var keyNames = map[string]string{
 }
 
 // KeyName spells a key as people read it: "ctrl+n" → "Ctrl+N", "f7" → "F7",
-// "alt+up" → "Alt+↑".
+// "alt+up" → "Alt+↑"; a bare character stays as it is typed.
 func KeyName(k string) string {
+	if utf8.RuneCountInString(k) == 1 {
+		return k // a bare character is typed as shown: "n", "?"
+	}
 	parts := strings.Split(k, "+")
 	for i, p := range parts {
 		switch {
@@ -172,4 +197,30 @@ func KeyOf(b key.Binding) string {
 		return KeyName(ks[0])
 	}
 	return ""
+}
+
+// KeyNames spells every key of a binding, each once, a letter and its
+// capital as one: "F1/?", "y/c".
+func KeyNames(b key.Binding) string {
+	var names []string
+	for _, k := range b.Keys() {
+		n := KeyName(k)
+		if !slices.ContainsFunc(names, func(o string) bool { return strings.EqualFold(o, n) }) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, "/")
+}
+
+// Hints spells bindings as one hint line, "Tab/↓: next field · Ctrl+S:
+// save", from the bindings themselves, so a hint names exactly the keys
+// that act. Disabled bindings are left out.
+func Hints(bs ...key.Binding) string {
+	var parts []string
+	for _, b := range bs {
+		if b.Enabled() && len(b.Keys()) > 0 {
+			parts = append(parts, KeyNames(b)+": "+b.Help().Desc)
+		}
+	}
+	return strings.Join(parts, " · ")
 }

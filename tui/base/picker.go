@@ -80,16 +80,16 @@ func (p *Picker) Key(msg tea.KeyPressMsg, k KeyMap) PickResult {
 			return PickChosen
 		}
 		return PickClose
-	case msg.Code == tea.KeyUp && msg.Mod == 0:
+	case key.Matches(msg, k.ArrowUp): // only arrows: letters are the filter's
 		p.sel = max(0, p.sel-1)
-	case msg.Code == tea.KeyDown && msg.Mod == 0:
+	case key.Matches(msg, k.ArrowDown):
 		p.sel = min(max(0, len(p.shown)-1), p.sel+1)
-	case msg.Code == tea.KeyBackspace:
+	case key.Matches(msg, k.Erase):
 		if n := len(p.query); n > 0 {
 			p.query = p.query[:n-1]
 			p.filter()
 		}
-	case msg.Text != "" && msg.Mod&^tea.ModShift == 0:
+	case Typed(msg):
 		p.query = append(p.query, []rune(msg.Text)...)
 		p.filter()
 	}

@@ -4,7 +4,7 @@ func init() {
 	add(map[string][2]string{
 		"app.welcome":       {"Chào mừng đến với txct", "Welcome to txct"},
 		"app.demooffer":     {"Cơ sở dữ liệu còn trống. Nạp dữ liệu mẫu (khoảng 50 kiến nghị đã lưu và một hội nghị mẫu đã hoàn tất) để xem thử mọi màn hình?", "The database is empty. Load the demo (about 50 archived petitions and one finished example session) to try every screen?"},
-		"app.demokeys":      {"C / Enter: nạp mẫu    K / Esc: bắt đầu với dữ liệu trống", "Y / Enter: load the demo    N / Esc: start empty"},
+		"app.demokeys":      {"%s: nạp mẫu    %s: bắt đầu với dữ liệu trống", "%s: load the demo    %s: start empty"},
 		"app.demoloaded":    {"Đã nạp dữ liệu mẫu (đánh dấu MẪU; Ctrl+B để gỡ)", "Demo loaded (marked DEMO; Ctrl+B removes it)"},
 		"app.demoask":       {"Nạp dữ liệu mẫu (khoảng 50 kiến nghị và một hội nghị mẫu)? Dữ liệu mẫu được đánh dấu và gỡ được bằng Ctrl+B.", "Load the demo (about 50 petitions and an example session)? Demo records are marked and Ctrl+B removes them."},
 		"app.demobeside":    {"Cơ sở dữ liệu đang có hội nghị hoặc kiến nghị thật. Thêm dữ liệu mẫu bên cạnh? Không bản ghi nào đang có bị ghi đè; Ctrl+B gỡ dữ liệu mẫu sau.", "The database holds real sessions or petitions. Add the demo beside them? No record on file is overwritten; Ctrl+B removes the demo later."},

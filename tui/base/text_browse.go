@@ -35,7 +35,6 @@ func init() {
 		"arc.e.title":       {"Sửa trả lời", "Edit the answer"},
 		"arc.e.body":        {"Cơ quan trả lời:", "Answered by:"},
 		"arc.e.resp":        {"Nội dung trả lời:", "Response:"},
-		"arc.e.hint":        {"Tab: đổi ô · Ctrl+S: lưu · Esc: hủy", "Tab: next field · Ctrl+S: save · Esc: cancel"},
 		"arc.e.bodyph":      {"Sở Xây dựng, UBND tỉnh…", "department, committee…"},
 		"arc.e.respph":      {"nội dung văn bản trả lời", "what the answer says"},
 		"arc.e.ref":         {"Số văn bản:", "Letter number:"},

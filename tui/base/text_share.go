@@ -5,7 +5,7 @@ func init() {
 		"key.share":        {"chia sẻ cho đại biểu", "share with the delegates"},
 		"share.title":      {"Chia sẻ hội nghị cho đại biểu", "Sharing the session with the delegates"},
 		"share.scan":       {"Quét mã hoặc mở địa chỉ trên điện thoại, máy tính cùng mạng:", "Scan the code or open the address on a phone or computer on the same network:"},
-		"share.keys":       {"Ctrl+A: ẩn/hiện địa chỉ cử tri · Ctrl+X: dừng chia sẻ · Esc hoặc gõ tiếp: đóng (vẫn chia sẻ)", "Ctrl+A: hide/show voters' addresses · Ctrl+X: stop sharing · Esc or keep typing: close (sharing goes on)"},
+		"share.close":      {"%s hoặc gõ tiếp: đóng (vẫn chia sẻ)", "%s or keep typing: close (sharing goes on)"},
 		"share.on":         {"⇄ Đang chia sẻ · %d thiết bị", "⇄ Sharing · %d devices"},
 		"share.onhidden":   {"⇄ Đang chia sẻ (ẩn địa chỉ) · %d thiết bị", "⇄ Sharing (addresses hidden) · %d devices"},
 		"share.started":    {"Đã bật chia sẻ: %s", "Sharing on: %s"},

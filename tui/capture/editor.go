@@ -483,7 +483,7 @@ func (m *Model) endWord() {
 // field and one classification per character. Any other message applies
 // the queue first, so nothing is reordered.
 func (m *Model) typeKey(msg tea.KeyPressMsg) tea.Cmd {
-	if !m.telex && printable(msg) {
+	if !m.telex && base.Typed(msg) {
 		first := len(m.ed.pending) == 0
 		m.ed.pending = append(m.ed.pending, msg.Text...)
 		if first {
@@ -514,7 +514,7 @@ func (m *Model) applyKey(msg tea.KeyPressMsg) tea.Cmd {
 	e := &m.ed
 	before := e.value(e.focus)
 	var cmd tea.Cmd
-	if !(m.telex && m.tx.key(e, msg)) {
+	if !(m.telex && m.tx.key(e, msg, key.Matches(msg, m.ctx.Keys.Erase))) {
 		cmd = e.update(msg)
 	}
 	after := e.value(e.focus)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"txct/store/model"
+	"txct/tui/base"
 )
 
 // cached is a remark rendered at one width; it is dropped when the remark
@@ -61,21 +62,16 @@ func (m *Model) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		m.Leave()
 		return navigate(goHome())
-	case printable(msg):
+	case base.Typed(msg):
 		m.status(m.ctx.Text.S("cap.listhint"))
 	}
 	return nil // listView keeps the selected remark in view
 }
 
-// printable reports whether a key types text (no ctrl or alt held).
-func printable(msg tea.KeyPressMsg) bool {
-	return msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModMeta|tea.ModSuper) == 0
-}
-
 // startsRemark reports whether a key in the list starts a new remark: a
 // letter or a digit typed without ctrl or alt.
 func startsRemark(msg tea.KeyPressMsg) bool {
-	if !printable(msg) {
+	if !base.Typed(msg) {
 		return false
 	}
 	for _, r := range msg.Text {

@@ -188,7 +188,7 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	// Characters queued by typeKey go into the field before anything else
 	// happens, so no key or message is applied out of order.
-	if k, ok := msg.(tea.KeyPressMsg); !ok || m.telex || !printable(k) {
+	if k, ok := msg.(tea.KeyPressMsg); !ok || m.telex || !base.Typed(k) {
 		if cmd := m.flushTyped(); cmd != nil {
 			return tea.Batch(cmd, m.update(msg))
 		}

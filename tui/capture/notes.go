@@ -3,6 +3,7 @@ package capture
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -124,11 +125,12 @@ func (n *notes) scroll(d int) { n.off = max(0, n.off+d) }
 func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 	n := &m.notes
 	ta := &n.ta
-	switch msg.String() {
-	case "esc":
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Back):
 		m.switchSection(2)
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Open):
 		m.tx.reset()
 		v := []rune(ta.Value())
 		pos := min(ta.Column(), len(v))
@@ -142,7 +144,7 @@ func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 		n.dirty = true
 		m.flushNotes()
 		return nil
-	case "backspace", "ctrl+h":
+	case key.Matches(msg, k.Erase):
 		if ta.Column() == 0 && ta.Line() == 0 && n.cur > 0 && !(m.telex && m.tx.active()) {
 			prev := n.paras[n.cur-1]
 			cur := ta.Value()
@@ -158,12 +160,12 @@ func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.flushNotes()
 			return nil
 		}
-	case "up":
+	case key.Matches(msg, k.ArrowUp):
 		if ta.Line() == 0 && ta.LineInfo().RowOffset == 0 && n.cur > 0 {
 			n.goTo(n.cur-1, true)
 			return nil
 		}
-	case "down":
+	case key.Matches(msg, k.ArrowDown):
 		li := ta.LineInfo()
 		if ta.Line() == ta.LineCount()-1 && li.RowOffset >= li.Height-1 && n.cur < len(n.paras)-1 {
 			n.goTo(n.cur+1, false)
@@ -172,7 +174,7 @@ func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	before := ta.Value()
 	var cmd tea.Cmd
-	if !(m.telex && m.tx.keyNotes(n, msg)) {
+	if !(m.telex && m.tx.keyNotes(n, msg, key.Matches(msg, k.Erase))) {
 		cmd = n.update(msg)
 	}
 	if ta.Value() != before {

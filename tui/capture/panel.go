@@ -172,7 +172,7 @@ func (m *Model) onMergeKey(msg tea.KeyPressMsg) {
 	case len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9' && len(m.mergeNum) < 4:
 		m.mergeNum += msg.Text
 		return
-	case msg.Code == tea.KeyBackspace && m.mergeNum != "":
+	case key.Matches(msg, k.Erase) && m.mergeNum != "":
 		m.mergeNum = m.mergeNum[:len(m.mergeNum)-1]
 		return
 	case key.Matches(msg, k.Open):

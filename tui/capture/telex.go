@@ -42,13 +42,13 @@ func letter(msg tea.KeyPressMsg) (rune, bool) {
 // step handles a key; replace(n, s) puts s in place of the n runes before
 // the cursor. It reports false when the key is not part of the word and goes
 // to the field as typed (the word has then ended).
-func (t *telexState) step(msg tea.KeyPressMsg, replace func(n int, s string)) bool {
+func (t *telexState) step(msg tea.KeyPressMsg, erase bool, replace func(n int, s string)) bool {
 	t.c.Style = t.style
 	show := func(w string) {
 		replace(t.shown, w)
 		t.shown = utf8.RuneCountInString(w)
 	}
-	if msg.Code == tea.KeyBackspace && msg.Mod == 0 && t.active() {
+	if erase && t.active() {
 		t.c.Backspace()
 		show(t.c.Word())
 		if !t.active() {
@@ -74,14 +74,15 @@ func (t *telexState) end(replace func(n int, s string)) {
 	t.reset()
 }
 
-// key handles a key in a remark field.
-func (t *telexState) key(e *editor, msg tea.KeyPressMsg) bool {
-	return t.step(msg, e.replaceBack)
+// key handles a key in a remark field; erase says it is the field's
+// backspace, which edits the word being composed.
+func (t *telexState) key(e *editor, msg tea.KeyPressMsg, erase bool) bool {
+	return t.step(msg, erase, e.replaceBack)
 }
 
 // keyNotes is key for the notes editor.
-func (t *telexState) keyNotes(n *notes, msg tea.KeyPressMsg) bool {
-	return t.step(msg, n.replaceBack)
+func (t *telexState) keyNotes(n *notes, msg tea.KeyPressMsg, erase bool) bool {
+	return t.step(msg, erase, n.replaceBack)
 }
 
 // endIn finishes the word in a remark field.

@@ -229,13 +229,13 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return func() tea.Msg { return base.OpenSessionMsg{ID: m.id, Remark: at} }
 		}
 		return nil
-	case key.Matches(msg, k.NextField), msg.String() == "down":
+	case key.Matches(msg, k.NextField, k.ArrowDown):
 		return m.focus(m.row + 1)
-	case key.Matches(msg, k.PrevField), msg.String() == "up":
+	case key.Matches(msg, k.PrevField, k.ArrowUp):
 		return m.focus(m.row - 1)
-	case key.Matches(msg, k.Submit), msg.String() == "enter" && (m.row == rowGo || m.row == rowDir):
+	case key.Matches(msg, k.Submit), key.Matches(msg, k.Open) && (m.row == rowGo || m.row == rowDir):
 		return m.run()
-	case msg.String() == "enter" && m.input(m.row) != nil:
+	case key.Matches(msg, k.Open) && m.input(m.row) != nil:
 		return m.focus(m.row + 1)
 	}
 	if in := m.input(m.row); in != nil {
@@ -243,7 +243,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		*in, cmd = in.Update(msg)
 		return cmd
 	}
-	if msg.String() == "space" || msg.String() == "enter" || msg.String() == "x" {
+	if key.Matches(msg, k.Toggle, k.Open) {
 		switch m.row {
 		case rowDocx, rowXlsx, rowMd:
 			m.formats[m.row] = !m.formats[m.row]
@@ -488,7 +488,8 @@ func (m *Model) Cursor() *tea.Cursor {
 // Help lists the dialog's keys.
 func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	k := m.ctx.Keys
-	toggle := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", m.ctx.Text.S("exp.toggle")))
+	toggle := k.Toggle
+	toggle.SetHelp(toggle.Help().Key, m.ctx.Text.S("exp.toggle"))
 	short := []key.Binding{k.NextField, toggle, k.Submit, k.Back}
-	return short, [][]key.Binding{short, {k.NextMatch, k.Details}}
+	return short, [][]key.Binding{short, {k.PrevField, k.ArrowDown, k.ArrowUp, k.Open}, {k.NextMatch, k.Details}}
 }

@@ -101,7 +101,7 @@ func (m *Model) load() tea.Cmd {
 // SetSize sets the area the screen draws into.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
-	m.filter.SetWidth(max(10, w-lipglossWidth(m.ctx.Text.S("home.filter"))-lipglossWidth(m.ctx.Text.S("home.filterhint"))-4))
+	m.filter.SetWidth(max(10, w-lipglossWidth(m.ctx.Text.S("home.filter"))-lipglossWidth(m.filterHint())-4))
 	m.clamp()
 }
 
@@ -127,7 +127,7 @@ func (m *Model) Help() (short []key.Binding, full [][]key.Binding) {
 	k := m.ctx.Keys
 	short = []key.Binding{k.Open, k.NewSession, m.edit, k.Filter, k.DeleteSess, k.Archive, k.Stats}
 	full = [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last},
 		{k.Open, k.NewSession, m.edit, k.DeleteSess},
 		{k.Filter, m.clear, k.Archive, k.Stats, k.Demo},
 	}
@@ -207,7 +207,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.confirm = s
 		}
 		return nil
-	case msg.String() == "ctrl+n":
+	case key.Matches(msg, k.NewSession) && !typed: // n is a letter in the filter
 		return send(base.EditSessionMsg{})
 	case key.Matches(msg, k.Up) && !typed:
 		m.move(-1)
@@ -221,19 +221,19 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageDown):
 		m.move(max(1, m.listHeight()-1))
 		return nil
-	case msg.String() == "home" && !m.filtering:
+	case key.Matches(msg, k.First) && !m.filtering:
 		m.move(-len(m.rows))
 		return nil
-	case msg.String() == "end" && !m.filtering:
+	case key.Matches(msg, k.Last) && !m.filtering:
 		m.move(len(m.rows))
 		return nil
 	}
 	if m.filtering {
-		switch msg.String() {
-		case "esc":
+		switch {
+		case key.Matches(msg, k.Back):
 			m.clearFilter()
 			return nil
-		case "enter":
+		case key.Matches(msg, k.Open):
 			m.filtering = false
 			m.filter.Blur()
 			return nil
@@ -245,8 +245,6 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		if s := m.selected(); s != nil {
 			return send(base.OpenSessionMsg{ID: s.ID})
 		}
-	case key.Matches(msg, k.NewSession):
-		return send(base.EditSessionMsg{})
 	case key.Matches(msg, m.edit):
 		if s := m.selected(); s != nil {
 			return send(base.EditSessionMsg{ID: s.ID})
@@ -267,9 +265,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) answer(msg tea.KeyPressMsg) tea.Cmd {
 	s := m.confirm
 	m.confirm = nil
-	switch strings.ToLower(msg.String()) {
-	case "y", "c":
-	default:
+	if !key.Matches(msg, m.ctx.Keys.Yes) {
 		return nil
 	}
 	db, id, date := m.db, s.ID, s.Date

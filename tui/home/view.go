@@ -80,11 +80,12 @@ func (m *Model) secondLine() string {
 	case m.filtering || m.filter.Value() != "":
 		line := s.Label.Render(t.S("home.filter")) + m.filter.View()
 		if m.filtering {
-			line += "  " + s.Muted.Render(t.S("home.filterhint"))
+			line += "  " + s.Muted.Render(m.filterHint())
 		}
 		return line
 	}
-	return s.Muted.Render(t.S("home.hint"))
+	k := m.ctx.Keys
+	return s.Muted.Render(base.Hints(k.Open, k.NewSession, m.edit, k.DeleteSess, k.Filter))
 }
 
 // column is one column of the table: its header, width and alignment.
@@ -253,4 +254,10 @@ func cell(s string, w int, right bool, st lipgloss.Style) string {
 		return st.Render(pad + s)
 	}
 	return st.Render(s + pad)
+}
+
+// filterHint says how to leave the filter, with the keys that do it.
+func (m *Model) filterHint() string {
+	k := m.ctx.Keys
+	return m.ctx.Text.F("home.filterhint", base.KeyNames(k.Open), base.KeyNames(k.Back))
 }

@@ -215,9 +215,9 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollLines(body)
 	case key.Matches(msg, g.PageUp):
 		m.scrollLines(-body)
-	case msg.Code == tea.KeyHome:
+	case key.Matches(msg, g.First):
 		m.cur, m.off = 0, 0
-	case msg.Code == tea.KeyEnd:
+	case key.Matches(msg, g.Last):
 		m.goTo(len(m.items) - 1)
 	}
 	return nil
@@ -351,5 +351,5 @@ func (m *Model) Cursor() *tea.Cursor { return nil }
 func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	g := m.ctx.Keys
 	s := []key.Binding{g.Down, g.Up, m.page, m.tkey, g.Back}
-	return s, [][]key.Binding{s, {g.PageDown, g.PageUp}}
+	return s, [][]key.Binding{s, {g.PageDown, g.PageUp, g.First, g.Last}}
 }

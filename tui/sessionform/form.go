@@ -126,7 +126,10 @@ type Model struct {
 	// of appending to it, as a selected field would.
 	prefilled map[field]bool
 
-	choose, kindKey, cancel key.Binding
+	// The form's own keys. Up and down move between fields, or choose a
+	// suggestion while the list is open; Enter and Tab take the chosen
+	// suggestion, else move on.
+	next, prev, choose, acceptKey, closeSugg, kindKey, kindBack, cancel key.Binding
 }
 
 // New builds the form for session id, or for a new session when id is 0.
@@ -147,9 +150,17 @@ func New(ctx *base.Context, db Store, id uint64) *Model {
 		ti.KeyMap.PrevSuggestion.SetEnabled(false)
 		m.inputs[f] = ti
 	}
-	m.choose = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.S("form.key.choose")))
-	m.kindKey = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", t.S("form.key.kind")))
-	m.cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.S("form.key.cancel")))
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.S(help)))
+	}
+	m.next = b("key.nextfield", "tab", "enter", "down")
+	m.prev = b("key.prevfield", "shift+tab", "up")
+	m.choose = b("form.key.choose", "up", "down")
+	m.acceptKey = b("form.key.acceptsugg", "enter", "tab")
+	m.closeSugg = b("form.key.closesugg", "esc")
+	m.kindKey = b("form.key.kind", "right", "space")
+	m.kindBack = b("form.key.kindback", "left")
+	m.cancel = b("form.key.cancel", "esc")
 	if id == 0 {
 		now := ctx.Now()
 		m.orig = model.Session{Kind: model.KindBefore}
@@ -265,11 +276,19 @@ func (m *Model) SetSize(w, h int) {
 // Typing is always true: some field has focus, so bare letters are text.
 func (m *Model) Typing() bool { return true }
 
-// Help lists the form's keys.
+// Help lists the form's keys: the short list is what acts now (the
+// suggestion keys while suggestions show, the kind keys on the kind field).
 func (m *Model) Help() (short []key.Binding, full [][]key.Binding) {
 	k := m.ctx.Keys
-	short = []key.Binding{k.Submit, k.NextField, k.PrevField, m.choose, m.kindKey, m.cancel}
-	full = [][]key.Binding{{k.Submit, m.cancel}, {k.NextField, k.PrevField}, {m.choose, m.kindKey}}
+	switch {
+	case m.sugg.open():
+		short = []key.Binding{k.Submit, m.choose, m.acceptKey, m.closeSugg}
+	case m.focus == fKind:
+		short = []key.Binding{k.Submit, m.cancel, m.kindKey, m.kindBack, m.next, m.prev}
+	default:
+		short = []key.Binding{k.Submit, m.cancel, m.next, m.prev}
+	}
+	full = [][]key.Binding{{k.Submit, m.cancel}, {m.next, m.prev}, {m.choose, m.acceptKey, m.closeSugg}, {m.kindKey, m.kindBack}}
 	return short, full
 }
 
@@ -303,7 +322,7 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.ctx.Keys
 	if !m.loaded || m.loadErr != nil {
-		if msg.String() == "esc" {
+		if key.Matches(msg, m.cancel) {
 			return m.leave()
 		}
 		return nil
@@ -315,36 +334,35 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.save()
 	}
 	if m.sugg.open() {
-		switch msg.String() {
-		case "up":
-			m.sugg.move(-1)
+		switch {
+		case key.Matches(msg, m.choose):
+			if key.Matches(msg, k.ArrowUp) {
+				m.sugg.move(-1)
+			} else {
+				m.sugg.move(1)
+			}
 			return nil
-		case "down":
-			m.sugg.move(1)
-			return nil
-		case "esc":
+		case key.Matches(msg, m.closeSugg):
 			m.sugg.close()
 			return nil
-		case "enter", "tab":
-			if m.sugg.sel >= 0 {
-				m.accept()
-				return nil
-			}
+		case key.Matches(msg, m.acceptKey) && m.sugg.sel >= 0:
+			m.accept()
+			return nil
 		}
 	}
-	switch msg.String() {
-	case "tab", "enter", "down":
+	switch {
+	case key.Matches(msg, m.next):
 		return m.focusOn(min(m.focus+1, nFields-1))
-	case "shift+tab", "up":
+	case key.Matches(msg, m.prev):
 		return m.focusOn(max(m.focus-1, 0))
-	case "esc":
+	case key.Matches(msg, m.cancel):
 		return m.leave()
 	}
 	if m.focus == fKind {
-		switch msg.String() {
-		case "left", "h":
+		switch {
+		case key.Matches(msg, m.kindBack):
 			m.kind = (m.kind + len(model.Kinds) - 1) % len(model.Kinds)
-		case "right", "l", "space":
+		case key.Matches(msg, m.kindKey):
 			m.kind = (m.kind + 1) % len(model.Kinds)
 		}
 		return nil

@@ -233,7 +233,8 @@ func (m *Model) View() string {
 	case m.formErr != "":
 		out = append(out, s.Error.Render(m.formErr))
 	default:
-		out = append(out, s.Muted.Render(t.S("form.hint")))
+		short, _ := m.Help()
+		out = append(out, s.Muted.Render(base.Hints(short...)))
 	}
 	lines, _, _, _ := m.layout()
 	bodyH := max(0, m.h-headLines)
