@@ -47,6 +47,9 @@ type Model struct {
 	savedAt   time.Time
 	share     share
 	current   uint64 // the session the screen shows, if any
+	// held are the keys and pastes that came while the window was too
+	// small, waiting for the terminal's size (see hold).
+	held []tea.Msg
 	// SessionOpened records that a session screen was shown, so the caller
 	// takes the "session closed" backup after the program ends.
 	SessionOpened bool
@@ -90,7 +93,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
 		m.screen.SetSize(m.screenSize())
-		return m, nil
+		return m, m.releaseHeld()
 	case tea.BackgroundColorMsg:
 		m.ctx.Styles = base.NewStyles(msg.IsDark())
 		m.help.Styles = help.DefaultStyles(msg.IsDark())
@@ -98,7 +101,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		if m.tooSmall() && !key.Matches(msg, m.ctx.Keys.Quit) {
-			return m, nil // the screen is not shown: a key would land unseen
+			return m, m.hold(msg)
 		}
 		if cmd, done := m.onKey(msg); done {
 			return m, cmd
@@ -109,8 +112,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		if m.tooSmall() {
-			m.setStatus(m.ctx.Text.S("app.pastetoosmall"), nil)
-			return m, nil
+			return m, m.hold(msg)
 		}
 	case base.StatusMsg:
 		m.setStatus(msg.Text, msg.Err)
@@ -237,6 +239,46 @@ func (m *Model) quit() tea.Cmd {
 		_ = a.Flush() // a failure is reported by the flush after the program ends
 		return tea.QuitMsg{}
 	}
+}
+
+// maxHeld bounds the keys held while the window is too small.
+const maxHeld = 1024
+
+// hold keeps a key or paste that came while the window was too small and
+// asks the terminal for its size. A window that has just grown back sends
+// its new size after the keys typed into it, so the size is asked for, not
+// assumed: if the answer is still too small the keys were typed unseen and go
+// nowhere; if the window has grown they go to the screen, in order.
+func (m *Model) hold(msg tea.Msg) tea.Cmd {
+	if len(m.held) >= maxHeld {
+		return nil
+	}
+	m.held = append(m.held, msg)
+	if len(m.held) == 1 {
+		return tea.RequestWindowSize
+	}
+	return nil
+}
+
+// releaseHeld settles the held keys after a new size: dropped while the
+// window is still too small, handled in order once it is large enough.
+func (m *Model) releaseHeld() tea.Cmd {
+	held := m.held
+	m.held = nil
+	if m.tooSmall() {
+		for _, msg := range held {
+			if _, ok := msg.(tea.PasteMsg); ok {
+				m.setStatus(m.ctx.Text.S("app.pastetoosmall"), nil)
+			}
+		}
+		return nil
+	}
+	cmds := make([]tea.Cmd, 0, len(held))
+	for _, msg := range held {
+		_, cmd := m.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // tooSmall reports whether the terminal is below the size the screens need;
