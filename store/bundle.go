@@ -38,7 +38,7 @@ func (s *Store) ImportBundle(b *ingest.Bundle) (uint64, []string, error) {
 				return err
 			}
 		} else {
-			sess.ID, sess.Created = s.NewID(), now
+			sess.ID, sess.Created = newSessionID(tx), now
 		}
 		if err := s.putSession(tx, sess); err != nil {
 			return err

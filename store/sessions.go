@@ -103,17 +103,26 @@ func (s *Store) CreateSession(sess model.Session) (model.Session, error) {
 		return sess, err
 	}
 	now := time.Now().UTC()
-	if sess.ID == 0 {
-		sess.ID = s.NewID()
-	}
 	if sess.UID == "" {
 		sess.UID = NewUID()
 	}
 	sess.Created, sess.Updated = now, now
 	err := s.update(func(tx *bolt.Tx) error {
+		if sess.ID == 0 {
+			sess.ID = newSessionID(tx)
+		}
 		return s.putSession(tx, sess)
 	})
 	return sess, err
+}
+
+// newSessionID numbers a new session after the highest on file, so the
+// numbers people see and type (`txct export 3`) count sessions, not every
+// record ever made: the only session is number 1, also after the demo was
+// removed and loaded again. Remarks have their own ids.
+func newSessionID(tx *bolt.Tx) uint64 {
+	k, _ := tx.Bucket(bucketSessions).Cursor().Last()
+	return fromU64(k) + 1
 }
 
 // UpdateSession stores the session's fields (notes included).
@@ -185,6 +194,14 @@ func deleteSession(tx *bolt.Tx, id uint64) error {
 	}
 	if err := tx.Bucket(bucketSessUID).Delete([]byte(r.UID)); err != nil {
 		return err
+	}
+	// A later session may take this number: it must not be listed as the
+	// demo's, which `txct demo --remove` deletes.
+	if d := demoRows(tx); slices.Contains(d.Sessions, id) {
+		d.Sessions = slices.DeleteFunc(d.Sessions, func(x uint64) bool { return x == id })
+		if err := putJSON(tx.Bucket(bucketMeta), keyDemoRows, d); err != nil {
+			return err
+		}
 	}
 	return tx.Bucket(bucketSessions).Delete(u64(id))
 }

@@ -444,3 +444,58 @@ func TestLoadNeverOverwritesAndRemove(t *testing.T) {
 		t.Errorf("demo rows left: %+v", db.DemoRows())
 	}
 }
+
+// After removing and loading the demo again, its session was numbered 14
+// although it was the only one: sessions took numbers from the counter that
+// also numbers remarks. The only session is number 1.
+func TestReloadedDemoIsSessionOne(t *testing.T) {
+	db := openTemp(t)
+	for round := range 3 {
+		id, err := Load(db, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id != 1 {
+			t.Errorf("load %d: the only session is number %d, want 1", round+1, id)
+		}
+		if _, err := Remove(db); err != nil {
+			t.Fatal(err)
+		}
+	}
+	own, err := db.CreateSession(model.Session{Title: "Hội nghị của tôi", Kind: model.KindAfter, Date: "2026-10-02"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if own.ID != 1 {
+		t.Errorf("first real session after the demo: number %d, want 1", own.ID)
+	}
+}
+
+// A session that takes the number of a demo session deleted by hand is real
+// work: removing the demo must not delete it.
+func TestRemoveSparesSessionTakingDemoNumber(t *testing.T) {
+	db := openTemp(t)
+	id, err := Load(db, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteSession(id); err != nil {
+		t.Fatal(err)
+	}
+	own, err := db.CreateSession(model.Session{Title: "Hội nghị của tôi", Kind: model.KindAfter, Date: "2026-10-02"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if own.ID != id {
+		t.Fatalf("the new session is number %d; this test needs it to take the demo's number %d", own.ID, id)
+	}
+	if db.IsDemoSession(own.ID) {
+		t.Error("a real session is marked as the demo's")
+	}
+	if _, err := Remove(db); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Session(own.ID); err != nil {
+		t.Errorf("removing the demo deleted the real session: %v", err)
+	}
+}
