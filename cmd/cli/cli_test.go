@@ -94,6 +94,30 @@ func TestSessionsJSON(t *testing.T) {
 	}
 }
 
+// On a database with no session, `txct sessions` printed only the header
+// row. It now says there are none and how to start; JSON stays an empty list.
+func TestSessionsEmpty(t *testing.T) {
+	path := tempDB(t)
+	db, err := store.Open(path, store.Options{NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, c := range []struct{ lang, want, header string }{
+		{"vi", "Chưa có hội nghị nào. Tạo hội nghị đầu tiên: chạy `txct` rồi nhấn n", "ĐỊA ĐIỂM"},
+		{"en", "No sessions yet. Create the first one: run `txct` and press n", "PLACE"},
+	} {
+		code, out, errs := call(t, "", "--db", path, "--lang", c.lang, "sessions")
+		if code != 0 || !strings.Contains(out, c.want) || strings.Contains(out, c.header) || errs != "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", c.lang, code, out, errs)
+		}
+	}
+	code, out, _ := call(t, "", "--db", path, "sessions", "--json")
+	if code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("--json on no sessions: exit %d, %q", code, out)
+	}
+}
+
 func TestSecondTxctFailsFastNamingTheFile(t *testing.T) {
 	path := tempDB(t)
 	withSession(t, path, "2026-11-20")

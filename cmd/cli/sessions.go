@@ -71,6 +71,10 @@ func runSessions(g *global, args []string, env Env) error {
 	// The table is for people: words in the chosen language, dates as
 	// offices write them, the deadline worded as on the home screen.
 	t := g.text()
+	if len(list) == 0 {
+		_, err := fmt.Fprintln(env.Stdout, t.S("cli.sess.none"))
+		return err
+	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, t.S("cli.sess.head"))
 	for i, s := range list {
