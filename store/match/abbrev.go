@@ -107,6 +107,16 @@ var roadPrefixes = map[string]string{
 	"dh": "dh", "hl": "dh", "duong huyen": "dh", "huyen lo": "dh",
 }
 
+// roadFirstWords are the first words of roadPrefixes and "duong": a token
+// that is none of them starts no road reference of more than one word.
+var roadFirstWords = func() map[string]bool {
+	m := map[string]bool{"duong": true}
+	for k := range roadPrefixes {
+		m[strings.Fields(k)[0]] = true
+	}
+	return m
+}()
+
 // isRoadAt reports whether toks[i] is a road prefix followed by a number.
 func isRoadAt(toks []token, i int) bool {
 	_, n := roadAt(toks, i)
@@ -120,18 +130,19 @@ func roadAt(toks []token, i int) (string, int) {
 	if p, num, ok := splitRoad(t); ok {
 		return p + num, 1
 	}
-	for span := 1; span <= 2 && i+span < len(toks); span++ {
-		words := make([]string, span)
-		for k := range words {
-			words[k] = toks[i+k].fold
-		}
-		p, ok := roadPrefixes[strings.Join(words, " ")]
-		if ok && isRoadNumber(toks[i+span].fold) {
-			return p + toks[i+span].fold, span + 1
-		}
-		// "đường 533": a road whose class was not said.
-		if span == 1 && words[0] == "duong" && isRoadNumber(toks[i+1].fold) && len(toks[i+1].fold) >= 2 {
-			return anyRoad + toks[i+1].fold, 2
+	if i+1 >= len(toks) || !roadFirstWords[t] {
+		return "", 0
+	}
+	if p, ok := roadPrefixes[t]; ok && isRoadNumber(toks[i+1].fold) {
+		return p + toks[i+1].fold, 2
+	}
+	// "đường 533": a road whose class was not said.
+	if t == "duong" && isRoadNumber(toks[i+1].fold) && len(toks[i+1].fold) >= 2 {
+		return anyRoad + toks[i+1].fold, 2
+	}
+	if i+2 < len(toks) {
+		if p, ok := roadPrefixes[t+" "+toks[i+1].fold]; ok && isRoadNumber(toks[i+2].fold) {
+			return p + toks[i+2].fold, 3
 		}
 	}
 	return "", 0

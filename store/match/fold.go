@@ -1,36 +1,53 @@
 package match
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"txct/store/match/telex"
 )
 
-// foldTable maps a precomposed Latin letter to its lower-case base letter
-// with every mark removed (ế → e, Đ → d). It is built once from the Unicode
-// decompositions of the Latin blocks, so folding a token is a table lookup
-// rather than a normalisation pass.
-var foldTable = buildFoldTable()
+// foldLatin and foldExt map a precomposed Latin letter to its lower-case
+// base letter with every mark removed (ế → e, Đ → d); 0 means the rune is
+// not such a letter. foldLatin covers U+0000–U+024F (Latin-1 and Extended-A
+// and -B), foldExt U+1E00–U+1EFF (Latin Extended Additional, where most of
+// Vietnamese lives). They are built once from the Unicode decompositions, so
+// folding a rune is an array lookup rather than a normalisation pass.
+var foldLatin, foldExt = buildFoldTables()
 
-func buildFoldTable() map[rune]rune {
-	t := make(map[rune]rune, 700)
-	add := func(lo, hi rune) {
-		for r := lo; r <= hi; r++ {
-			d := norm.NFD.String(string(r))
-			base, _ := utf8.DecodeRuneInString(d)
-			base = unicode.ToLower(base)
-			if base != r && base < 0x80 && unicode.IsLetter(base) {
-				t[r] = base
-			}
+func buildFoldTables() (lat [0x250]rune, ext [0x100]rune) {
+	base := func(r rune) rune {
+		d := norm.NFD.String(string(r))
+		b, _ := utf8.DecodeRuneInString(d)
+		b = unicode.ToLower(b)
+		if b != r && b < 0x80 && unicode.IsLetter(b) {
+			return b
 		}
+		return 0
 	}
-	add(0xC0, 0x24F)
-	add(0x1E00, 0x1EFF)
-	t['đ'], t['Đ'] = 'd', 'd'
-	t['ð'], t['Ð'] = 'd', 'd'
-	return t
+	for r := rune(0xC0); r < 0x250; r++ {
+		lat[r] = base(r)
+	}
+	for r := rune(0x1E00); r < 0x1F00; r++ {
+		ext[r-0x1E00] = base(r)
+	}
+	lat['đ'], lat['Đ'] = 'd', 'd'
+	lat['ð'], lat['Ð'] = 'd', 'd'
+	return lat, ext
+}
+
+// foldTable returns the base letter of a precomposed Latin letter, 0 for
+// any other rune.
+func foldTable(r rune) rune {
+	switch {
+	case r < 0x250:
+		return foldLatin[r]
+	case 0x1E00 <= r && r < 0x1F00:
+		return foldExt[r-0x1E00]
+	}
+	return 0
 }
 
 // Fold returns s in NFC, lower-cased, with tone and vowel marks stripped and
@@ -41,23 +58,15 @@ func Fold(s string) string {
 	if isLowerASCII(s) {
 		return s
 	}
-	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
-	var b strings.Builder
-	b.Grow(len(s))
+	s = telex.ValidNFC(s)
+	b := make([]byte, 0, len(s))
 	for _, r := range s {
-		b.WriteString(foldRune(r))
-	}
-	return b.String()
-}
-
-// foldRune folds one rune for Fold; a stray combining mark folds to nothing.
-func foldRune(r rune) string {
-	if r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) {
-		if _, ok := foldTable[r]; !ok {
-			return ""
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) {
+			continue // a stray combining mark folds to nothing
 		}
+		b = utf8.AppendRune(b, FoldRune(r))
 	}
-	return string(FoldRune(r))
+	return string(b)
 }
 
 // FoldRune folds one rune of NFC text as Fold does (lower case, marks off,
@@ -71,11 +80,11 @@ func FoldRune(r rune) rune {
 		}
 		return r
 	}
-	if f, ok := foldTable[r]; ok {
+	if f := foldTable(r); f != 0 {
 		return f
 	}
 	l := unicode.ToLower(r)
-	if f, ok := foldTable[l]; ok {
+	if f := foldTable(l); f != 0 {
 		return f
 	}
 	return l

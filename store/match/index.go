@@ -61,32 +61,40 @@ func NewIndex() *Index {
 }
 
 // Build returns an index over ps. The text analysis runs on all cores, a
-// chunk of petitions at a time, so building from scratch is fast enough for
-// a store to do at start-up and the analysed text of only one chunk is held
-// at once.
+// chunk of petitions at a time, while the previous chunk is indexed, so
+// building from scratch is fast enough for a store to do at start-up and the
+// analysed text of only a few chunks is held at once.
 func Build(ps []model.Petition) *Index {
 	ix := NewIndex()
 	workers := runtime.GOMAXPROCS(0)
-	an := make([]analyzed, min(len(ps), buildChunk))
+	chunks := make(chan []analyzed, 1)
+	go func() {
+		defer close(chunks)
+		for lo := 0; lo < len(ps); lo += buildChunk {
+			chunk := ps[lo:min(len(ps), lo+buildChunk)]
+			an := make([]analyzed, len(chunk))
+			var wg sync.WaitGroup
+			for w := 0; w < workers; w++ {
+				wg.Add(1)
+				go func(w int) {
+					defer wg.Done()
+					for i := w; i < len(chunk); i += workers {
+						an[i] = analyzeDoc(chunk[i].Text, chunk[i].Location)
+					}
+				}(w)
+			}
+			wg.Wait()
+			chunks <- an
+		}
+	}()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	for lo := 0; lo < len(ps); lo += buildChunk {
-		chunk := ps[lo:min(len(ps), lo+buildChunk)]
-		var wg sync.WaitGroup
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func(w int) {
-				defer wg.Done()
-				for i := w; i < len(chunk); i += workers {
-					an[i] = analyzeDoc(chunk[i].Text, chunk[i].Location)
-				}
-			}(w)
+	lo := 0
+	for an := range chunks {
+		for i := range an {
+			ix.put(ps[lo+i].ID, an[i])
 		}
-		wg.Wait()
-		for i := range chunk {
-			ix.put(chunk[i].ID, an[i])
-			an[i] = analyzed{}
-		}
+		lo += len(an)
 	}
 	ix.renormAll()
 	return ix

@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"txct/store/match/telex"
 )
 
@@ -63,8 +61,7 @@ func analyzePart(s string, mid bool) []token {
 	if len(s) > maxText {
 		s = s[:maxText]
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = norm.NFC.String(s)
+	// The decoders return valid UTF-8 in NFC.
 	s = telex.DecodeVNIText(telex.DecodeText(s))
 	toks := tokenize(s, !mid)
 	toks = expandAbbrev(toks)
@@ -101,7 +98,7 @@ func tokenize(s string, start bool) []token {
 			fold:  Fold(lower),
 			lower: lower,
 			cap:   unicode.IsUpper(r),
-			upper: len(w) > 1 && w == strings.ToUpper(w) && lower != w,
+			upper: len(w) > 1 && lower != w && isUpper(w),
 			start: start,
 			dot:   j < len(s) && s[j] == '.',
 		}
@@ -112,6 +109,17 @@ func tokenize(s string, start bool) []token {
 		i = j
 	}
 	return toks
+}
+
+// isUpper reports whether s is unchanged by strings.ToUpper, without
+// building the upper-case copy.
+func isUpper(s string) bool {
+	for _, r := range s {
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 func firstRune(s string) rune {

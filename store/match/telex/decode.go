@@ -41,18 +41,18 @@ func DecodeVNIText(s string) string {
 	return decodeText(s, VNI)
 }
 
-// validNFC returns s as valid UTF-8 in NFC. ASCII input, and input whose other
+// ValidNFC returns s as valid UTF-8 in NFC. ASCII input, and input whose other
 // characters are precomposed Latin letters or common punctuation (the usual
 // Vietnamese remark), is returned at once: those characters are NFC starters
 // that compose with nothing, so the text is already NFC.
-func validNFC(s string) string {
+func ValidNFC(s string) string {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !stableRune(r) {
+		if !StableRune(r) {
 			return norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
 		}
 		i += size
@@ -60,10 +60,10 @@ func validNFC(s string) string {
 	return s
 }
 
-// stableRune reports whether r is NFC on its own and never composes with a
+// StableRune reports whether r is NFC on its own and never composes with a
 // neighbour: Latin-1 Supplement, Latin Extended-A and -B, Latin Extended
 // Additional (all of Vietnamese), and the dashes, quotes and ellipsis.
-func stableRune(r rune) bool {
+func StableRune(r rune) bool {
 	return 0xA0 <= r && r <= 0x24F || 0x1E00 <= r && r <= 0x1EFF || 0x2010 <= r && r <= 0x2027
 }
 
@@ -79,7 +79,7 @@ func inToken(r rune) bool {
 }
 
 func decodeText(s string, m Method) string {
-	s = validNFC(s)
+	s = ValidNFC(s)
 	var out []byte // nil until a token changes
 	copied := 0    // s[:copied] is already in out
 	for i := 0; i < len(s); {

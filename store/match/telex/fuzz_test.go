@@ -84,12 +84,12 @@ func fuzzDecoder(f *testing.F, name string, decode func(string) string, seeds []
 		}
 		// Text without marker keys only gets cleaned.
 		if inert(in) {
-			if want := validNFC(in); out != want {
+			if want := ValidNFC(in); out != want {
 				t.Fatalf("%s(%q) = %q, want %q: no markers", name, in, out, want)
 			}
 		}
 		// Decoding never changes the token boundaries.
-		if a, b := len(strings.FieldsFunc(validNFC(in), notToken)), len(strings.FieldsFunc(out, notToken)); a != b {
+		if a, b := len(strings.FieldsFunc(ValidNFC(in), notToken)), len(strings.FieldsFunc(out, notToken)); a != b {
 			t.Fatalf("%s(%q) = %q: %d tokens became %d", name, in, out, a, b)
 		}
 	})
