@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -596,5 +597,43 @@ func TestFirstImportBuildsIndex(t *testing.T) {
 	defer s2.Close()
 	if ix, _, _ := s2.loadPersistedIndex(); ix == nil || ix.Len() != buildFromBatch {
 		t.Fatalf("index not saved: %v", ix)
+	}
+}
+
+// An import opened with room to grow writes whole, and the room is only
+// mapped: outside Windows the file stays the size of what was written.
+func TestGrowMapsRoom(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "txct.db")
+	s, err := Open(path, Options{Grow: 256 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := make([]model.Petition, 2000)
+	for i := range ps {
+		ps[i] = model.Petition{ID: fmt.Sprintf("G-%05d", i), Text: strings.Repeat("Đề nghị sửa đường liên thôn. ", 20)}
+	}
+	if _, err := s.PutPetitions(ps); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" && fi.Size() > 64<<20 {
+		t.Errorf("the file grew to %d bytes for 2,000 rows", fi.Size())
+	}
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := s.ArchiveCount(); n != len(ps) {
+		t.Errorf("%d petitions after reopening, want %d", n, len(ps))
+	}
+	if p, err := s.Petition("G-01999"); err != nil || p.Text != ps[1999].Text {
+		t.Errorf("last petition: %q %v", p.Text, err)
 	}
 }
