@@ -95,15 +95,11 @@ func archiveExport(g *global, file string, f store.ArchiveFilter, env Env) error
 }
 
 func archiveForward(g *global, ref string, env Env) error {
-	db, err := g.open(store.Options{})
+	db, sess, err := g.openSession(ref, store.Options{})
 	if err != nil {
 		return err
 	}
 	defer db.Close() // saves the updated repeat index
-	sess, err := findSession(db, ref)
-	if err != nil {
-		return err
-	}
 	if err := db.LoadIndex(); err != nil {
 		return err
 	}

@@ -28,15 +28,11 @@ func runBundle(g *global, args []string, env Env) error {
 }
 
 func bundleExport(g *global, ref, file string, env Env) error {
-	db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})
+	db, sess, err := g.openSession(ref, store.Options{ReadOnly: true, NoIndex: true})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	sess, err := findSession(db, ref)
-	if err != nil {
-		return err
-	}
 	rems, err := db.Remarks(sess.ID)
 	if err != nil {
 		return err

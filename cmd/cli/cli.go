@@ -283,25 +283,45 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// openSession opens the database with opts and finds the session ref in
+// it. The caller closes the store; on an error it is already closed.
+func (g *global) openSession(ref string, opts store.Options) (*store.Store, model.Session, error) {
+	db, err := g.open(opts)
+	if err != nil {
+		return nil, model.Session{}, err
+	}
+	sess, err := g.findSession(db, ref)
+	if err != nil {
+		db.Close()
+		return nil, model.Session{}, err
+	}
+	return db, sess, nil
+}
+
 // findSession resolves SESSION: a numeric id, a bundle UID, or "latest".
-func findSession(db *store.Store, ref string) (model.Session, error) {
+func (g *global) findSession(db *store.Store, ref string) (model.Session, error) {
 	if ref == "latest" {
 		ss, err := db.Sessions()
 		if err != nil {
 			return model.Session{}, err
 		}
 		if len(ss) == 0 {
-			return model.Session{}, fmt.Errorf("there are no sessions")
+			return model.Session{}, errors.New(g.text().S("cli.nosessions"))
 		}
 		return ss[0].Session, nil
 	}
-	if id, err := strconv.ParseUint(ref, 10, 64); err == nil {
-		return db.Session(id)
+	id, err := strconv.ParseUint(ref, 10, 64)
+	if err != nil {
+		var ok bool
+		if id, ok = db.SessionByUID(ref); !ok {
+			return model.Session{}, errors.New(g.text().F("cli.nosession", ref))
+		}
 	}
-	if id, ok := db.SessionByUID(ref); ok {
-		return db.Session(id)
+	sess, err := db.Session(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return sess, errors.New(g.text().F("cli.nosession", ref))
 	}
-	return model.Session{}, fmt.Errorf("no session %q (give its number from 'txct sessions', its uid, or 'latest')", ref)
+	return sess, err
 }
 
 func splitList(s string) []string { return splitOn(s, ",") }

@@ -48,9 +48,9 @@ func runExport(g *global, args []string, env Env) error {
 		defer db.Close()
 		o := export.Options{Today: env.Now(), Force: *force, SentTo: *to, Profile: p, Defaults: db.Profile()}
 		if *sitting != "" {
-			return roundExport(db, *sitting, true, *out, splitList(*formats), o, env)
+			return g.roundExport(db, *sitting, true, *out, splitList(*formats), o, env)
 		}
-		return roundExport(db, *round, false, *out, splitList(*formats), o, env)
+		return g.roundExport(db, *round, false, *out, splitList(*formats), o, env)
 	}
 	if len(pos) != 1 || *out == "" {
 		return usageError("usage: txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--issuer-parent BODY] [--issuer BODY] [--issuer-code CODE] [--capacity LINE/LINE] [--recipients A;B] [--minutes-issuer-parent BODY] [--minutes-issuer BODY] [--minutes-code CODE] [--remember]")
@@ -58,15 +58,11 @@ func runExport(g *global, args []string, env Env) error {
 	p.Report.Signer = *signer
 	p.Report.Capacity = splitOn(capacity, "/")
 	p.Report.Recipients = splitOn(recipients, ";")
-	db, err := g.open(store.Options{})
+	db, sess, err := g.openSession(pos[0], store.Options{})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	sess, err := findSession(db, pos[0])
-	if err != nil {
-		return err
-	}
 	// The pre-export check goes to stderr; --strict stops here on any item.
 	snap, err := db.Snapshot(sess.ID)
 	if err != nil {

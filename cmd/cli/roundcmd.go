@@ -33,15 +33,11 @@ func runRound(g *global, args []string, env Env) error {
 }
 
 func roundShow(g *global, ref string, env Env) error {
-	db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})
+	db, sess, err := g.openSession(ref, store.Options{ReadOnly: true, NoIndex: true})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	sess, err := findSession(db, ref)
-	if err != nil {
-		return err
-	}
 	list, err := db.RoundSessions(sess.ID)
 	if err != nil {
 		return err
@@ -94,7 +90,7 @@ func roundSame(g *global, refs []string, env Env) error {
 	defer db.Close()
 	ids := make([]uint64, len(refs))
 	for i, ref := range refs {
-		if ids[i], err = remarkRef(db, ref); err != nil {
+		if ids[i], err = g.remarkRef(db, ref); err != nil {
 			return err
 		}
 	}
@@ -115,13 +111,13 @@ func roundSame(g *global, refs []string, env Env) error {
 
 // remarkRef resolves "SESSION:N", remark N of the session's minutes, to
 // the lead of its merge group.
-func remarkRef(db *store.Store, ref string) (uint64, error) {
+func (g *global) remarkRef(db *store.Store, ref string) (uint64, error) {
 	sref, nstr, ok := strings.Cut(ref, ":")
 	n, err := strconv.Atoi(nstr)
 	if !ok || err != nil || n < 1 {
 		return 0, fmt.Errorf("%q: give a remark as SESSION:N (remark N of the session's minutes)", ref)
 	}
-	sess, err := findSession(db, sref)
+	sess, err := g.findSession(db, sref)
 	if err != nil {
 		return 0, err
 	}
@@ -142,10 +138,10 @@ func remarkRef(db *store.Store, ref string) (uint64, error) {
 // roundExport writes the report of the round of the session ref (or, with
 // sitting, of every group's sessions for the sitting named by ref or held
 // by session ref) and lists the demands still to confirm.
-func roundExport(db *store.Store, ref string, sitting bool, dir string, formats []string, o export.Options, env Env) error {
+func (g *global) roundExport(db *store.Store, ref string, sitting bool, dir string, formats []string, o export.Options, env Env) error {
 	var list []model.Session
 	var err error
-	switch sess, ferr := findSession(db, ref); {
+	switch sess, ferr := g.findSession(db, ref); {
 	case sitting && ferr != nil:
 		list, err = db.SittingSessions(ref)
 	case ferr != nil:

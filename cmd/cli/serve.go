@@ -24,7 +24,7 @@ func runServe(g *global, args []string, env Env) error {
 		return err
 	}
 	t := base.Text{Lang: g.language()}
-	db, err := g.open(store.Options{ReadOnly: true})
+	db, sess, err := g.openSession(*ref, store.Options{ReadOnly: true})
 	if errors.Is(err, store.ErrLocked) {
 		return fmt.Errorf("%w\n%s", err, t.S("share.uselocked"))
 	}
@@ -32,10 +32,6 @@ func runServe(g *global, args []string, env Env) error {
 		return err
 	}
 	defer db.Close()
-	sess, err := findSession(db, *ref)
-	if err != nil {
-		return err
-	}
 	srv, err := live.Start(db, live.Options{Session: sess.ID, Addr: *addr, HideAddresses: *hide, English: t.Lang == base.EN})
 	if errors.Is(err, live.ErrNoNetwork) {
 		return errors.New(t.S("share.nonetwork"))

@@ -63,7 +63,7 @@ func TestServeUnknownSession(t *testing.T) {
 	path := tempDB(t)
 	withSession(t, path, "2026-11-20")
 	code, out, errs := call(t, "", "--db", path, "serve", "--session", "42", "--addr", "127.0.0.1:0")
-	if code == 0 || out != "" || !strings.Contains(errs, "session 42") {
+	if code == 0 || out != "" || !strings.Contains(errs, `không có hội nghị "42"`) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }

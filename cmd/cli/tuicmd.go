@@ -30,7 +30,7 @@ func runTUI(g *global, env Env) error {
 	ctx.NewToneStyle = g.tone == "new" || (g.tone == "" && os.Getenv("TXCT_TONE") == "new")
 	opts.ShareAddr = g.share
 	if g.openRef != "" {
-		sess, err := findSession(db, g.openRef)
+		sess, err := g.findSession(db, g.openRef)
 		if err != nil {
 			db.Close()
 			return err

@@ -5,6 +5,8 @@ package base
 func init() {
 	add(map[string][2]string{
 		"cli.sess.none":      {"Chưa có hội nghị nào. Tạo hội nghị đầu tiên: chạy `txct` rồi nhấn n; muốn xem thử trước thì nạp dữ liệu mẫu bằng `txct demo`; một hội nghị từ máy khác: `txct bundle import TỆP`.", "No sessions yet. Create the first one: run `txct` and press n; to look around first, load the demo with `txct demo`; a session from another laptop: `txct bundle import FILE`."},
+		"cli.nosessions":     {"chưa có hội nghị nào", "there are no sessions"},
+		"cli.nosession":      {"không có hội nghị %q (cho số của nó trong `txct sessions`, uid của nó, hoặc latest)", "no session %q (give its number from `txct sessions`, its uid, or latest)"},
 		"cli.sess.head":      {"SỐ\tNGÀY\tĐỊA ĐIỂM\tHÌNH THỨC\tÝ KIẾN\tHẠN\tTÌNH TRẠNG", "ID\tDATE\tPLACE\tKIND\tREMARKS\tDUE\tSTATE"},
 		"cli.dl.show":        {"hạn gửi báo cáo: %d %s sau ngày tiếp xúc", "deadline: %d %s after the session"},
 		"cli.dl.calendar":    {"ngày", "calendar days"},
