@@ -11,13 +11,19 @@ import (
 	"txct/store/model"
 )
 
+// UnknownRepeat is a bundle's repeat_of link to a petition the archive does
+// not hold; the link is kept as text.
+type UnknownRepeat struct {
+	Remark   int    // the remark's number in the bundle, from 1
+	Petition string // the petition id it names
+}
+
 // ImportBundle writes a session bundle in one transaction. A bundle whose
 // session UID is already here replaces that session's fields and remarks
-// (importing twice makes no second copy). It returns the session id and a
-// warning for each repeat_of id that names no petition in the archive; such
-// links are kept as text. The bundle's same-demand clusters join this
-// database's.
-func (s *Store) ImportBundle(b *ingest.Bundle) (uint64, []string, error) {
+// (importing twice makes no second copy). It returns the session id and
+// each repeat_of link that names no petition in the archive; such links are
+// kept as text. The bundle's same-demand clusters join this database's.
+func (s *Store) ImportBundle(b *ingest.Bundle) (uint64, []UnknownRepeat, error) {
 	sess := b.Session
 	if sess.UID == "" {
 		sess.UID = NewUID()
@@ -25,7 +31,7 @@ func (s *Store) ImportBundle(b *ingest.Bundle) (uint64, []string, error) {
 	if err := sess.Validate(); err != nil {
 		return 0, nil, fmt.Errorf("session: %w", err)
 	}
-	var warnings []string
+	var warnings []UnknownRepeat
 	now := time.Now().UTC()
 	err := s.update(func(tx *bolt.Tx) error {
 		if id := fromU64(tx.Bucket(bucketSessUID).Get([]byte(sess.UID))); id != 0 {
@@ -55,7 +61,7 @@ func (s *Store) ImportBundle(b *ingest.Bundle) (uint64, []string, error) {
 			}
 			for _, pid := range r.RepeatOf {
 				if pets.Get([]byte(pid)) == nil {
-					warnings = append(warnings, fmt.Sprintf("remark %d: repeat_of %q is not in the archive; kept as text", i+1, pid))
+					warnings = append(warnings, UnknownRepeat{Remark: i + 1, Petition: pid})
 				}
 			}
 			r.RepeatOf = slices.Clone(r.RepeatOf)

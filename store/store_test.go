@@ -411,7 +411,7 @@ func TestImportBundleTwiceAndRoundTrip(t *testing.T) {
 	s2, _ := openTemp(t)
 	s2.PutPetitions([]model.Petition{{ID: "P1", Text: "Sửa cầu Nà Ca"}})
 	id1, warns, err := s2.ImportBundle(b)
-	if err != nil || len(warns) != 1 || !strings.Contains(warns[0], "GONE-1") {
+	if err != nil || len(warns) != 1 || warns[0] != (UnknownRepeat{Remark: 2, Petition: "GONE-1"}) {
 		t.Fatalf("import: %v %v", warns, err)
 	}
 	id2, _, err := s2.ImportBundle(b)

@@ -12,8 +12,6 @@ import (
 	"txct/store/safefile"
 )
 
-const archiveUsage = "usage: txct archive export FILE.xlsx|FILE.jsonl [--status LIST] [--authority LIST] [--since DATE] | txct archive forward SESSION"
-
 // runArchive writes the archive out (a tracking sheet for the competent
 // bodies, or JSONL for another laptop) and forwards a session's petitions.
 func runArchive(g *global, args []string, env Env) error {
@@ -35,7 +33,7 @@ func runArchive(g *global, args []string, env Env) error {
 	case len(pos) == 2 && pos[0] == "forward":
 		return archiveForward(g, pos[1], env)
 	}
-	return usageError("%s", archiveUsage)
+	return g.badUsage("txct archive export FILE.xlsx|FILE.jsonl [--status LIST] [--authority LIST] [--since DATE] | txct archive forward SESSION")
 }
 
 // archiveFilter reads the export's filters; labels are matched as the
@@ -120,7 +118,7 @@ func runAnswers(g *global, args []string, env Env) error {
 		return err
 	}
 	if len(pos) != 2 || pos[0] != "import" {
-		return usageError("usage: txct answers import FILE.xlsx|FILE.csv")
+		return g.badUsage("txct answers import FILE.xlsx|FILE.csv")
 	}
 	file := pos[1]
 	res, err := ingest.ReadFile(file, ingest.Options{})

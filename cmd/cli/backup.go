@@ -13,7 +13,7 @@ func runBackup(g *global, args []string, env Env) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageError("usage: txct backup FILE")
+		return g.badUsage("txct backup FILE")
 	}
 	db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})
 	if err != nil {
@@ -34,7 +34,7 @@ func runRestore(g *global, args []string, env Env) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageError("usage: txct restore FILE")
+		return g.badUsage("txct restore FILE")
 	}
 	path, err := g.path()
 	if err != nil {
@@ -54,7 +54,7 @@ func runRestore(g *global, args []string, env Env) error {
 
 func runVerify(g *global, args []string, env Env) error {
 	fs := subFlags("verify", g, env)
-	if err := parseNoArgs(fs, args); err != nil {
+	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})

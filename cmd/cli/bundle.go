@@ -7,6 +7,7 @@ import (
 
 	"txct/store"
 	"txct/store/ingest"
+	"txct/store/model"
 	"txct/store/safefile"
 )
 
@@ -24,7 +25,7 @@ func runBundle(g *global, args []string, env Env) error {
 	case len(pos) == 2 && pos[0] == "import":
 		return bundleImport(g, pos[1], env)
 	}
-	return usageError("usage: txct bundle export SESSION FILE | txct bundle import FILE")
+	return g.badUsage("txct bundle export SESSION FILE | txct bundle import FILE")
 }
 
 func bundleExport(g *global, ref, file string, env Env) error {
@@ -74,10 +75,10 @@ func bundleImport(g *global, file string, env Env) error {
 	defer db.Close()
 	id, warnings, err := db.ImportBundle(b)
 	if err != nil {
-		return fmt.Errorf("%s: %w (nothing was imported)", file, err)
+		return fmt.Errorf("%s: %w %s", file, err, g.text().S("cli.nothingimported"))
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(env.Stderr, "txct: "+g.text().F("cli.bundle.warn", file, w))
+		fmt.Fprintln(env.Stderr, "txct: "+g.text().F("cli.bundle.unknownref", file, w.Remark, model.Safe(w.Petition, false)))
 	}
 	fmt.Fprintln(env.Stdout, id)
 	return nil

@@ -39,11 +39,11 @@ func runCheck(g *global, args []string, env Env) error {
 	fs := subFlags("check", g, env)
 	top := fs.Int("top", 5, "matches per remark")
 	asJSONL := fs.Bool("jsonl", false, `read one JSON object per line with a "text" field`)
-	if err := parseNoArgs(fs, args); err != nil {
+	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if *top < 1 {
-		return usageError("--top must be at least 1")
+		return usageError(g.text().S("cli.check.top"))
 	}
 	db, err := g.open(store.Options{ReadOnly: true})
 	if err != nil {

@@ -49,21 +49,21 @@ type global struct {
 // the command name.
 func (g *global) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.db, "db", g.db, `database file (default $TXCT_DB, else txct.db in %LOCALAPPDATA%\txct on Windows, ~/Library/Application Support/txct on macOS, $XDG_DATA_HOME/txct or ~/.local/share/txct elsewhere)`)
-	fs.Func("lang", "UI language: vi (default) or en; also TXCT_LANG", oneOf(&g.lang, "vi", "en"))
-	fs.Func("tone", "Telex tone placement: old (hòa, default) or new (hoà); also TXCT_TONE", oneOf(&g.tone, "old", "new"))
+	fs.Func("lang", "UI language: vi (default) or en; also TXCT_LANG", g.oneOf(&g.lang, "vi", "en"))
+	fs.Func("tone", "Telex tone placement: old (hòa, default) or new (hoà); also TXCT_TONE", g.oneOf(&g.tone, "old", "new"))
 	fs.StringVar(&g.openRef, "open", g.openRef, "open this session's screen at start (number, uid or latest)")
 	fs.StringVar(&g.share, "share-addr", g.share, "HOST:PORT the session screen shares on (Ctrl+T; default: this machine's LAN address)")
 }
 
 // oneOf sets *dst to a flag's value when it is one of the choices; any other
 // value is a bad command line.
-func oneOf(dst *string, choices ...string) func(string) error {
+func (g *global) oneOf(dst *string, choices ...string) func(string) error {
 	return func(v string) error {
 		if slices.Contains(choices, v) {
 			*dst = v
 			return nil
 		}
-		return fmt.Errorf("%q is not one of %s", v, strings.Join(choices, ", "))
+		return errors.New(g.text().F("cli.notoneof", v, strings.Join(choices, ", ")))
 	}
 }
 
@@ -163,9 +163,16 @@ func (e *ExitError) Unwrap() error { return e.Err }
 // flag, a flag without its value, missing or extra arguments.
 const ExitUsage = 2
 
-// usageError is a bad command line's error: it exits with ExitUsage.
-func usageError(format string, args ...any) error {
-	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+// usageError is a bad command line's error, saying msg: it exits with
+// ExitUsage.
+func usageError(msg string) error {
+	return &ExitError{Code: ExitUsage, Err: errors.New(msg)}
+}
+
+// badUsage is a bad command line's error that shows how the command is
+// used (syntax), in the UI language.
+func (g *global) badUsage(syntax string) error {
+	return usageError(g.text().F("cli.usage", syntax))
 }
 
 // parseFlags parses args with fs; a flag error is a usage error (the flag
@@ -223,7 +230,7 @@ func run(args []string, env Env) error {
 		}
 	}
 	usage(env.Stderr, fs)
-	return usageError("unknown command %q", name)
+	return usageError(g.text().F("cli.unknowncmd", name))
 }
 
 func usage(w io.Writer, fs *flag.FlagSet) {
@@ -248,19 +255,19 @@ func subFlags(name string, g *global, env Env) *flag.FlagSet {
 
 // parseNoArgs parses the flags of a command that takes no positional
 // argument; a stray word is a bad command line, not something to ignore.
-func parseNoArgs(fs *flag.FlagSet, args []string) error {
+func (g *global) parseNoArgs(fs *flag.FlagSet, args []string) error {
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageError("unexpected argument %q (see %s -h)", pos[0], fs.Name())
+		return usageError(g.text().F("cli.unexpected", pos[0], fs.Name()))
 	}
 	return nil
 }
 
 func runVersion(g *global, args []string, env Env) error {
-	if err := parseNoArgs(subFlags("version", g, env), args); err != nil {
+	if err := g.parseNoArgs(subFlags("version", g, env), args); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, Version)

@@ -189,7 +189,7 @@ func TestBackupRestoreVerify(t *testing.T) {
 }
 
 func TestUnknownCommandAndHelp(t *testing.T) {
-	if code, _, errs := call(t, "", "frobnicate"); code == 0 || !strings.Contains(errs, "unknown command") {
+	if code, _, errs := call(t, "", "frobnicate"); code == 0 || !strings.Contains(errs, "không có lệnh") {
 		t.Errorf("unknown command: %d %q", code, errs)
 	}
 	code, out, _ := call(t, "", "help")
@@ -501,24 +501,24 @@ func TestBadCommandLineExits2(t *testing.T) {
 		args []string
 		says string
 	}{
-		{[]string{"bogus"}, `unknown command "bogus"`},
-		{[]string{"export"}, "usage: txct export SESSION"},
-		{[]string{"export", "1"}, "usage: txct export SESSION"},
-		{[]string{"import"}, "usage: txct import [--encoding E]"},
-		{[]string{"backup"}, "usage: txct backup FILE"},
-		{[]string{"bundle", "import"}, "usage: txct bundle"},
+		{[]string{"bogus"}, `không có lệnh "bogus"`},
+		{[]string{"export"}, "cách dùng: txct export SESSION"},
+		{[]string{"export", "1"}, "cách dùng: txct export SESSION"},
+		{[]string{"import"}, "cách dùng: txct import [--encoding E]"},
+		{[]string{"backup"}, "cách dùng: txct backup FILE"},
+		{[]string{"bundle", "import"}, "cách dùng: txct bundle"},
 		{[]string{"sessions", "--xml"}, "flag provided but not defined: -xml"},
 		{[]string{"deadline", "--days", "five"}, "invalid value"},
-		{[]string{"deadline", "--working", "--calendar"}, "exclude each other"},
-		{[]string{"check", "--top", "0"}, "--top must be at least 1"},
+		{[]string{"deadline", "--working", "--calendar"}, "--working và --calendar không đi cùng nhau"},
+		{[]string{"check", "--top", "0"}, "--top phải từ 1 trở lên"},
 		{[]string{"--db"}, "flag needs an argument: -db"},
 		{[]string{"sessions", "--db"}, "flag needs an argument: -db"},
-		{[]string{"archive"}, "usage: txct archive export"},
-		{[]string{"answers", "export", "x.xlsx"}, "usage: txct answers import"},
-		{[]string{"sessions", "all"}, `unexpected argument "all"`},
-		{[]string{"version", "2"}, `unexpected argument "2"`},
-		{[]string{"--lang", "fr", "sessions"}, `"fr" is not one of vi, en`},
-		{[]string{"sessions", "--tone", "hoa"}, `"hoa" is not one of old, new`},
+		{[]string{"archive"}, "cách dùng: txct archive export"},
+		{[]string{"answers", "export", "x.xlsx"}, "cách dùng: txct answers import"},
+		{[]string{"sessions", "all"}, `thừa tham số "all"`},
+		{[]string{"version", "2"}, `thừa tham số "2"`},
+		{[]string{"--lang", "fr", "sessions"}, `"fr" không phải một trong vi, en`},
+		{[]string{"sessions", "--tone", "hoa"}, `"hoa" không phải một trong old, new`},
 	} {
 		args := c.args
 		if args[0] != "--db" && !slices.Contains(args, "--db") {

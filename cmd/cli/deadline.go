@@ -15,7 +15,7 @@ func runDeadline(g *global, args []string, env Env) error {
 	working := fs.Bool("working", false, "count working days (skip weekends and days off)")
 	calendar := fs.Bool("calendar", false, "count calendar days")
 	off := fs.String("days-off", "", `comma-separated days off, YYYY-MM-DD (with --working); "" clears the list`)
-	if err := parseNoArgs(fs, args); err != nil {
+	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	// --days-off given at all replaces the list, so an empty value clears it.
@@ -23,7 +23,7 @@ func runDeadline(g *global, args []string, env Env) error {
 	fs.Visit(func(f *flag.Flag) { offGiven = offGiven || f.Name == "days-off" })
 	set := *days != 0 || *working || *calendar || offGiven
 	if *working && *calendar {
-		return usageError("--working and --calendar exclude each other")
+		return usageError(g.text().S("cli.dl.exclusive"))
 	}
 	db, err := g.open(store.Options{ReadOnly: !set, NoIndex: true})
 	if err != nil {
@@ -61,10 +61,10 @@ func runDeadline(g *global, args []string, env Env) error {
 	if r.WorkingDays {
 		kind = t.S("cli.dl.working")
 	}
-	fmt.Fprintf(env.Stdout, t.S("cli.dl.show"), r.Days, kind)
+	line := t.F("cli.dl.show", r.Days, kind)
 	if len(r.DaysOff) > 0 {
-		fmt.Fprintf(env.Stdout, t.S("cli.dl.daysoff"), strings.Join(r.DaysOff, ", "))
+		line += t.F("cli.dl.daysoff", strings.Join(r.DaysOff, ", "))
 	}
-	fmt.Fprintln(env.Stdout)
+	fmt.Fprintln(env.Stdout, line)
 	return nil
 }

@@ -17,7 +17,7 @@ func runDemo(g *global, args []string, env Env) error {
 	fs := subFlags("demo", g, env)
 	remove := fs.Bool("remove", false, "delete every session and archive petition the demo created, and nothing else")
 	yes := fs.Bool("yes", false, "load beside existing data without asking")
-	if err := parseNoArgs(fs, args); err != nil {
+	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	db, err := g.open(store.Options{})

@@ -53,7 +53,7 @@ func runExport(g *global, args []string, env Env) error {
 		return g.roundExport(db, *round, false, *out, splitList(*formats), o, env)
 	}
 	if len(pos) != 1 || *out == "" {
-		return usageError("usage: txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--issuer-parent BODY] [--issuer BODY] [--issuer-code CODE] [--capacity LINE/LINE] [--recipients A;B] [--minutes-issuer-parent BODY] [--minutes-issuer BODY] [--minutes-code CODE] [--remember]")
+		return g.badUsage("txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--issuer-parent BODY] [--issuer BODY] [--issuer-code CODE] [--capacity LINE/LINE] [--recipients A;B] [--minutes-issuer-parent BODY] [--minutes-issuer BODY] [--minutes-code CODE] [--remember]")
 	}
 	p.Report.Signer = *signer
 	p.Report.Capacity = splitOn(capacity, "/")

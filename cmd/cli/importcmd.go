@@ -47,7 +47,7 @@ func runImport(g *global, args []string, env Env) error {
 		return err
 	}
 	if len(files) == 0 {
-		return usageError("usage: txct import [--encoding E] [--dry-run] [--yes] [--session S] [--date D] FILE...")
+		return g.badUsage("txct import [--encoding E] [--dry-run] [--yes] [--session S] [--date D] FILE...")
 	}
 	// An import holds the rows read, the write transaction and the index
 	// build at once; a soft memory limit makes the collector keep the heap

@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"txct/store"
+	"txct/store/model"
 )
 
 // said runs txct in Vietnamese (the default) and in English with args and
@@ -44,4 +48,46 @@ func TestSessionNotFoundInBothLanguages(t *testing.T) {
 		said(t, 1, `không có hội nghị "99"`, `no session "99"`, append([]string{"--db", path}, args...)...)
 	}
 	said(t, 1, `không có hội nghị "u-nope"`, `no session "u-nope"`, "--db", path, "round", "u-nope")
+}
+
+// txct round speaks the UI language: the deadline, the points, the
+// suggested same demands and what marking one did.
+func TestRoundInBothLanguages(t *testing.T) {
+	path := tempDB(t)
+	a := itoa(roundSession(t, path, "2026-11-20", "xã Hưng Lợi", []model.Remark{
+		{Voter: "Ông Lê Văn Hải", Text: deText, Type: model.TypePetition},
+	}, nil))
+	b := itoa(roundSession(t, path, "2026-11-21", "xã Hưng Tân", []model.Remark{
+		{Voter: "Bà Hồ Thị Lan", Text: kenhText, Type: model.TypePetition},
+		{Voter: "Ông Nguyễn Văn Tám", Text: "Đề nghị tỉnh gia cố đê sông Lam đoạn qua xóm 5 xã Hưng Lợi, mùa mưa sạt lở nhiều", Type: model.TypePetition},
+	}, nil))
+	db := []string{"--db", path}
+	said(t, 0, "hạn gửi báo cáo và biên bản: 26/11/2026", "report and minutes due 26/11/2026", append(db, "round", a)...)
+	said(t, 0, "\t20/11/2026\tHội trường UBND xã Hưng Lợi\t1 ý kiến", "\t20/11/2026\tHội trường UBND xã Hưng Lợi\t1 remarks", append(db, "round", a)...)
+	said(t, 0, "cùng một yêu cầu? ý kiến 2 của hội nghị số "+b, "same demand? remark 2 of session "+b, append(db, "round", a)...)
+	said(t, 1, `"`+b+`:7": hội nghị số `+b+` có 2 ý kiến`, `"`+b+`:7": session `+b+` has 2 remarks`, append(db, "round", "same", b+":7", a+":1")...)
+	said(t, 1, `"x": ghi ý kiến dạng`, `"x": give a remark as SESSION:N`, append(db, "round", "same", "x", a+":1")...)
+	said(t, 2, "cách dùng: txct round SESSION", "usage: txct round SESSION", append(db, "round")...)
+	said(t, 0, b+":2 và "+a+":1 là một yêu cầu", b+":2 and "+a+":1 are one demand", append(db, "round", "same", b+":2", a+":1")...)
+	said(t, 0, b+":2 không còn được đánh dấu", b+":2 is no longer marked", append(db, "round", "same", "--clear", b+":2")...)
+}
+
+// A bundle's link to a petition the archive does not hold is a warning in
+// the UI language, naming the file, the remark and the petition.
+func TestBundleWarningInBothLanguages(t *testing.T) {
+	path := tempDB(t)
+	id := withSession(t, path, "2026-11-20")
+	db, err := store.Open(path, store.Options{NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SaveRemark(model.Remark{SessionID: id, Voter: "Bà B", Text: "Cầu Nà Ca hỏng", RepeatOf: []string{"GONE-1"}}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	file := filepath.Join(t.TempDir(), "s.json")
+	mustCall(t, "--db", path, "bundle", "export", itoa(id), file)
+	said(t, 0, "cảnh báo: "+file+`: ý kiến 2: repeat_of "GONE-1" không có trong kho kiến nghị`,
+		"warning: "+file+`: remark 2: repeat_of "GONE-1" is not in the archive`, "--db", tempDB(t), "bundle", "import", file)
+	said(t, 2, "cách dùng: txct bundle export", "usage: txct bundle export", "--db", path, "bundle", "import")
 }

@@ -186,7 +186,7 @@ func TestPetitionLoop(t *testing.T) {
 	// once, "3 lượt cử tri tại 2 điểm". The second point's record of it is
 	// withdrawn: the first point's record stands for both.
 	show := mustCall(t, "--db", office, "round", at[0])
-	if !strings.Contains(show, "due 2026-11-26") || !strings.Contains(show, "txct round same "+at[1]+":2 "+at[0]+":1") {
+	if !strings.Contains(show, "hạn gửi báo cáo và biên bản: 26/11/2026") || !strings.Contains(show, "txct round same "+at[1]+":2 "+at[0]+":1") {
 		t.Fatalf("round: %s", show)
 	}
 	mustCall(t, "--db", office, "round", "same", at[1]+":2", at[0]+":1")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,9 +10,8 @@ import (
 	"txct/export"
 	"txct/store"
 	"txct/store/model"
+	"txct/tui/base"
 )
-
-const roundUsage = "usage: txct round SESSION | txct round same SESSION:N SESSION:M | txct round same --clear SESSION:N"
 
 // runRound shows a session's round (its points, its deadline, the demands
 // the repeat engine finds raised at several points) and lets the clerk mark
@@ -29,7 +29,7 @@ func runRound(g *global, args []string, env Env) error {
 	case len(pos) == 3 && pos[0] == "same" && !*clear, len(pos) == 2 && pos[0] == "same" && *clear:
 		return roundSame(g, pos[1:], env)
 	}
-	return usageError("%s", roundUsage)
+	return g.badUsage("txct round SESSION | txct round same SESSION:N SESSION:M | txct round same --clear SESSION:N")
 }
 
 func roundShow(g *global, ref string, env Env) error {
@@ -55,30 +55,31 @@ func roundShow(g *global, ref string, env Env) error {
 	if err != nil {
 		return err
 	}
-	w := env.Stdout
-	fmt.Fprintf(w, "%s — %s\n", orUnset(sess.DelegateGroup), orUnset(sess.Sitting))
-	fmt.Fprintf(w, "report and minutes due %s (%s)\n", dl.Due.Format(model.DateLayout), g.text().DeadlineWords(dl))
+	w, t := env.Stdout, g.text()
+	fmt.Fprintf(w, "%s — %s\n", orUnset(t, sess.DelegateGroup), orUnset(t, sess.Sitting))
+	fmt.Fprintln(w, t.F("cli.round.due", base.ShortDate(dl.Due.Format(model.DateLayout)), t.DeadlineWords(dl)))
 	for _, pt := range snap.Points {
-		fmt.Fprintf(w, "  %d\t%s\t%s\t%d remarks\n", pt.Session.ID, pt.Session.Date, model.Safe(pt.Session.Place, false), pt.Remarks)
+		fmt.Fprintln(w, t.F("cli.round.point", pt.Session.ID, base.ShortDate(pt.Session.Date), model.Safe(pt.Session.Place, false), pt.Remarks))
 	}
-	printSuggestions(w, snap)
+	printSuggestions(w, t, snap)
 	return nil
 }
 
-func orUnset(s string) string {
+// orUnset is s made safe for the terminal, or a word saying it is not set.
+func orUnset(t base.Text, s string) string {
 	if strings.TrimSpace(s) == "" {
-		return "(not set)"
+		return t.S("cli.unset")
 	}
 	return model.Safe(s, false)
 }
 
 // printSuggestions lists the demands raised at several points that the
 // clerk has not confirmed yet, with the command that confirms each.
-func printSuggestions(w io.Writer, snap model.Snapshot) {
+func printSuggestions(w io.Writer, t base.Text, snap model.Snapshot) {
 	for _, sg := range store.RoundSuggestions(snap) {
-		fmt.Fprintf(w, "same demand? remark %d of session %d (%s) and remark %d of session %d (%s), %.0f%% alike: txct round same %d:%d %d:%d\n",
-			sg.RemarkNo, sg.Session.ID, sg.Session.Date, sg.LeadNo, sg.LeadS.ID, sg.LeadS.Date, 100*sg.Score,
-			sg.Session.ID, sg.RemarkNo, sg.LeadS.ID, sg.LeadNo)
+		fmt.Fprintln(w, t.F("cli.round.same", sg.RemarkNo, sg.Session.ID, base.ShortDate(sg.Session.Date),
+			sg.LeadNo, sg.LeadS.ID, base.ShortDate(sg.LeadS.Date), 100*sg.Score,
+			sg.Session.ID, sg.RemarkNo, sg.LeadS.ID, sg.LeadNo))
 	}
 }
 
@@ -102,9 +103,9 @@ func roundSame(g *global, refs []string, env Env) error {
 		return err
 	}
 	if lead == 0 {
-		fmt.Fprintf(env.Stdout, "%s is no longer marked as the same demand as a remark of another point\n", refs[0])
+		fmt.Fprintln(env.Stdout, g.text().F("cli.round.unmarked", refs[0]))
 	} else {
-		fmt.Fprintf(env.Stdout, "%s and %s are one demand in the round report\n", refs[0], refs[1])
+		fmt.Fprintln(env.Stdout, g.text().F("cli.round.marked", refs[0], refs[1]))
 	}
 	return nil
 }
@@ -115,7 +116,7 @@ func (g *global) remarkRef(db *store.Store, ref string) (uint64, error) {
 	sref, nstr, ok := strings.Cut(ref, ":")
 	n, err := strconv.Atoi(nstr)
 	if !ok || err != nil || n < 1 {
-		return 0, fmt.Errorf("%q: give a remark as SESSION:N (remark N of the session's minutes)", ref)
+		return 0, errors.New(g.text().F("cli.round.badref", ref))
 	}
 	sess, err := g.findSession(db, sref)
 	if err != nil {
@@ -126,7 +127,7 @@ func (g *global) remarkRef(db *store.Store, ref string) (uint64, error) {
 		return 0, err
 	}
 	if n > len(rems) {
-		return 0, fmt.Errorf("%q: session %d has %d remarks", ref, sess.ID, len(rems))
+		return 0, errors.New(g.text().F("cli.round.norem", ref, sess.ID, len(rems)))
 	}
 	r := rems[n-1]
 	if r.MergedInto != 0 {
@@ -155,7 +156,7 @@ func (g *global) roundExport(db *store.Store, ref string, sitting bool, dir stri
 		return err
 	}
 	if len(list) == 0 {
-		return fmt.Errorf("no session was held for the sitting %q", ref)
+		return errors.New(g.text().F("cli.round.nositting", ref))
 	}
 	snap, err := db.RoundSnapshot(list)
 	if err != nil {
@@ -166,7 +167,7 @@ func (g *global) roundExport(db *store.Store, ref string, sitting bool, dir stri
 		fmt.Fprintln(env.Stdout, f)
 	}
 	if err == nil {
-		printSuggestions(env.Stderr, snap)
+		printSuggestions(env.Stderr, g.text(), snap)
 	}
 	return err
 }

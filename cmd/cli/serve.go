@@ -20,7 +20,7 @@ func runServe(g *global, args []string, env Env) error {
 	ref := fs.String("session", "latest", "the session to share: its number from 'txct sessions', its uid, or latest")
 	addr := fs.String("addr", "", "HOST:PORT to listen on (default: this machine's LAN address, port 8765 or a free one; 0.0.0.0 for every interface)")
 	hide := fs.Bool("hide-addresses", false, "leave voters' addresses out of the view")
-	if err := parseNoArgs(fs, args); err != nil {
+	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	t := base.Text{Lang: g.language()}

@@ -27,7 +27,7 @@ type sessionRow struct {
 func runSessions(g *global, args []string, env Env) error {
 	fs := subFlags("sessions", g, env)
 	asJSON := fs.Bool("json", false, "print JSON (one array, ISO dates)")
-	if err := parseNoArgs(fs, args); err != nil {
+	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	db, err := g.open(store.Options{ReadOnly: true, NoIndex: true})
