@@ -33,7 +33,19 @@ var (
 	ErrNotFound  = errors.New("not found")
 	ErrReadOnly  = errors.New("opened read-only")
 	ErrEmptyFile = errors.New("the file is empty")
+	// ErrReadOnlyFile: the file cannot be written (a read-only drive or
+	// folder, the read-only attribute, or no write permission). Open
+	// reports it before anything is written.
+	ErrReadOnlyFile = errors.New("the file cannot be written (read-only drive, folder or file)")
+	// ErrNetwork: the file is on a network share. txct writes only to a
+	// database on this computer: the connection dropping in the middle of a
+	// session would lose what was typed and could damage the file.
+	ErrNetwork = errors.New("the database is on a network drive")
 )
+
+// onNetwork tells whether a path is on a network share (a variable so tests
+// can stand in for a share).
+var onNetwork = safefile.OnNetwork
 
 // DefaultLockTimeout is how long Open waits for another txct to let go of the
 // file. Issue 5 asks for an exit within 2 s, so this stays well under it.
@@ -103,6 +115,12 @@ func Open(path string, opts Options) (*Store, error) {
 		opts.LockTimeout = DefaultLockTimeout
 	}
 	fail := func(err error) (*Store, error) {
+		switch {
+		case safefile.IsHeld(err):
+			err = &safefile.InUseError{Path: path, Err: err, Holders: safefile.Holders(path), Open: true}
+		case !opts.ReadOnly && safefile.IsReadOnly(err):
+			err = fmt.Errorf("%w: %w", ErrReadOnlyFile, err)
+		}
 		oe := &OpenError{Path: path, Err: err}
 		switch {
 		case errors.Is(err, ErrCorrupt):
@@ -113,6 +131,9 @@ func Open(path string, opts Options) (*Store, error) {
 			oe.Hint = "if this was a txct database and is damaged: " + restoreHint(path, opts.BackupDir)
 		}
 		return nil, oe
+	}
+	if !opts.ReadOnly && onNetwork(path) {
+		return fail(ErrNetwork)
 	}
 	fi, err := os.Stat(path)
 	switch {

@@ -108,7 +108,7 @@ func (g *global) open(opts store.Options) (*store.Store, error) {
 // words puts the errors a user acts on in the UI language: a file another
 // program holds open names the program to close.
 func (g *global) words(err error) error {
-	if msg, ok := (base.Text{Lang: g.language()}).InUse(err); ok {
+	if msg, ok := (base.Text{Lang: g.language()}).FileError(err); ok {
 		var ee *ExitError
 		if errors.As(err, &ee) {
 			return &ExitError{Code: ee.Code, Err: errors.New(msg)}

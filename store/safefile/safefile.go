@@ -25,6 +25,12 @@ var ErrLocked = errors.New("another txct has it open")
 type InUseError struct {
 	Path string
 	Err  error
+	// Holders are the programs that have the file open, by the names
+	// Windows shows (Restart Manager); empty when the system cannot tell.
+	Holders []string
+	// Open is set when the file could not even be opened (another program
+	// keeps it without sharing), rather than replaced.
+	Open bool
 }
 
 func (e *InUseError) Error() string {
@@ -35,12 +41,20 @@ func (e *InUseError) Error() string {
 	return fmt.Sprintf("%s is open in another program: close it in %s and try again (%v)", e.Path, prog, e.Err)
 }
 
+// Holders names the programs other than txct that have path open, as the
+// system reports them (Windows' Restart Manager); nil when it cannot tell.
+func Holders(path string) []string { return holders(path) }
+
 func (e *InUseError) Unwrap() error { return e.Err }
 
-// Program names the program that most likely holds the file, from its
-// extension: Word for .docx, Excel for .xlsx; "" when it cannot tell (a
-// database is held by a backup tool or an antivirus scan as often as not).
+// Program names the program that holds the file: the ones Windows reports,
+// else the likely one from the extension (Word for .docx, Excel for .xlsx);
+// "" when it cannot tell (a database is held by a backup tool or an
+// antivirus scan as often as not).
 func (e *InUseError) Program() string {
+	if len(e.Holders) > 0 {
+		return strings.Join(e.Holders, ", ")
+	}
 	switch strings.ToLower(filepath.Ext(e.Path)) {
 	case ".docx", ".doc":
 		return "Word"
@@ -70,7 +84,7 @@ func Replace(tmp, dst string) error {
 		}
 		time.Sleep(replaceWait)
 	}
-	return &InUseError{Path: dst, Err: err}
+	return &InUseError{Path: dst, Err: err, Holders: holders(dst)}
 }
 
 // CreateTemp creates a new temporary file in dir (see os.CreateTemp) that only

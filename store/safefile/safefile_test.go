@@ -36,6 +36,11 @@ func TestInUseErrorNamesProgram(t *testing.T) {
 			t.Errorf("%s: %q, want %q", path, got, want)
 		}
 	}
+	// What the system reports comes before the guess.
+	e := &InUseError{Path: "bien-ban.docx", Holders: []string{"LibreOffice Writer", "Windows Explorer"}}
+	if got := e.Program(); got != "LibreOffice Writer, Windows Explorer" {
+		t.Errorf("with holders: %q", got)
+	}
 }
 
 // The lock is the one bbolt takes: a second taker waits, then gets ErrLocked;

@@ -451,7 +451,7 @@ func (m *Model) checkView(b *strings.Builder) {
 // clerk can act on (the folder), and as it came otherwise.
 func (m *Model) errText() string {
 	t, dir := m.ctx.Text, model.Safe(userdirs.ExpandHome(strings.TrimSpace(m.dir.Value())), false)
-	if msg, ok := t.InUse(m.err); ok {
+	if msg, ok := t.FileError(m.err); ok {
 		return model.Safe(msg, false)
 	}
 	switch {
