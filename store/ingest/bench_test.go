@@ -2,11 +2,14 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"os"
 	"runtime"
 	"testing"
 	"time"
+
+	"txct/store/model"
 )
 
 // BenchmarkReadJSONL100k reads the file named by TXCT_SCALE, made with
@@ -36,9 +39,47 @@ func BenchmarkReadCSVGenerated100k(b *testing.B) {
 	benchRead(b, generateCSV(100_000), "gen.csv")
 }
 
+// BenchmarkReadCSV100k reads the TXCT_SCALE archive written as CSV.
+func BenchmarkReadCSV100k(b *testing.B) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write([]string{"Mã", "Nội dung", "Lĩnh vực", "Thẩm quyền", "Địa bàn", "Ngày", "Kỳ họp", "Trả lời", "Tình trạng"})
+	for _, p := range scaleRows(b) {
+		w.Write([]string{p.ID, p.Text, string(p.Field), string(p.Authority), p.Location, p.RaisedAt, p.Session,
+			p.Response, p.Status.Label()})
+	}
+	w.Flush()
+	benchRead(b, buf.Bytes(), "scale.csv")
+}
+
+// BenchmarkReadXLSX100k reads the TXCT_SCALE archive written as the
+// tracking sheet (`txct archive export FILE.xlsx`).
+func BenchmarkReadXLSX100k(b *testing.B) {
+	var buf bytes.Buffer
+	if err := WriteTrackingSheet(&buf, scaleRows(b)); err != nil {
+		b.Fatal(err)
+	}
+	benchRead(b, buf.Bytes(), "scale.xlsx")
+}
+
+// scaleRows reads the TXCT_SCALE archive.
+func scaleRows(b *testing.B) []model.Petition {
+	path := os.Getenv("TXCT_SCALE")
+	if path == "" {
+		b.Skip("TXCT_SCALE is not set")
+	}
+	res, err := ReadFile(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res.Petitions
+}
+
+// benchRead reads data whole each round and reports rows read per second.
 func benchRead(b *testing.B, data []byte, name string) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	rows := 0
 	for b.Loop() {
 		res, err := Read(bytes.NewReader(data), name, Options{})
 		if err != nil {
@@ -47,7 +88,9 @@ func benchRead(b *testing.B, data []byte, name string) {
 		if len(res.Petitions) == 0 {
 			b.Fatal("no rows")
 		}
+		rows += len(res.Petitions)
 	}
+	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
 }
 
 var genFields = []string{"giao thông", "đất đai", "y tế", "giáo dục", "môi trường", "khác"}

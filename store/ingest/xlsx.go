@@ -36,17 +36,9 @@ func readXLSX(r io.Reader, name, forced string) (*Result, error) {
 		return nil, &Error{File: name, Err: errorf("the workbook has no sheet")}
 	}
 	sheet := sheets[0]
-	mcs, err := f.GetMergeCells(sheet, true)
+	merges, err := sheetMerges(data)
 	if err != nil {
 		return nil, &Error{File: name, Sheet: sheet, Err: errorf("reading merged cells: %v", err)}
-	}
-	var merges []cellRange
-	for _, m := range mcs {
-		x1, y1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		x2, y2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 == nil && err2 == nil {
-			merges = append(merges, cellRange{min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)})
-		}
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
