@@ -30,23 +30,24 @@ type Options struct {
 
 // Model is the root model.
 type Model struct {
-	ctx       *base.Context
-	db        *store.Store // the open store; screens get only their own part of it
-	screen    base.Screen
-	help      help.Model
-	showHelp  bool
-	palette   *palette // the command palette, while open
-	status    string
-	statusErr bool
-	statusAt  time.Time // when the status was set; it shows for statusTTL
-	frame     frame     // the last frame drawn, reused while nothing changed
-	quitting  bool
-	offer     bool      // first-run demo offer is showing
-	ask       *question // a yes/no question is showing
-	saveErr   error
-	savedAt   time.Time
-	share     share
-	current   uint64 // the session the screen shows, if any
+	ctx        *base.Context
+	db         *store.Store // the open store; screens get only their own part of it
+	screen     base.Screen
+	help       help.Model
+	showHelp   bool
+	palette    *palette // the command palette, while open
+	status     string
+	statusErr  bool
+	statusAt   time.Time // when the status was set; it shows for statusTTL
+	frame      frame     // the last frame drawn, reused while nothing changed
+	quitting   bool
+	offer      bool      // first-run demo offer is showing
+	ask        *question // a yes/no question is showing
+	saveErr    error
+	savedAt    time.Time
+	share      share
+	current    uint64 // the session the screen shows, if any
+	telexSaver telexSaver
 	// held are the keys and pastes that came while the window was too
 	// small, waiting for the terminal's size (see hold).
 	held []tea.Msg
@@ -117,6 +118,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case base.StatusMsg:
 		m.setStatus(msg.Text, msg.Err)
 		return m, expireStatus()
+	case base.TelexMsg:
+		return m, m.telexSaver.save(m.db, m.ctx.Text, msg.On)
 	case statusExpiredMsg:
 		return m, nil // the frame drawn after this message leaves it out
 	case base.IndexReadyMsg:

@@ -8,22 +8,30 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
 )
+
+// onNewSession is the root at w×h on the screen of a new, empty session.
+func onNewSession(t *testing.T, w, h int) (*Model, *store.Store) {
+	t.Helper()
+	m, db := newRoot(t, base.VI, Options{})
+	sess, err := db.CreateSession(model.Session{Title: "TXCT xã Tân Thành", Kind: model.KindBefore, Date: "2026-11-20"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	run(m, func() tea.Msg { return base.OpenSessionMsg{ID: sess.ID} })
+	return m, db
+}
 
 // After resizing to 30×10 and back, the remark's text field showed blank
 // although its text was saved, and keys typed while "too small" was up went
 // into the field unseen.
 func TestTinyResizeMidWord(t *testing.T) {
 	for _, tiny := range [][2]int{{30, 10}, {20, 5}} {
-		m, db := newRoot(t, base.VI, Options{})
-		sess, err := db.CreateSession(model.Session{Title: "TXCT xã Tân Thành", Kind: model.KindBefore, Date: "2026-11-20"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
-		run(m, func() tea.Msg { return base.OpenSessionMsg{ID: sess.ID} })
+		m, _ := onNewSession(t, 120, 36)
 		text := "De nghi tinh som nang cap tuyen duong DT.767C doan qua ap Trung Tam vi xuong cap nang ne, nhieu o ga lon"
 		for _, r := range text {
 			m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -50,13 +58,7 @@ func TestTinyResizeMidWord(t *testing.T) {
 // ("thời hạn" came out as "thhanj" with Telex). They now wait for the
 // terminal's size and land in the field once it is large enough.
 func TestKeysAsWindowGrowsBack(t *testing.T) {
-	m, db := newRoot(t, base.VI, Options{})
-	sess, err := db.CreateSession(model.Session{Title: "TXCT xã Tân Thành", Kind: model.KindBefore, Date: "2026-11-20"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	run(m, func() tea.Msg { return base.OpenSessionMsg{ID: sess.ID} })
+	m, _ := onNewSession(t, 80, 24)
 	for _, r := range "De nghi tr" {
 		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}

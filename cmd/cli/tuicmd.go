@@ -26,7 +26,10 @@ func runTUI(g *global, env Env) error {
 	var opts tui.Options
 	// An unreadable deadline rule does not keep the secretary out: the app
 	// counts with the default and says so on its status line.
+	var werr error
 	ctx.Deadline, opts.Warning = db.DeadlineRule()
+	ctx.Telex, werr = db.Telex()
+	opts.Warning = errors.Join(opts.Warning, werr)
 	ctx.NewToneStyle = g.tone == "new" || (g.tone == "" && os.Getenv("TXCT_TONE") == "new")
 	opts.ShareAddr = g.share
 	if g.openRef != "" {

@@ -32,7 +32,8 @@ type Context struct {
 	NewToneStyle bool
 	// Telex is whether the built-in Telex is on. It lives here, not in a
 	// screen, so the choice (F9) holds for the whole run of the app, across
-	// leaving a session and coming back.
+	// leaving a session and coming back; the store keeps it for the next
+	// start (see TelexMsg).
 	Telex bool
 }
 
@@ -71,6 +72,9 @@ type (
 	// ShareMsg starts sharing a session with the delegates' devices (or
 	// shows the address again when it is already shared).
 	ShareMsg struct{ ID uint64 }
+	// TelexMsg says the built-in Telex was turned on or off; the root
+	// remembers the choice in the store for the next start.
+	TelexMsg struct{ On bool }
 	// StatusMsg shows a line in the status bar.
 	StatusMsg struct {
 		Text string

@@ -239,7 +239,8 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.telex = !m.telex
 		m.ctx.Telex = m.telex
 		m.tx.reset()
-		return nil
+		on := m.telex
+		return func() tea.Msg { return base.TelexMsg{On: on} }
 	case key.Matches(msg, k.NextSection):
 		m.switchSection(m.section + 1)
 		return nil
