@@ -72,7 +72,24 @@ func (m *Model) switchTo(next base.Screen, shared uint64) tea.Cmd {
 	m.followShare(shared)
 	m.screen = next
 	m.screen.SetSize(m.screenSize())
-	return m.screen.Init()
+	return m.afterSaves(m.screen.Init())
+}
+
+// afterSaves runs init (a screen's first read of the store) once the changes
+// the last screen left with the autosaver are written: a session opened
+// again at once must show its last keystrokes, not an older copy that its
+// next edit would save over them.
+func (m *Model) afterSaves(init tea.Cmd) tea.Cmd {
+	a := m.db.Autosaver(0, nil)
+	return func() tea.Msg {
+		if err := a.Flush(); err != nil {
+			return tea.BatchMsg{func() tea.Msg { return base.StatusMsg{Err: err} }, init}
+		}
+		if init == nil {
+			return nil
+		}
+		return init()
+	}
 }
 
 // loadIndex loads the repeat index off the UI goroutine, so the first frame
