@@ -14,6 +14,7 @@ import (
 
 	"txct/store"
 	"txct/tui/base"
+	"txct/tui/capture"
 )
 
 // Options configure the root model.
@@ -48,6 +49,7 @@ type Model struct {
 	share      share
 	current    uint64 // the session the screen shows, if any
 	telexSaver telexSaver
+	hists      *capture.Histories // each session's undo history, for the app run
 	// held are the keys and pastes that came while the window was too
 	// small, waiting for the terminal's size (see hold).
 	held []tea.Msg
@@ -61,7 +63,7 @@ func SaveResult(err error) tea.Msg { return savedMsg{err: err, at: time.Now()} }
 
 // New builds the root model over db, an open store.
 func New(ctx *base.Context, db *store.Store, opts Options) *Model {
-	m := &Model{ctx: ctx, db: db, help: help.New()}
+	m := &Model{ctx: ctx, db: db, help: help.New(), hists: capture.NewHistories()}
 	m.share.addr = opts.ShareAddr
 	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
 	if opts.OpenSession != 0 {

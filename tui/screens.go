@@ -16,7 +16,7 @@ import (
 
 func (m *Model) newHome() base.Screen { return home.New(m.ctx, m.db) }
 func (m *Model) newCapture(id, at uint64) base.Screen {
-	return capture.NewAt(m.ctx, m.db, id, at)
+	return capture.NewAt(m.ctx, m.db, id, at, m.hists)
 }
 func (m *Model) newSessionForm(id uint64) base.Screen { return sessionform.New(m.ctx, m.db, id) }
 func (m *Model) newArchive(id string) base.Screen {

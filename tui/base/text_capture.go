@@ -30,6 +30,7 @@ func init() {
 		"cap.step.dismiss":         {"bỏ qua %s ở ý kiến số %d", "dismiss %s for remark %d"},
 		"cap.step.merge":           {"gộp ý kiến số %d với ý kiến số %d", "merge remark %d with remark %d"},
 		"cap.step.unmerge":         {"tách ý kiến số %d khỏi nhóm gộp", "take remark %d out of its merge group"},
+		"cap.step.notes":           {"gõ ở mục %s", "typing in %s"},
 		"cap.step.typing":          {"gõ vào ô %s của ý kiến số %d", "typing in the %s of remark %d"},
 		"cap.fname.voter":          {"cử tri", "voter"},
 		"cap.fname.address":        {"địa chỉ", "address"},

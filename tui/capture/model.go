@@ -65,8 +65,9 @@ type Model struct {
 	mode    mode
 	sel     int // selected remark in list mode
 	top     int // first remark shown
-	hist    history
-	openAt  uint64 // remark to open once loaded
+	hist    *history
+	hists   *Histories // every session's history for the app run, or nil
+	openAt  uint64     // remark to open once loaded
 
 	lastView string // the last frame drawn, shown again while typed characters wait
 
@@ -118,6 +119,7 @@ func New(ctx *base.Context, db Store, id uint64) *Model {
 	}
 	m.ed = newEditor(ctx)
 	m.notes = newNotes(ctx)
+	m.hist = &history{}
 	m.telex = ctx.Telex
 	if ctx.NewToneStyle {
 		m.tx.style = telex.StyleNew
@@ -126,10 +128,12 @@ func New(ctx *base.Context, db Store, id uint64) *Model {
 }
 
 // NewAt builds the session screen with remark at (an id) open in the
-// editor once the session is loaded; 0 opens the list.
-func NewAt(ctx *base.Context, db Store, id, at uint64) *Model {
+// editor once the session is loaded; 0 opens the list. The session's undo
+// history is taken from hists and kept there when the screen is left.
+func NewAt(ctx *base.Context, db Store, id, at uint64, hists *Histories) *Model {
 	m := New(ctx, db, id)
 	m.openAt = at
+	m.hists = hists
 	return m
 }
 
@@ -163,6 +167,9 @@ func (m *Model) onLoaded(msg loadedMsg) {
 		m.saved[r.ID] = true
 	}
 	m.sel = max(0, len(m.remarks)-1)
+	if m.hists != nil && msg.err == nil {
+		m.hist = m.hists.take(m.sess.UID, m.remarks, sessionNotes(&m.sess))
+	}
 	m.ed.suggest(msg.names)
 	m.notes.load(&m.sess, model.Sections[m.section])
 	m.layout()
@@ -306,6 +313,7 @@ func (m *Model) Leave() {
 	m.flushTyped()
 	m.commitEdit()
 	m.notes.flush(&m.sess, m.saver)
+	m.keepHistory()
 }
 
 // Typing reports whether a text field has focus.

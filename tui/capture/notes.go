@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -127,6 +128,28 @@ func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 	ta := &n.ta
 	k := m.ctx.Keys
 	switch {
+	case key.Matches(msg, k.Undo):
+		m.tx.reset()
+		m.undoStep()
+		return nil
+	case key.Matches(msg, k.Redo):
+		m.tx.reset()
+		m.redoStep()
+		return nil
+	}
+	// A typing run is one paragraph: the section as it was before the run's
+	// first change is one undo step.
+	run := runKey{note: n.section, para: n.cur}
+	var before *noteStep
+	if run != m.hist.run || len(m.hist.undo) == 0 {
+		before = m.noteState(n.section)
+	}
+	defer func() {
+		if before != nil && !slices.Equal(before.paras, n.paras) {
+			m.push(step{label: m.noteLabel(), notes: before}, run)
+		}
+	}()
+	switch {
 	case key.Matches(msg, k.Back):
 		m.switchSection(2)
 		return nil
@@ -172,12 +195,12 @@ func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 	}
-	before := ta.Value()
+	was := ta.Value()
 	var cmd tea.Cmd
 	if !(m.telex && m.tx.keyNotes(n, msg, key.Matches(msg, k.Erase))) {
 		cmd = n.update(msg)
 	}
-	if ta.Value() != before {
+	if ta.Value() != was {
 		if !norm.NFC.IsNormalString(ta.Value()) {
 			ta.SetValue(norm.NFC.String(ta.Value()))
 		}
@@ -191,12 +214,15 @@ func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 // writes within its delay).
 func (m *Model) flushNotes() { m.notes.flush(&m.sess, m.saver) }
 
-// paste adds pasted text at the cursor; lines become paragraphs.
+// paste adds pasted text at the cursor; lines become paragraphs. A paste is
+// an undo step of its own.
 func (n *notes) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
 	if len(msg.Content) > maxPaste {
 		m.status(m.ctx.Text.F("cap.pastetoolong", len([]rune(msg.Content)), maxPaste))
 		return nil
 	}
+	m.tx.reset()
+	m.push(step{label: m.noteLabel(), notes: m.noteState(n.section)}, runKey{})
 	text := strings.ReplaceAll(msg.Content, "\r\n", "\n")
 	lines := strings.Split(norm.NFC.String(text), "\n")
 	n.ta.InsertString(lines[0])
@@ -261,3 +287,40 @@ func (n *notes) replaceBack(k int, s string) {
 	}
 	n.ta.InsertString(s)
 }
+
+// noteLabel names a change to the notes section being edited, for undo.
+func (m *Model) noteLabel() string {
+	return m.ctx.Text.F("cap.step.notes", m.ctx.Text.S("section."+string(m.notes.section)))
+}
+
+// noteState is notes section sec as it is now, with the cursor.
+func (m *Model) noteState(sec model.Section) *noteStep {
+	n := &m.notes
+	if n.section == sec && n.paras != nil {
+		n.store()
+		return &noteStep{section: sec, paras: slices.Clone(n.paras), cur: n.cur, col: n.ta.Column()}
+	}
+	ps := strings.Split(m.sess.Note(sec), "\n")
+	return &noteStep{section: sec, paras: ps, cur: len(ps) - 1, col: len([]rune(ps[len(ps)-1]))}
+}
+
+// restoreNotes puts a notes section back as ns holds it and shows it, with
+// the cursor where it stood.
+func (m *Model) restoreNotes(ns noteStep) {
+	if i := sectionIndex(ns.section); i != m.section {
+		m.switchSection(i)
+	}
+	n := &m.notes
+	n.paras = slices.Clone(ns.paras)
+	n.cache = make([]string, len(n.paras))
+	n.cur = min(max(0, ns.cur), len(n.paras)-1)
+	n.ta.SetValue(n.paras[n.cur]) // a paragraph holds no newline
+	n.ta.MoveToBegin()
+	n.ta.SetCursorColumn(ns.col)
+	n.off = 0
+	n.dirty = true
+	m.flushNotes()
+}
+
+// sectionIndex is the position of sec in model.Sections.
+func sectionIndex(sec model.Section) int { return max(0, slices.Index(model.Sections, sec)) }
