@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"io"
@@ -20,41 +21,48 @@ type vmerge struct {
 	x1, y1, x2, y2 int // 1-based
 }
 
-// readXLSX reads the first sheet of a workbook (see readGrid).
+// readXLSX reads the first sheet of a workbook (see readGrid), streaming
+// its XML (readSheetXML).
 func readXLSX(r io.Reader, name, forced string) (*Result, error) {
 	data, err := readAllLimited(r, name, "workbook")
 	if err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxXLSX, UnzipXMLSizeLimit: 16 << 20})
+	unreadable := func(err error) error {
+		var e *Error
+		if errors.As(err, &e) || errors.Is(err, ErrTooLarge) {
+			return &Error{File: name, Err: err}
+		}
+		return &Error{File: name, Err: errorf("not a readable XLSX workbook: %v: %w", err, ErrFormat)}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, &Error{File: name, Err: errorf("not a readable XLSX workbook: %v: %w", err, ErrFormat)}
+		return nil, unreadable(err)
+	}
+	sheet, part, sstPart, err := firstSheet(zr)
+	if err != nil {
+		return nil, unreadable(err)
+	}
+	var sst []string
+	if sstPart != "" {
+		f, err := openPart(zr, sstPart)
+		if err != nil {
+			return nil, unreadable(err)
+		}
+		sst, err = readStrings(f)
+		f.Close()
+		if err != nil {
+			return nil, &Error{File: name, Err: errorf("reading the shared strings: %v", err)}
+		}
+	}
+	f, err := openPart(zr, part)
+	if err != nil {
+		return nil, unreadable(err)
 	}
 	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, &Error{File: name, Err: errorf("the workbook has no sheet")}
-	}
-	sheet := sheets[0]
-	merges, err := sheetMerges(data)
+	grid, merges, err := readSheetXML(f, sst)
 	if err != nil {
-		return nil, &Error{File: name, Sheet: sheet, Err: errorf("reading merged cells: %v", err)}
-	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, &Error{File: name, Sheet: sheet, Err: errorf("reading rows: %v", err)}
-	}
-	defer rows.Close()
-	var grid [][]string
-	for rows.Next() {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, &Error{File: name, Sheet: sheet, Line: len(grid) + 1, Err: errorf("reading the row: %v", err)}
-		}
-		grid = append(grid, cells)
-	}
-	if err := rows.Error(); err != nil {
-		return nil, &Error{File: name, Sheet: sheet, Line: len(grid), Err: errorf("reading rows: %v", err)}
+		return nil, &Error{File: name, Sheet: sheet, Line: len(grid) + 1, Err: errorf("reading the row: %v", err)}
 	}
 	return readGrid(name, sheet, grid, merges, forced)
 }
