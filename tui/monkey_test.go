@@ -35,7 +35,9 @@ func TestMonkey(t *testing.T) {
 		{Code: tea.KeyF8}, {Code: tea.KeyF9}, {Code: tea.KeyF10}, {Code: tea.KeyF1},
 		{Code: 'n', Mod: tea.ModCtrl}, {Code: 's', Mod: tea.ModCtrl}, {Code: 'd', Mod: tea.ModCtrl}, {Code: 'z', Mod: tea.ModCtrl},
 		{Code: 'y', Mod: tea.ModCtrl}, {Code: 'x', Mod: tea.ModCtrl}, {Code: 'g', Mod: tea.ModCtrl}, {Code: 'e', Mod: tea.ModCtrl},
-		{Code: 'u', Mod: tea.ModCtrl}, {Code: 'k', Mod: tea.ModCtrl},
+		{Code: 'u', Mod: tea.ModCtrl}, {Code: 'k', Mod: tea.ModCtrl}, {Code: 'w', Mod: tea.ModCtrl},
+		{Code: 'a', Mod: tea.ModCtrl}, {Code: 'j', Mod: tea.ModCtrl}, {Code: 'f', Mod: tea.ModCtrl},
+		{Code: tea.KeyPgUp, Mod: tea.ModCtrl}, {Code: tea.KeyPgDown, Mod: tea.ModCtrl},
 	}
 	letters := []rune("anđươếệ /?e3 ")
 	sizes := [][2]int{{80, 24}, {120, 40}, {100, 30}, {20, 5}, {160, 50}}

@@ -141,7 +141,7 @@ func TestPaletteOnEveryScreen(t *testing.T) {
 		t.Fatalf("the home palette lacks its actions:\n%s", v)
 	}
 	tuitest.CheckSize(t, m.View().Content, 120, 36)
-	want := base.KeyOf(m.ctx.Keys.Archive)
+	want := base.KeyNames(m.ctx.Keys.Archive)
 	typeInto(m, m.ctx.Keys.Archive.Help().Desc)
 	if i, ok := m.palette.pick.Chosen(); !ok || m.palette.pick.Items[i].Key != want {
 		t.Fatalf("typing the archive's help chose item %d (ok %v)", i, ok)

@@ -10,10 +10,22 @@ import (
 
 // KeyMap is the one key map. Bindings are named after actions. Where a text
 // field has focus it gets every key first, except ctrl-chords, alt-chords and
-// F-keys, so no binding that works while typing is a bare letter. An F-key or
-// Alt action has a second key where a free one exists (terminals take F1 and
-// F10, macOS takes Ctrl+arrows and needs "Option as Meta" for Alt, laptops
-// need Fn for F-keys); every action is also reachable from the palette.
+// F-keys, so no binding that works while typing is a bare letter.
+//
+// Every F-key or Alt action has a second key that no common terminal takes,
+// because terminals and desktops take some first keys: GNOME Terminal takes
+// F1 and F10, macOS takes Ctrl+←/→ and sends Alt only with "Option as
+// Meta", laptops need Fn for F-keys, GNOME Terminal takes Ctrl+PgUp/PgDn.
+// The second keys are Ctrl letters, one per F-key across screens where it
+// can be: F2 Ctrl+W, F3 Ctrl+K, F4 Ctrl+A, F7 Ctrl+U, F8 Ctrl+J, F9 Ctrl+Q;
+// the archive's F5/F6 filters Ctrl+F/Ctrl+G. Ctrl+H, Ctrl+I, Ctrl+M and
+// Ctrl+[ are Backspace, Tab, Enter and Esc in legacy terminals and Ctrl+V
+// is Windows Terminal's paste, so none is used; Ctrl+B (the demo) is tmux's
+// prefix, so Alt+M is its second key.
+// Three actions have no second key of their own: F10 (Esc steps back to
+// the home screen from every screen), and the session screen's F5/F6 and
+// Shift+F5/F6 cycling (no Ctrl letter is left there; Ctrl+F picks the field
+// or level from a list instead). The palette (Ctrl+P) reaches every action.
 type KeyMap struct {
 	Quit     key.Binding
 	Help     key.Binding
@@ -109,8 +121,8 @@ func DefaultKeyMap(t Text) KeyMap {
 
 		NewSession: b("key.newsession", "n", "ctrl+n"),
 		Filter:     b("key.filter", "/"),
-		Archive:    b("key.archive", "f3"),
-		Stats:      b("key.stats", "f4"),
+		Archive:    b("key.archive", "f3", "ctrl+k"),
+		Stats:      b("key.stats", "f4", "ctrl+a"),
 		Demo:       b("key.demo", "ctrl+b", "alt+m"),
 		DeleteSess: b("key.deletesession", "ctrl+d"),
 		Redraw:     b("key.redraw", "ctrl+l"),
@@ -119,8 +131,8 @@ func DefaultKeyMap(t Text) KeyMap {
 		PrevField: b("key.prevfield", "shift+tab"),
 		Submit:    b("key.submit", "ctrl+s"),
 
-		NextSection: b("key.nextsection", "ctrl+right", "alt+right"),
-		PrevSection: b("key.prevsection", "ctrl+left", "alt+left"),
+		NextSection: b("key.nextsection", "ctrl+right", "alt+right", "ctrl+pgdown"),
+		PrevSection: b("key.prevsection", "ctrl+left", "alt+left", "ctrl+pgup"),
 		NewRemark:   b("key.newremark", "ctrl+n"),
 		Commit:      b("key.commit", "ctrl+s"),
 		Edit:        b("key.edit", "enter"),
@@ -134,22 +146,22 @@ func DefaultKeyMap(t Text) KeyMap {
 		CycleLevel:  b("key.cyclelevel", "f6"),
 		FieldBack:   b("key.fieldback", "shift+f5"),
 		LevelBack:   b("key.levelback", "shift+f6"),
-		CycleType:   b("key.cycletype", "f7"),
+		CycleType:   b("key.cycletype", "f7", "ctrl+u"),
 		PickClass:   b("key.pickclass", "ctrl+f"),
 		Telex:       b("key.telex", "f9", "ctrl+q"),
-		NextMatch:   b("key.nextmatch", "f8"),
+		NextMatch:   b("key.nextmatch", "f8", "ctrl+j"),
 		Confirm:     b("key.confirm", "ctrl+y"),
 		Dismiss:     b("key.dismiss", "ctrl+x"),
 		Merge:       b("key.merge", "ctrl+g"),
-		Review:      b("key.review", "f2"),
+		Review:      b("key.review", "f2", "ctrl+w"),
 		Export:      b("key.export", "ctrl+e"),
 		Share:       b("key.share", "ctrl+t"),
 		Details:     b("key.details", "ctrl+o"),
 
-		CycleStatus: b("key.cyclestatus", "f7"),
-		FilterField: b("key.filterfield", "f5"),
-		FilterLevel: b("key.filterlevel", "f6"),
-		FilterState: b("key.filterstate", "f8"),
+		CycleStatus: b("key.cyclestatus", "f7", "ctrl+u"),
+		FilterField: b("key.filterfield", "f5", "ctrl+f"),
+		FilterLevel: b("key.filterlevel", "f6", "ctrl+g"),
+		FilterState: b("key.filterstate", "f8", "ctrl+j"),
 
 		// A question is answered y (yes) or c (có); Enter is no answer,
 		// so a reflex Enter cannot confirm what it did not read.

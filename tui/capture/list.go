@@ -32,9 +32,9 @@ func (m *Model) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startTyping(msg)
 	}
 	switch {
-	case key.Matches(msg, k.Up):
+	case key.Matches(msg, k.ArrowUp): // only arrows: letters start a remark
 		m.sel = max(0, m.sel-1)
-	case key.Matches(msg, k.Down):
+	case key.Matches(msg, k.ArrowDown):
 		m.sel = min(max(0, n-1), m.sel+1)
 	case key.Matches(msg, k.PageUp):
 		m.sel = max(0, m.sel-5)

@@ -195,6 +195,13 @@ func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 	}
+	if key.Matches(msg, k.Commit, k.Delete, k.CycleType, k.CycleField, k.CycleLevel, k.FieldBack,
+		k.LevelBack, k.PickClass, k.NextMatch, k.Confirm, k.Dismiss, k.Merge) {
+		// A remark's action does nothing in the notes. Passed on, the text
+		// box would take Ctrl+U, Ctrl+D… as its own editing keys and cut
+		// text the secretary meant to keep.
+		return nil
+	}
 	was := ta.Value()
 	var cmd tea.Cmd
 	if !(m.telex && m.tx.keyNotes(n, msg, key.Matches(msg, k.Erase))) {

@@ -266,9 +266,9 @@ func (m *Model) editorView(w int) string {
 	}
 	k := m.ctx.Keys
 	class := s.Label.Render(t.S("cap.f.class")+" ") +
-		val(t.S("type."+string(typeOr(e.typ))), e.setType, base.KeyOf(k.CycleType)) + s.Muted.Render(" · ") +
-		val(fieldLabel(t, e.field), e.setField || e.field == "", base.KeyOf(k.CycleField)) + s.Muted.Render(" · ") +
-		val(levelLabel(t, e.auth), e.setAuth || e.auth == "", base.KeyOf(k.CycleLevel))
+		val(t.S("type."+string(typeOr(e.typ))), e.setType, base.KeyNames(k.CycleType)) + s.Muted.Render(" · ") +
+		val(fieldLabel(t, e.field), e.setField || e.field == "", base.KeyNames(k.CycleField)) + s.Muted.Render(" · ") +
+		val(levelLabel(t, e.auth), e.setAuth || e.auth == "", base.KeyNames(k.CycleLevel))
 	ansA := lbl(fAnswerBy, "cap.f.answerby") + " "
 	row4 := ansA + e.answerBy.View()
 	ansLbl := lbl(fAnswer, "cap.f.answer") + " "

@@ -435,7 +435,7 @@ func (m *Model) checkView(b *strings.Builder) {
 		return
 	}
 	b.WriteString(s.Warn.Render(t.F("check.title", len(m.items))) + s.Muted.Render(" · "+
-		t.F("exp.checkkeys", base.KeyOf(k.NextMatch), base.KeyOf(k.Details))) + "\n")
+		t.F("exp.checkkeys", base.KeyNames(k.NextMatch), base.KeyNames(k.Details))) + "\n")
 	room := max(1, m.h-strings.Count(b.String(), "\n")-1)
 	first := max(0, min(m.item-room/2, len(m.items)-room))
 	for i := first; i < len(m.items) && i < first+room; i++ {

@@ -129,7 +129,7 @@ type Model struct {
 	// The form's own keys. Up and down move between fields, or choose a
 	// suggestion while the list is open; Enter and Tab take the chosen
 	// suggestion, else move on.
-	next, prev, choose, acceptKey, closeSugg, kindKey, kindBack, cancel key.Binding
+	next, prev, suggPrev, suggNext, acceptKey, closeSugg, kindKey, kindBack, cancel key.Binding
 }
 
 // New builds the form for session id, or for a new session when id is 0.
@@ -155,7 +155,8 @@ func New(ctx *base.Context, db Store, id uint64) *Model {
 	}
 	m.next = b("key.nextfield", "tab", "enter", "down")
 	m.prev = b("key.prevfield", "shift+tab", "up")
-	m.choose = b("form.key.choose", "up", "down")
+	m.suggPrev = b("form.key.suggprev", "up")
+	m.suggNext = b("form.key.suggnext", "down")
 	m.acceptKey = b("form.key.acceptsugg", "enter", "tab")
 	m.closeSugg = b("form.key.closesugg", "esc")
 	m.kindKey = b("form.key.kind", "right", "space")
@@ -282,13 +283,13 @@ func (m *Model) Help() (short []key.Binding, full [][]key.Binding) {
 	k := m.ctx.Keys
 	switch {
 	case m.sugg.open():
-		short = []key.Binding{k.Submit, m.choose, m.acceptKey, m.closeSugg}
+		short = []key.Binding{k.Submit, m.suggPrev, m.suggNext, m.acceptKey, m.closeSugg}
 	case m.focus == fKind:
 		short = []key.Binding{k.Submit, m.cancel, m.kindKey, m.kindBack, m.next, m.prev}
 	default:
 		short = []key.Binding{k.Submit, m.cancel, m.next, m.prev}
 	}
-	full = [][]key.Binding{{k.Submit, m.cancel}, {m.next, m.prev}, {m.choose, m.acceptKey, m.closeSugg}, {m.kindKey, m.kindBack}}
+	full = [][]key.Binding{{k.Submit, m.cancel}, {m.next, m.prev}, {m.suggPrev, m.suggNext, m.acceptKey, m.closeSugg}, {m.kindKey, m.kindBack}}
 	return short, full
 }
 
@@ -335,12 +336,11 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.sugg.open() {
 		switch {
-		case key.Matches(msg, m.choose):
-			if key.Matches(msg, k.ArrowUp) {
-				m.sugg.move(-1)
-			} else {
-				m.sugg.move(1)
-			}
+		case key.Matches(msg, m.suggPrev):
+			m.sugg.move(-1)
+			return nil
+		case key.Matches(msg, m.suggNext):
+			m.sugg.move(1)
 			return nil
 		case key.Matches(msg, m.closeSugg):
 			m.sugg.close()

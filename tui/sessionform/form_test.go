@@ -413,3 +413,101 @@ func TestNewSessionContinuesTheRound(t *testing.T) {
 		t.Fatalf("stored group %q, sitting %q", s.DelegateGroup, s.Sitting)
 	}
 }
+
+// formState is what a key can change in the form, less the text typed.
+type formState struct {
+	focus field
+	kind  int
+	sugg  int
+	open  bool
+	err   string
+}
+
+func stateOf(m *Model) formState {
+	return formState{m.focus, m.kind, m.sugg.sel, m.sugg.open(), m.formErr}
+}
+
+// helpKeys are the keys of the bindings the help lists: short (what acts
+// now) or all of them.
+func helpKeys(m *Model, all bool) []string {
+	short, full := m.Help()
+	bs := short
+	if all {
+		bs = nil
+		for _, g := range full {
+			bs = append(bs, g...)
+		}
+	}
+	var out []string
+	for _, b := range bs {
+		out = append(out, b.Keys()...)
+	}
+	return out
+}
+
+// TestHelpShowsTheKeysThatAct: in each state of the form (the kind field,
+// a text field, a field with suggestions showing) every key its help bar
+// lists acts, and keys its help does not list change nothing (the kind
+// field took h and l before, unlisted).
+func TestHelpShowsTheKeysThatAct(t *testing.T) {
+	db := tuitest.Store(t, store.Options{})
+	earlier(t, db)
+	states := []struct {
+		name  string
+		setup func(*Model)
+	}{
+		{"kind", func(m *Model) { goTo(t, m, fKind) }},
+		{"date", func(m *Model) { goTo(t, m, fDate) }},
+		{"suggestions", func(m *Model) {
+			goTo(t, m, fChair)
+			tuitest.Type(t, m, "ng")
+			tuitest.Press(t, m, "down") // one chosen, so ↑ has somewhere to go
+		}},
+	}
+	probe := []string{"h", "l", "x", "?", "home", "end", "pgup", "pgdown", "delete",
+		"ctrl+a", "ctrl+b", "ctrl+d", "ctrl+e", "ctrl+n", "ctrl+z", "alt+left", "alt+right", "f5", "f7"}
+	for _, st := range states {
+		at := func() *Model {
+			m := newForm(t, base.VI, db, 0, 100, 30)
+			st.setup(m)
+			return m
+		}
+		m := at()
+		if st.name == "suggestions" && !m.sugg.open() {
+			t.Fatal("no suggestions to test with")
+		}
+		all := helpKeys(m, true)
+		for _, k := range helpKeys(m, false) {
+			if st.name == "kind" && slices.Contains(m.prev.Keys(), k) {
+				continue // the first field has none before it
+			}
+			m := at()
+			before := stateOf(m)
+			if out := tuitest.Press(t, m, k); stateOf(m) == before && len(out) == 0 {
+				t.Errorf("%s: %q is on the help bar but did nothing", st.name, k)
+			}
+		}
+		for _, k := range probe {
+			if slices.Contains(all, k) {
+				t.Fatalf("probe key %q is in the help; pick another", k)
+			}
+			if st.name != "kind" && !strings.Contains(k, "+") && len([]rune(k)) == 1 {
+				continue // a letter types into a text field
+			}
+			m := at()
+			before := stateOf(m)
+			values := make([]string, nFields)
+			for f := range m.inputs {
+				values[f] = m.inputs[f].Value()
+			}
+			out := tuitest.Press(t, m, k)
+			changed := false
+			for f := range m.inputs {
+				changed = changed || (st.name == "kind" && m.inputs[f].Value() != values[f])
+			}
+			if stateOf(m) != before || len(out) > 0 || changed {
+				t.Errorf("%s: %q is not in the help but acted: %+v → %+v, %d messages", st.name, k, before, stateOf(m), len(out))
+			}
+		}
+	}
+}

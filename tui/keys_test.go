@@ -1,0 +1,174 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"txct/store"
+	"txct/store/demo"
+	"txct/tui/base"
+	"txct/tui/tuitest"
+)
+
+// keyScene is one place in the app a key can be pressed: how to get there
+// from the home screen of a database holding the demo.
+type keyScene struct {
+	name  string
+	setup func(m *Model, sid uint64)
+}
+
+func press(m *Model, keys ...string) {
+	for _, k := range keys {
+		_, cmd := m.Update(tuitest.KeyMsg(k))
+		run(m, cmd)
+	}
+}
+
+var keyScenes = []keyScene{
+	{"home", func(*Model, uint64) {}},
+	{"session list", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.OpenSessionMsg{ID: sid} }) }},
+	{"session remark", func(m *Model, sid uint64) {
+		run(m, func() tea.Msg { return base.OpenSessionMsg{ID: sid} })
+		press(m, "enter")
+	}},
+	{"session notes", func(m *Model, sid uint64) {
+		run(m, func() tea.Msg { return base.OpenSessionMsg{ID: sid} })
+		press(m, "ctrl+left")
+	}},
+	{"session form", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.EditSessionMsg{ID: sid} }) }},
+	{"archive", func(m *Model, _ uint64) { run(m, func() tea.Msg { return base.OpenArchiveMsg{} }) }},
+	{"archive record", func(m *Model, _ uint64) {
+		run(m, func() tea.Msg { return base.OpenArchiveMsg{} })
+		press(m, "enter")
+	}},
+	{"review", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.OpenReviewMsg{ID: sid} }) }},
+	{"statistics", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.OpenStatsMsg{ID: sid} }) }},
+	{"export", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.OpenExportMsg{ID: sid} }) }},
+}
+
+// sceneRoot opens a root over a fresh database with the demo, at 120×36, in
+// the scene.
+func sceneRoot(t *testing.T, sc keyScene) (*Model, *store.Store) {
+	t.Helper()
+	m, db := newRoot(t, base.VI, Options{ShareAddr: "127.0.0.1:0"})
+	sid, err := demo.Load(db, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	run(m, func() tea.Msg { return base.GoHomeMsg{} })
+	sc.setup(m, sid)
+	return m, db
+}
+
+// sceneBindings are the bindings the scene's help lists, and the root's.
+func sceneBindings(m *Model) []key.Binding {
+	_, full := m.screen.Help()
+	k := m.ctx.Keys
+	out := []key.Binding{k.Help, k.Palette, k.Home, k.Redraw}
+	for _, g := range full {
+		out = append(out, g...)
+	}
+	return out
+}
+
+// TestEveryKeyOfAnActionActsAlike: on every screen, each key of an action
+// (a second key given for terminals that take the first, or an old one
+// kept) does exactly what its first key does: the same screen follows,
+// drawn the same. A key that types text while a field has focus is text
+// there, not the action, and is left out.
+func TestEveryKeyOfAnActionActsAlike(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens a database per key")
+	}
+	for _, sc := range keyScenes {
+		t.Run(sc.name, func(t *testing.T) {
+			probe, _ := sceneRoot(t, sc)
+			typing := probe.screen.Typing()
+			compared := 0
+			for _, b := range sceneBindings(probe) {
+				ks := b.Keys()
+				if len(ks) < 2 || !b.Enabled() {
+					continue
+				}
+				first, _ := sceneRoot(t, sc)
+				press(first, ks[0])
+				want := view(first)
+				for _, k := range ks[1:] {
+					msg, ok := base.KeyPress(k)
+					if !ok {
+						t.Fatalf("%s: key %q of %q cannot be pressed", sc.name, k, b.Help().Desc)
+					}
+					if typing && base.Typed(msg) {
+						continue
+					}
+					other, _ := sceneRoot(t, sc)
+					press(other, k)
+					if got := view(other); got != want {
+						t.Errorf("%s: %s does not do what %s does (%s):\n%s\n--- %s did:\n%s",
+							sc.name, k, ks[0], b.Help().Desc, got, ks[0], want)
+					}
+					compared++
+				}
+			}
+			if compared == 0 {
+				t.Errorf("%s: no action with a second key was compared", sc.name)
+			}
+		})
+	}
+}
+
+// takenKey reports whether a common terminal, desktop or keyboard may take
+// a key before txct sees it, or a legacy terminal cannot tell it apart:
+// F-keys (laptops need Fn; GNOME Terminal takes F1 and F10), Alt chords
+// (macOS sends them only with "Option as Meta"), Ctrl+←/→ (macOS desktops),
+// Ctrl+H/I/M/[ (Backspace, Tab, Enter, Esc in legacy terminals) and Ctrl+V
+// (Windows Terminal's paste).
+func takenKey(k string) bool {
+	switch {
+	case strings.HasPrefix(k, "alt+"), strings.Contains(k, "+alt+"):
+		return true
+	case k == "ctrl+left" || k == "ctrl+right":
+		return true
+	case k == "ctrl+h" || k == "ctrl+i" || k == "ctrl+m" || k == "ctrl+[" || k == "ctrl+v":
+		return true
+	}
+	name := k[strings.LastIndexByte(k, '+')+1:]
+	return len(name) >= 2 && name[0] == 'f' && name[1] >= '0' && name[1] <= '9'
+}
+
+// noSecondKey are the actions documented as having no second key of their
+// own (README, "Keys terminals take"): Esc steps back home from every
+// screen, and Ctrl+F picks the field or level the F5/F6 keys cycle through.
+var noSecondKey = map[string]bool{"key.home": true, "key.cyclefield": true, "key.cyclelevel": true, "key.fieldback": true, "key.levelback": true}
+
+// TestSecondKeyForEveryTakenKey: every action on every screen whose keys a
+// terminal may take has another key that none takes, except those listed
+// in noSecondKey.
+func TestSecondKeyForEveryTakenKey(t *testing.T) {
+	tx := base.Text{Lang: base.VI}
+	exempt := map[string]bool{}
+	for id := range noSecondKey {
+		exempt[tx.S(id)] = true
+	}
+	for _, sc := range keyScenes {
+		m, _ := sceneRoot(t, sc)
+		for _, b := range sceneBindings(m) {
+			ks := b.Keys()
+			if !b.Enabled() || len(ks) == 0 || !takenKey(ks[0]) || exempt[b.Help().Desc] {
+				continue
+			}
+			free := false
+			for _, k := range ks {
+				free = free || !takenKey(k)
+			}
+			if !free {
+				t.Errorf("%s: %q (%s) has no key that terminals leave alone", sc.name, b.Help().Desc, strings.Join(ks, ", "))
+			}
+		}
+	}
+}
