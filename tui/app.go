@@ -178,7 +178,7 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.onPaletteKey(msg), true
 	case key.Matches(msg, k.Palette):
 		m.showHelp = false
-		m.palette = newPalette(m.ctx, m.screen)
+		m.palette = newPalette(m.ctx, m.screen, m.globalKeys())
 		return nil, true
 	case m.showHelp:
 		if key.Matches(msg, k.Back, k.Help) {
@@ -388,7 +388,7 @@ func (m *Model) helpBar() string {
 
 func (m *Model) helpView() string {
 	_, full := m.screen.Help()
-	full = append(full, []key.Binding{m.ctx.Keys.Help, m.ctx.Keys.Palette, m.ctx.Keys.Home, m.ctx.Keys.Redraw, m.ctx.Keys.Quit})
+	full = append(full, m.globalKeys())
 	// The overlay names every key of an action, so a second key given for
 	// terminals that take the first (F1, F10, Alt on macOS) is found there.
 	// The screen's slices are copied, not changed: its short help keeps one key.
@@ -406,4 +406,10 @@ func (m *Model) helpView() string {
 	box := s.Overlay.Render(s.Title.Render(m.ctx.Text.S("app.helptitle")) + "\n\n" +
 		hm.FullHelpView(full) + "\n\n" + s.Muted.Render(m.ctx.Text.F("app.helpclose", base.KeyNames(m.ctx.Keys.Help), base.KeyNames(m.ctx.Keys.Back))))
 	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, base.Fit(box, m.ctx.Width, m.ctx.Height))
+}
+
+// globalKeys are the root's keys, which act on every screen.
+func (m *Model) globalKeys() []key.Binding {
+	k := m.ctx.Keys
+	return []key.Binding{k.Help, k.Palette, k.Home, k.Redraw, k.Quit}
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -19,17 +21,16 @@ type palette struct {
 
 // newPalette lists the screen's bindings (its full help) and the root's,
 // each once, skipping disabled ones and keys that cannot be pressed.
-func newPalette(ctx *base.Context, screen base.Screen) *palette {
+func newPalette(ctx *base.Context, screen base.Screen, global []key.Binding) *palette {
 	_, full := screen.Help()
-	k := ctx.Keys
-	full = append(full, []key.Binding{k.Help, k.Home, k.Redraw, k.Quit})
+	full = append(full, global)
 	p := &palette{}
 	var items []base.PickItem
 	seen := map[string]bool{}
 	for _, group := range full {
 		for _, b := range group {
 			ks := b.Keys()
-			if !b.Enabled() || len(ks) == 0 || seen[ks[0]] {
+			if !b.Enabled() || len(ks) == 0 || seen[ks[0]] || slices.Contains(ctx.Keys.Palette.Keys(), ks[0]) {
 				continue
 			}
 			press, ok := base.KeyPress(ks[0])

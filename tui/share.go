@@ -193,10 +193,15 @@ func (m *Model) shareView() string {
 		addr = t.S("share.addrhidden")
 	}
 	side := lipgloss.NewStyle().Width(textW).PaddingLeft(2).Render(
-		t.S("share.scan") + "\n\n" + addr + "\n\n" + m.shareIndicator() + "\n\n" + s.Subtitle.Render(base.Hints(m.ctx.Keys.ShareAddr, m.ctx.Keys.StopShare)+" · "+
+		t.S("share.scan") + "\n\n" + addr + "\n\n" + m.shareIndicator() + "\n\n" + s.Subtitle.Render(base.Hints(m.shareKeys()...)+" · "+
 			t.F("share.close", base.KeyNames(m.ctx.Keys.Back)+"/"+base.KeyNames(m.ctx.Keys.Share))))
 	url := m.share.srv.URL()
 	box := s.Overlay.Padding(0, 1).Render(s.Title.Render(t.S("share.title")) + "\n" +
 		lipgloss.JoinHorizontal(lipgloss.Top, qr, side) + "\n" + url)
 	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, base.Fit(box, m.ctx.Width, m.ctx.Height))
+}
+
+// shareKeys are the share box's own keys; Esc or the share key closes it.
+func (m *Model) shareKeys() []key.Binding {
+	return []key.Binding{m.ctx.Keys.ShareAddr, m.ctx.Keys.StopShare}
 }

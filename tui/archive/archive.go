@@ -321,8 +321,9 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 		return s, [][]key.Binding{s}
 	case m.detail:
 		s := []key.Binding{k.edit, g.CycleStatus, k.same, k.prev, k.next, g.Back}
-		return s, [][]key.Binding{s, {k.del, k.undo, k.waiting}, {g.Up, g.Down, g.PageUp, g.PageDown}}
+		return s, [][]key.Binding{s, {k.del, k.undo, k.waiting, g.Filter}, {g.FilterField, g.FilterLevel, g.FilterState},
+			{g.Up, g.Down, g.PageUp, g.PageDown}}
 	}
 	s := []key.Binding{g.Filter, g.Open, g.FilterField, g.FilterLevel, g.FilterState, g.Back}
-	return s, [][]key.Binding{s, {k.waiting, k.del, k.undo}, {g.Up, g.Down, g.PageUp, g.PageDown}}
+	return s, [][]key.Binding{s, {k.waiting, k.del, k.undo}, {g.Up, g.Down, g.PageUp, g.PageDown, g.First, g.Last}}
 }

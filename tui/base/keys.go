@@ -213,7 +213,10 @@ func KeyOf(b key.Binding) string {
 
 // KeyNames spells every key of a binding, each once, a letter and its
 // capital as one: "F1/?", "y/c".
-func KeyNames(b key.Binding) string {
+func KeyNames(b key.Binding) string { return strings.Join(KeyNameList(b), "/") }
+
+// KeyNameList is KeyNames as a list.
+func KeyNameList(b key.Binding) []string {
 	var names []string
 	for _, k := range b.Keys() {
 		n := KeyName(k)
@@ -221,7 +224,7 @@ func KeyNames(b key.Binding) string {
 			names = append(names, n)
 		}
 	}
-	return strings.Join(names, "/")
+	return names
 }
 
 // Hints spells bindings as one hint line, "Tab/↓: next field · Ctrl+S:

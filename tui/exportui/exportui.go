@@ -487,9 +487,15 @@ func (m *Model) Cursor() *tea.Cursor {
 
 // Help lists the dialog's keys.
 func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
-	k := m.ctx.Keys
-	toggle := k.Toggle
-	toggle.SetHelp(toggle.Help().Key, m.ctx.Text.S("exp.toggle"))
-	short := []key.Binding{k.NextField, toggle, k.Submit, k.Back}
-	return short, [][]key.Binding{short, {k.PrevField, k.ArrowDown, k.ArrowUp, k.Open}, {k.NextMatch, k.Details}}
+	k, t := m.ctx.Keys, m.ctx.Text
+	// The dialog's actions are the key map's keys under the names they have
+	// here.
+	as := func(b key.Binding, help string) key.Binding {
+		b.SetHelp(b.Help().Key, t.S(help))
+		return b
+	}
+	toggle := as(k.Toggle, "exp.toggle")
+	short := []key.Binding{k.NextField, toggle, as(k.Submit, "exp.run"), k.Back}
+	return short, [][]key.Binding{short, {k.PrevField, k.ArrowDown, k.ArrowUp, as(k.Open, "exp.enterkey")},
+		{as(k.NextMatch, "exp.nextitem"), as(k.Details, "exp.openremark")}}
 }
