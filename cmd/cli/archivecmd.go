@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -80,7 +81,7 @@ func archiveExport(g *global, file string, f store.ArchiveFilter, env Env) error
 	case ".jsonl":
 		err = ingest.WriteArchiveJSONL(&buf, ps)
 	default:
-		return fmt.Errorf("%s: write .xlsx (tracking sheet) or .jsonl (whole archive)", file)
+		return errors.New(g.text().F("cli.archive.ext", file))
 	}
 	if err != nil {
 		return err
@@ -123,7 +124,7 @@ func runAnswers(g *global, args []string, env Env) error {
 	file := pos[1]
 	res, err := ingest.ReadFile(file, ingest.Options{})
 	if err != nil {
-		return fmt.Errorf("%w (nothing was imported)", err)
+		return fmt.Errorf("%w %s", err, g.text().S("cli.nothingimported"))
 	}
 	db, err := g.open(store.Options{NoIndex: true})
 	if err != nil {

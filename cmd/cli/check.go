@@ -78,7 +78,7 @@ func runCheck(g *global, args []string, env Env) error {
 				return fmt.Errorf("stdin:%d: %v", line, err)
 			}
 			if in.Text == nil {
-				return fmt.Errorf(`stdin:%d: no "text" field`, line)
+				return fmt.Errorf("stdin:%d: %s", line, g.text().S("cli.check.notext"))
 			}
 			text = *in.Text
 		}

@@ -44,7 +44,7 @@ func runDemo(g *global, args []string, env Env) error {
 	}
 	if real && !*yes {
 		if !env.StdinTTY {
-			return errors.New(db.Path() + " holds sessions or archive petitions: add the demo beside them with --yes (no record on file is overwritten; `txct demo --remove` takes the demo out again)")
+			return errors.New(g.text().F("cli.demo.needyes", db.Path()))
 		}
 		fmt.Fprint(env.Stderr, g.text().F("cli.demo.ask", db.Path()))
 		line, _ := bufio.NewReader(env.Stdin).ReadString('\n')

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -74,7 +75,7 @@ func runImport(g *global, args []string, env Env) error {
 		return err
 	}
 	if failed > 0 {
-		return &ExitError{Code: 1, Err: fmt.Errorf("%d of %d files refused", failed, len(files))}
+		return &ExitError{Code: 1, Err: errors.New(g.text().F("cli.import.failed", failed, len(files)))}
 	}
 	return nil
 }
@@ -104,7 +105,7 @@ func importOne(db *store.Store, path string, o importOpts, env Env) error {
 		return importReport(db, path, o, env)
 	}
 	if o.dryRun {
-		return fmt.Errorf("%s: --dry-run is for reports (.docx)", path)
+		return errors.New(base.Text{Lang: o.lang}.F("cli.import.dryrun", path))
 	}
 	opt := ingest.Options{Encoding: o.encoding}
 	var bar *progressBar
@@ -129,7 +130,7 @@ func importOne(db *store.Store, path string, o importOpts, env Env) error {
 	}
 	r, err := db.PutPetitions(res.Petitions)
 	if err != nil {
-		return fmt.Errorf("%s: %w (nothing from this file was imported)", path, err)
+		return fmt.Errorf("%s: %w %s", path, err, base.Text{Lang: o.lang}.S("cli.import.nothing"))
 	}
 	t := base.Text{Lang: o.lang}
 	line := t.F("cli.import.done", path, r.Added, r.Updated)
@@ -156,11 +157,7 @@ func convertedLine(lang base.Lang, c ingest.ColumnEncoding) string {
 	if c.Encoding.Font != "" && !strings.Contains(from, c.Encoding.Font) {
 		from = strings.TrimSuffix(strings.SplitN(from, " (", 2)[0], " ") + " (" + c.Encoding.Font + ")"
 	}
-	col := model.Safe(c.Column, false)
-	if lang == base.EN {
-		return fmt.Sprintf("column %s: converted from %s", col, from)
-	}
-	return fmt.Sprintf("cột %s: chuyển từ %s", col, from)
+	return base.Text{Lang: lang}.F("cli.import.conv", model.Safe(c.Column, false), from)
 }
 
 // progressBar draws a bar on a terminal, at most ten times a second. On a

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,4 +91,29 @@ func TestBundleWarningInBothLanguages(t *testing.T) {
 	said(t, 0, "cảnh báo: "+file+`: ý kiến 2: repeat_of "GONE-1" không có trong kho kiến nghị`,
 		"warning: "+file+`: remark 2: repeat_of "GONE-1" is not in the archive`, "--db", tempDB(t), "bundle", "import", file)
 	said(t, 2, "cách dùng: txct bundle export", "usage: txct bundle export", "--db", path, "bundle", "import")
+}
+
+// The other commands' own errors speak the UI language too, and still name
+// the file (or stdin line) they are about.
+func TestCommandErrorsInBothLanguages(t *testing.T) {
+	path := tempDB(t)
+	withSession(t, path, "2026-11-20")
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "a.csv")
+	if err := os.WriteFile(csv, []byte("id,text\nA1,Sửa cầu\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := []string{"--db", path}
+	said(t, 1, path+" đã có hội nghị hoặc kiến nghị: nạp dữ liệu mẫu bên cạnh bằng --yes", path+" holds sessions or archive petitions: add the demo beside them with --yes",
+		append(db, "demo")...)
+	said(t, 1, dir+"/x.txt: hãy ghi .xlsx (bảng theo dõi) hoặc .jsonl", dir+"/x.txt: write .xlsx (tracking sheet) or .jsonl",
+		append(db, "archive", "export", dir+"/x.txt")...)
+	said(t, 1, csv+": --dry-run chỉ dùng cho báo cáo", csv+": --dry-run is for reports", append(db, "import", "--dry-run", csv)...)
+	said(t, 1, "1 trên 1 tệp bị từ chối", "1 of 1 files refused", append(db, "import", "--dry-run", csv)...)
+	said(t, 1, `(không nhập gì)`, `(nothing was imported)`, append(db, "answers", "import", dir+"/missing.csv")...)
+	for _, c := range []struct{ lang, want string }{{"vi", `stdin:1: không có trường "text"`}, {"en", `stdin:1: no "text" field`}} {
+		if code, _, errs := call(t, `{"txt":"x"}`+"\n", "--db", path, "--lang", c.lang, "check", "--jsonl"); code != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("check --jsonl in %s: %d %q", c.lang, code, errs)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -45,8 +46,8 @@ func importReport(db *store.Store, path string, o importOpts, env Env) error {
 		}
 		return nil
 	}
-	en := o.lang == base.EN
-	printUnderstood(env, path, rep, en)
+	t := base.Text{Lang: o.lang}
+	printUnderstood(env, path, rep, t)
 	plan, err := planReport(db, rep)
 	if err != nil {
 		return err
@@ -54,7 +55,7 @@ func importReport(db *store.Store, path string, o importOpts, env Env) error {
 	ps, attached := plan.petitions()
 	for i, a := range plan.props {
 		if i == 5 {
-			fmt.Fprintf(env.Stdout, "  … %d more\n", len(plan.props)-5)
+			fmt.Fprintln(env.Stdout, t.F("cli.rep.more", len(plan.props)-5))
 			break
 		}
 		mark := "⇒"
@@ -66,56 +67,46 @@ func importReport(db *store.Store, path string, o importOpts, env Env) error {
 	if !o.yes {
 		switch {
 		case !env.StdinTTY:
-			return fmt.Errorf("%s: nothing imported: run again with --yes to import what is shown above (answers attached where marked ⇒, at a score of %.1f or more), or --dry-run to see every item", path, attachScore)
+			return errors.New(t.F("cli.rep.needyes", path, attachScore))
 		case len(plan.props) > 0:
 			m := attach.New(plan.candidates(), o.lang)
 			if err := runAttach(m); err != nil {
 				return err
 			}
 			if !m.Confirmed {
-				return fmt.Errorf("%s: nothing imported (cancelled)", path)
+				return errors.New(t.F("cli.rep.cancelled", path))
 			}
 			for i := range plan.props {
 				plan.props[i].accept = m.Cands[i].Accept
 			}
 			ps, attached = plan.petitions()
 		default:
-			q := fmt.Sprintf("Nhập %d kiến nghị mới? [c/K] ", len(ps))
-			if en {
-				q = fmt.Sprintf("Import %d new petitions? [y/N] ", len(ps))
-			}
-			fmt.Fprint(env.Stdout, q)
+			fmt.Fprint(env.Stdout, t.F("cli.rep.ask", len(ps)))
 			line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
 			switch strings.ToLower(strings.TrimSpace(line)) {
 			case "c", "có", "co", "y", "yes":
 			default:
-				return fmt.Errorf("%s: nothing imported (not confirmed)", path)
+				return errors.New(t.F("cli.rep.notconfirmed", path))
 			}
 		}
 	}
 	r, err := db.PutPetitions(ps)
 	if err != nil {
-		return fmt.Errorf("%s: %w (nothing from this file was imported)", path, err)
+		return fmt.Errorf("%s: %w %s", path, err, t.S("cli.import.nothing"))
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d added, %d updated (%d answers attached to archived petitions, %d already in the archive), 0 refused\n",
-		path, r.Added, r.Updated, attached, plan.same)
+	fmt.Fprintln(env.Stdout, t.F("cli.rep.done", path, r.Added, r.Updated, attached, plan.same))
 	return nil
 }
 
 // printUnderstood shows the kind, sitting and date, the count by level and
 // by field, and the first items.
-func printUnderstood(env Env, path string, rep *ingest.Report, en bool) {
+func printUnderstood(env Env, path string, rep *ingest.Report, t base.Text) {
 	w := env.Stdout
-	kind := "báo cáo tổng hợp"
+	kind := t.S("cli.rep.summary")
 	if rep.Answers {
-		kind = "báo cáo trả lời"
+		kind = t.S("cli.rep.answers")
 	}
-	if en {
-		kind = map[bool]string{false: "summary report", true: "answer report"}[rep.Answers]
-	}
-	fmt.Fprintf(w, "%s: %s, %d items; %s %q, %s %s\n", path, kind, len(rep.Items),
-		map[bool]string{false: "kỳ họp", true: "sitting"}[en], model.Safe(rep.Session, false),
-		map[bool]string{false: "ngày", true: "date"}[en], rep.Date)
+	fmt.Fprintln(w, t.F("cli.rep.head", path, kind, len(rep.Items), model.Safe(rep.Session, false), rep.Date))
 	byLevel, byField := map[model.Authority]int{}, map[model.Field]int{}
 	for _, it := range rep.Items {
 		byLevel[it.Petition.Authority]++
@@ -126,23 +117,23 @@ func printUnderstood(env Env, path string, rep *ingest.Report, en bool) {
 		if n := byLevel[a]; n > 0 {
 			name := string(a)
 			if a == "" {
-				name = map[bool]string{false: "chưa rõ thẩm quyền", true: "no level"}[en]
+				name = t.S("cli.rep.nolevel")
 			}
 			parts = append(parts, fmt.Sprintf("%s %d", name, n))
 		}
 	}
-	fmt.Fprintf(w, "  %s: %s\n", map[bool]string{false: "theo thẩm quyền", true: "by level"}[en], strings.Join(parts, ", "))
+	fmt.Fprintln(w, t.F("cli.rep.bylevel", strings.Join(parts, ", ")))
 	parts = nil
 	for _, f := range append(append([]model.Field(nil), model.Fields...), "") {
 		if n := byField[f]; n > 0 {
 			name := string(f)
 			if f == "" {
-				name = map[bool]string{false: "chưa rõ lĩnh vực", true: "no field"}[en]
+				name = t.S("cli.rep.nofield")
 			}
 			parts = append(parts, fmt.Sprintf("%s %d", name, n))
 		}
 	}
-	fmt.Fprintf(w, "  %s: %s\n", map[bool]string{false: "theo lĩnh vực", true: "by field"}[en], strings.Join(parts, ", "))
+	fmt.Fprintln(w, t.F("cli.rep.byfield", strings.Join(parts, ", ")))
 	for i, it := range rep.Items {
 		if i == 3 {
 			break

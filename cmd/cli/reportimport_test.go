@@ -104,7 +104,7 @@ func TestReportRoundTrip(t *testing.T) {
 	before := db.ArchiveCount()
 	db.Close()
 	code, out, errs = call(t, "", "--db", path, "import", "--yes", report)
-	if code != 0 || !strings.Contains(out, "0 added") || !strings.Contains(out, "3 already in the archive") {
+	if code != 0 || !strings.Contains(out, "thêm 0") || !strings.Contains(out, "3 đã có trong kho") {
 		t.Fatalf("import back: %d %q %q", code, out, errs)
 	}
 	db, _ = store.Open(path, store.Options{NoIndex: true})
@@ -152,8 +152,13 @@ func TestAnswerReportAttaches(t *testing.T) {
 	os.WriteFile(file, buf.Bytes(), 0o600)
 
 	code, out, errs := call(t, "", "--db", path, "import", "--date", "2025-06-30", file)
-	if code == 0 || !strings.Contains(errs, "--yes") || !strings.Contains(out, "báo cáo trả lời, 3 items") {
+	if code == 0 || !strings.Contains(errs, "chạy lại với --yes") || !strings.Contains(out, "báo cáo trả lời, 3 mục; kỳ họp") {
 		t.Fatalf("without --yes: %d %q %q", code, out, errs)
+	}
+	code, out, errs = call(t, "", "--db", path, "--lang", "en", "import", "--date", "2025-06-30", file)
+	if code == 0 || !strings.Contains(errs, "run again with --yes") || !strings.Contains(out, "answer report, 3 items; sitting") ||
+		!strings.Contains(out, "by level: tỉnh 3") || !strings.Contains(errs, "1 of 1 files refused") {
+		t.Fatalf("without --yes, in English: %d %q %q", code, out, errs)
 	}
 	// On a terminal the confirmation screen shows the matches; cancelling
 	// writes nothing, and a person's untick makes that item a new petition.
@@ -165,7 +170,7 @@ func TestAnswerReportAttaches(t *testing.T) {
 	defer func() { runAttach = func(m *attach.Model) error { _, err := tea.NewProgram(m).Run(); return err } }()
 	var o, e bytes.Buffer
 	tty := Env{Stdin: strings.NewReader(""), Stdout: &o, Stderr: &e, StdinTTY: true, Now: clock}
-	if code := Main([]string{"--db", path, "import", "--date", "2025-06-30", file}, tty); code == 0 || !strings.Contains(e.String(), "cancelled") {
+	if code := Main([]string{"--db", path, "import", "--date", "2025-06-30", file}, tty); code == 0 || !strings.Contains(e.String(), "chưa nhập gì (đã huỷ)") {
 		t.Fatalf("cancelled screen: %d %q", code, e.String())
 	}
 	if len(shown) != 2 || shown[0].ID != "A1" || !shown[0].Accept || shown[1].ID != "A2" || !shown[1].Accept || shown[0].Score < 0.6 {
@@ -178,7 +183,7 @@ func TestAnswerReportAttaches(t *testing.T) {
 	}
 	o.Reset()
 	e.Reset()
-	if code := Main([]string{"--db", path, "import", "--date", "2025-06-30", file}, tty); code != 0 || !strings.Contains(o.String(), "2 added, 1 updated (1 answers attached") {
+	if code := Main([]string{"--db", path, "import", "--date", "2025-06-30", file}, tty); code != 0 || !strings.Contains(o.String(), "thêm 2, cập nhật 1 (1 trả lời gắn vào kiến nghị trong kho") {
 		t.Fatalf("confirmed screen: %d %q %q", code, o.String(), e.String())
 	}
 	db, _ = store.Open(path, store.Options{NoIndex: true})
@@ -194,7 +199,7 @@ func TestAnswerReportAttaches(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	code, out, errs = call(t, "", "--db", path, "import", "--yes", "--date", "2025-06-30", file)
+	code, out, errs = call(t, "", "--db", path, "--lang", "en", "import", "--yes", "--date", "2025-06-30", file)
 	if code != 0 || !strings.Contains(out, "1 added, 2 updated (2 answers attached") {
 		t.Fatalf("import: %d %q %q", code, out, errs)
 	}

@@ -48,7 +48,7 @@ func runSessions(g *global, args []string, env Env) error {
 	for _, s := range list {
 		dl, err := model.SessionDeadline(&s.Session, rule, env.Now())
 		if err != nil {
-			return fmt.Errorf("session %d: %w", s.ID, err)
+			return fmt.Errorf("%s: %w", g.text().F("cli.sessno", s.ID), err)
 		}
 		state := "draft"
 		switch {
