@@ -5,6 +5,7 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -36,6 +37,7 @@ type Model struct {
 	screen     base.Screen
 	help       help.Model
 	showHelp   bool
+	helpPage   int      // the help overlay's page
 	palette    *palette // the command palette, while open
 	status     string
 	statusErr  bool
@@ -181,15 +183,21 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.palette = newPalette(m.ctx, m.screen, m.globalKeys())
 		return nil, true
 	case m.showHelp:
-		if key.Matches(msg, k.Back, k.Help) {
+		switch {
+		case key.Matches(msg, k.Back, k.Help):
 			m.showHelp = false
+		case key.Matches(msg, k.PageDown, k.ArrowDown):
+			_, n := m.helpPages()
+			m.helpPage = min(n-1, m.helpPage+1)
+		case key.Matches(msg, k.PageUp, k.ArrowUp):
+			m.helpPage = max(0, m.helpPage-1)
 		}
 		return nil, true
 	case m.share.show && m.share.srv != nil && m.onShareKey(msg):
 		return nil, true
 	case key.Matches(msg, k.Help) && !(base.Typed(msg) && m.screen.Typing()):
 		// A help key that types text ('?') is text while a field has focus.
-		m.showHelp = true
+		m.showHelp, m.helpPage = true, 0
 		return nil, true
 	case key.Matches(msg, k.Home):
 		cmd, _ := m.navigate(base.GoHomeMsg{})
@@ -386,26 +394,87 @@ func (m *Model) helpBar() string {
 	return truncate(m.help.ShortHelpView(short), m.ctx.Width)
 }
 
+// helpView is the F1 overlay: every action of the screen and the root's,
+// one line each with every key that does it (a second key given for
+// terminals that take the first is found here), laid out in as many
+// columns as the width holds. What does not fit the height goes on further
+// pages, turned with the arrows or PgUp/PgDn, so no action is ever cut off.
 func (m *Model) helpView() string {
+	pages, n := m.helpPages()
+	page := min(m.helpPage, n-1) // a resize may leave fewer pages
+	w := 0
+	for _, p := range pages {
+		w = max(w, lipgloss.Width(p))
+	}
+	s, t := m.ctx.Styles, m.ctx.Text
+	foot := t.F("app.helpclose", base.KeyNames(m.ctx.Keys.Help), base.KeyNames(m.ctx.Keys.Back))
+	if n > 1 {
+		foot = t.F("app.helppage", page+1, n, base.KeyNames(m.ctx.Keys.PageDown)+"/"+base.KeyNames(m.ctx.Keys.ArrowDown),
+			base.KeyNames(m.ctx.Keys.PageUp)+"/"+base.KeyNames(m.ctx.Keys.ArrowUp)) + " · " + foot
+	}
+	foot = lipgloss.NewStyle().Width(max(w, min(40, m.ctx.Width-8))).Render(foot) // wrapped, not wider than the keys
+	box := s.Overlay.Render(s.Title.Render(t.S("app.helptitle")) + "\n\n" + pages[page] + "\n\n" + s.Muted.Render(foot))
+	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, base.Fit(box, m.ctx.Width, m.ctx.Height))
+}
+
+// helpPages lays the help's lines out in columns and pages that fit the
+// terminal inside the overlay's frame.
+func (m *Model) helpPages() (pages []string, n int) {
 	_, full := m.screen.Help()
 	full = append(full, m.globalKeys())
-	// The overlay names every key of an action, so a second key given for
-	// terminals that take the first (F1, F10, Alt on macOS) is found there.
-	// The screen's slices are copied, not changed: its short help keeps one key.
-	named := make([][]key.Binding, len(full))
-	for g, group := range full {
-		named[g] = append([]key.Binding(nil), group...)
-		for i, b := range named[g] {
-			named[g][i].SetHelp(base.KeyNames(b), b.Help().Desc)
+	st := m.help.Styles
+	keyW, descW := 0, 0
+	for _, g := range full {
+		for _, b := range g {
+			if b.Enabled() {
+				keyW, descW = max(keyW, base.Width(base.KeyNames(b))), max(descW, base.Width(b.Help().Desc))
+			}
 		}
 	}
-	full = named
-	hm := m.help
-	hm.ShowAll = true
-	s := m.ctx.Styles
-	box := s.Overlay.Render(s.Title.Render(m.ctx.Text.S("app.helptitle")) + "\n\n" +
-		hm.FullHelpView(full) + "\n\n" + s.Muted.Render(m.ctx.Text.F("app.helpclose", base.KeyNames(m.ctx.Keys.Help), base.KeyNames(m.ctx.Keys.Back))))
-	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, base.Fit(box, m.ctx.Width, m.ctx.Height))
+	const frame = 8 // the overlay's border and padding, and a margin
+	innerW := max(20, m.ctx.Width-frame)
+	keyW = min(keyW, innerW/3)
+	colW := min(innerW, keyW+2+descW)
+	var lines []string
+	for _, g := range full {
+		if len(lines) > 0 {
+			lines = append(lines, "")
+		}
+		for _, b := range g {
+			if !b.Enabled() {
+				continue
+			}
+			k := truncate(base.KeyNames(b), keyW)
+			line := st.FullKey.Render(k) + pad(keyW-base.Width(k)+2) + st.FullDesc.Render(b.Help().Desc)
+			lines = append(lines, truncate(line, colW))
+		}
+	}
+	const gap = 3
+	cols := max(1, (innerW+gap)/(colW+gap))
+	rows := max(3, m.ctx.Height-frame-4) // less the title and a foot of up to three lines
+	if need := (len(lines) + cols - 1) / cols; need < rows {
+		rows = need // one page: columns as even as the lines allow
+	}
+	for start := 0; start < len(lines); start += rows * cols {
+		var columns []string
+		for c := 0; c < cols && start+c*rows < len(lines); c++ {
+			from := start + c*rows
+			part := lines[from:min(len(lines), from+rows)]
+			for len(part) > 0 && part[0] == "" {
+				part = part[1:] // a column does not start with a gap
+			}
+			col := lipgloss.NewStyle().Width(colW).Render(strings.Join(part, "\n"))
+			if c > 0 {
+				col = lipgloss.NewStyle().PaddingLeft(gap).Render(col)
+			}
+			columns = append(columns, col)
+		}
+		pages = append(pages, lipgloss.JoinHorizontal(lipgloss.Top, columns...))
+	}
+	if len(pages) == 0 {
+		pages = []string{""}
+	}
+	return pages, len(pages)
 }
 
 // globalKeys are the root's keys, which act on every screen.

@@ -172,3 +172,31 @@ func TestSecondKeyForEveryTakenKey(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpOverlayShowsEveryAction: at 80×24 and 120×36, the F1 overlay's
+// pages together show every action of the screen and the root with all its
+// keys, and each page fits the terminal (at 80 columns it used to show two
+// of the session screen's five groups, cut off at the right).
+func TestHelpOverlayShowsEveryAction(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 36}} {
+		m, _ := sceneRoot(t, keyScenes[1]) // the session screen's list
+		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		press(m, "f1")
+		seen := ""
+		for range 10 {
+			v := view(m)
+			tuitest.CheckSize(t, m.View().Content, size[0], size[1])
+			seen += v
+			press(m, "pgdown")
+		}
+		for _, b := range sceneBindings(m) {
+			if want := base.KeyNames(b); !strings.Contains(seen, want) || !strings.Contains(seen, b.Help().Desc) {
+				t.Errorf("%dx%d: the help never shows %s (%s)", size[0], size[1], want, b.Help().Desc)
+			}
+		}
+		press(m, "esc")
+		if m.showHelp {
+			t.Fatal("esc did not close the help")
+		}
+	}
+}

@@ -58,6 +58,7 @@ var catalog = map[string][2]string{
 	"app.saveerr":       {"Lỗi lưu: %v", "Save failed: %v"},
 	"app.helptitle":     {"Phím tắt", "Keys"},
 	"app.helpclose":     {"%s hoặc %s để đóng", "%s or %s to close"},
+	"app.helppage":      {"Trang %d/%d · %s: trang sau · %s: trang trước", "Page %d of %d · %s: next · %s: back"},
 	"app.loadingidx":    {"Đang nạp kho kiến nghị…", "Loading the petition archive…"},
 	"app.idxready":      {"Kho kiến nghị: %d kiến nghị", "Archive: %d petitions"},
 	"app.telexnotsaved": {"Telex vẫn theo lựa chọn mới trong lần chạy này, nhưng không lưu được cho lần mở sau", "Telex follows the new choice for this run, but it could not be saved for the next start"},
