@@ -125,3 +125,31 @@ func TestSharedSpecifics(t *testing.T) {
 		t.Errorf("shared %+v", got)
 	}
 }
+
+// Words that fold alike but carry other marks name other things when both
+// texts write them with marks; against a text typed without marks, the
+// folded form is all there is, and it is shared.
+func TestSharedSpecificsMarks(t *testing.T) {
+	for _, tt := range []struct {
+		remark, pet string
+		shared      bool
+	}{
+		{"Đề nghị sửa cầu Bóng xuống cấp", "Đề nghị sửa cầu Bông ở xã Yên Lạc", false},
+		{"Đường vào bản Sình lầy lội", "Hỗ trợ học sinh bản Sinh đi học", false},
+		{"Đề nghị sửa cầu Bông xuống cấp", "Đề nghị sửa cầu Bông ở xã Yên Lạc", true},
+		{"De nghi sua cau Bong xuong cap", "Đề nghị sửa cầu Bông ở xã Yên Lạc", true},
+		{"Đề nghị sửa cầu Bóng xuống cấp", "De nghi sua cau Bong o xa Yen Lac", true},
+		{"Kính thưa đại biểu, cau Bong xuong cap", "Đề nghị sửa cầu Bông ở xã Yên Lạc", true},
+	} {
+		got := SharedSpecifics(tt.remark, Span{}, tt.pet, "")
+		var whats []string
+		for _, s := range got {
+			if s.Kind == "bridge" || s.Kind == "village" {
+				whats = append(whats, s.What)
+			}
+		}
+		if (len(whats) > 0) != tt.shared {
+			t.Errorf("%q / %q: shared %q, want shared=%v", tt.remark, tt.pet, whats, tt.shared)
+		}
+	}
+}

@@ -51,13 +51,20 @@ func SharedSpecifics(remark string, span Span, petitionText, petitionLocation st
 		if seen[key] || sp.class == classPerson && len(sp.phrase) < 2 {
 			continue
 		}
-		inPet := locate(petWords, sp.phrase)
-		if len(inPet) == 0 && len(locate(locWords, sp.phrase)) == 0 {
-			continue
-		}
-		inRem := locate(remWords, sp.phrase)
+		inRem := locate(remWords, sp.phrase, nil)
 		if span.End > span.Start {
 			inRem = within(inRem, span)
+		}
+		// Words that fold alike may differ in their marks (Sình and
+		// sinh, Bóng and Bông): where the remark and the petition both
+		// write the thing with marks, they must be the same ones.
+		var marks []string
+		if len(inRem) > 0 {
+			marks = markedAt(remWords, inRem[0])
+		}
+		inPet := locate(petWords, sp.phrase, marks)
+		if len(inPet) == 0 && len(locate(locWords, sp.phrase, marks)) == 0 {
+			continue
 		}
 		seen[key] = true
 		if inRem == nil {
@@ -80,11 +87,29 @@ func SharedSpecifics(remark string, span Span, petitionText, petitionLocation st
 	return out
 }
 
-// rawWord is one word of a text as typed, with its rune offsets and its
-// folded form after Telex/VNI leftovers are decoded.
+// rawWord is one word of a text as typed, with its rune offsets and, after
+// Telex/VNI leftovers are decoded, its lower-case and folded forms.
 type rawWord struct {
-	fold       string
-	start, end int
+	lower, fold string
+	start, end  int
+}
+
+// markedAt returns the lower-case forms of the words in span, or nil when
+// none of them carries a mark (typed without marks, the folded forms are
+// all there is to compare).
+func markedAt(words []rawWord, span Span) []string {
+	var out []string
+	marked := false
+	for _, w := range words {
+		if w.start >= span.Start && w.end <= span.End {
+			out = append(out, w.lower)
+			marked = marked || w.lower != w.fold
+		}
+	}
+	if !marked {
+		return nil
+	}
+	return out
 }
 
 func rawWords(s string) []rawWord {
@@ -95,9 +120,8 @@ func rawWords(s string) []rawWord {
 	r, start := 0, -1
 	startByte := 0
 	flush := func(endByte, endRune int) {
-		w := s[startByte:endByte]
-		f := Fold(telex.DecodeVNIText(telex.DecodeText(w)))
-		out = append(out, rawWord{fold: f, start: start, end: endRune})
+		w := strings.ToLower(telex.DecodeVNIText(telex.DecodeText(s[startByte:endByte])))
+		out = append(out, rawWord{lower: w, fold: Fold(w), start: start, end: endRune})
 		start = -1
 	}
 	for i, c := range s {
@@ -118,8 +142,15 @@ func rawWords(s string) []rawWord {
 
 // locate finds the phrase's folded words as consecutive words. A road
 // token ("dt612", "r533") is found by its number and the words before it
-// that name its class ("ĐT.612", "đường tỉnh 612", "tỉnh lộ 612").
-func locate(words []rawWord, phrase []string) []Span {
+// that name its class ("ĐT.612", "đường tỉnh 612", "tỉnh lộ 612"). When
+// marks holds the phrase's words as the other text writes them with marks
+// (lower case), an occurrence written with marks too must have the same
+// ones on the words that fold the same; one typed without marks matches
+// on its folded forms, and a typing slip is still allowed on them.
+func locate(words []rawWord, phrase []string, marks []string) []Span {
+	if len(marks) != len(phrase) {
+		marks = nil
+	}
 	var out []Span
 	if len(phrase) == 1 {
 		if _, num, ok := splitRoad(phrase[0]); ok {
@@ -140,11 +171,18 @@ func locate(words []rawWord, phrase []string) []Span {
 	}
 	for i := 0; i+len(phrase) <= len(words); i++ {
 		ok := true
+		marked := false
 		for k, p := range phrase {
 			f := words[i+k].fold
 			if f != p && !(mistyped(f) && withinOneEdit(f, p)) && !(mistyped(p) && withinOneEdit(p, f)) {
 				ok = false
 				break
+			}
+			marked = marked || words[i+k].lower != f
+		}
+		for k := range phrase {
+			if ok && marked && marks != nil && words[i+k].fold == phrase[k] && words[i+k].lower != marks[k] {
+				ok = false
 			}
 		}
 		if ok {
