@@ -73,3 +73,52 @@ func BenchmarkImport100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
 }
+
+// BenchmarkLoadIndex100k opens a file holding the TXCT_SCALE archive and
+// its saved repeat index and loads the index, as the app does at start,
+// and reports the live heap with the index loaded.
+//
+//	TXCT_SCALE=/tmp/scale100k.jsonl go test -run '^$' -bench LoadIndex100k -benchtime 10x ./store
+func BenchmarkLoadIndex100k(b *testing.B) {
+	src := os.Getenv("TXCT_SCALE")
+	if src == "" {
+		b.Skip("set TXCT_SCALE")
+	}
+	path := filepath.Join(b.TempDir(), "i.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := ingest.ReadFile(src, ingest.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.PutPetitions(res.Petitions); err != nil {
+		b.Fatal(err)
+	}
+	res = nil
+	if err := s.Close(); err != nil { // saves the index
+		b.Fatal(err)
+	}
+	var heap uint64
+	for b.Loop() {
+		s, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.LoadIndex(); err != nil {
+			b.Fatal(err)
+		}
+		if s.ArchiveCount() != 100_000 {
+			b.Fatalf("%d petitions", s.ArchiveCount())
+		}
+		b.StopTimer()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		heap = ms.HeapAlloc
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(heap)/(1<<20), "live-heap-MB")
+}
