@@ -11,8 +11,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
+	"txct/store/match"
 	"txct/store/model"
 	"txct/store/safefile"
 )
@@ -156,14 +155,7 @@ func Slug(s model.Session) string {
 	}
 	var b strings.Builder
 	dash := true
-	for _, r := range norm.NFD.String(place) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		}
-		r = unicode.ToLower(r)
+	for _, r := range match.Fold(place) {
 		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			b.WriteRune(r)
 			dash = false

@@ -11,8 +11,8 @@ import (
 )
 
 // DefaultAutosaveDelay is how long a change may wait before it is written.
-// Issue 2 allows one second of typing to be lost on a kill; a quarter second
-// leaves room for the fsync and still batches a burst of keystrokes into one
+// A kill may lose at most the last second of typing; a quarter second leaves
+// room for the fsync and still batches a burst of keystrokes into one
 // transaction.
 const DefaultAutosaveDelay = 250 * time.Millisecond
 

@@ -48,7 +48,8 @@ var (
 var onNetwork = safefile.OnNetwork
 
 // DefaultLockTimeout is how long Open waits for another txct to let go of the
-// file. Issue 5 asks for an exit within 2 s, so this stays well under it.
+// file. A second txct on the same file must give up, naming it, within 2 s;
+// this stays well under that.
 const DefaultLockTimeout = 700 * time.Millisecond
 
 // Options tune Open.

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"txct/store/match"
 	"txct/store/model"
 )
 
@@ -153,7 +154,7 @@ var ambiguous = map[string]bool{"de": true, "cho": true, "so": true, "bo": true,
 func (t text) has(c string) bool {
 	c = words(c)
 	if t.noMark {
-		c = fold(c)
+		c = match.Fold(c)
 		if ambiguous[c] {
 			return false
 		}
@@ -193,19 +194,4 @@ func words(s string) string {
 		prev = cls
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// fold takes the marks off (đ → d).
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		if r == 'đ' {
-			r = 'd'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

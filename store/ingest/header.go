@@ -2,9 +2,8 @@ package ingest
 
 import (
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"txct/store/match"
 )
 
 // col is one archive column, in FORMAT.md order plus the optional ones.
@@ -107,39 +106,12 @@ func mapHeader(cells []string) (h headerMap, dup int, missing []col) {
 	return h, dup, missing
 }
 
-// fold reduces s for comparison the way the matcher does:
-// NFC, lower case, tone and vowel marks stripped, đ→d, runs of spaces
-// collapsed to one and trimmed.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		case unicode.IsSpace(r) || r == '\u00a0':
-			space = true
-			continue
-		default:
-			r = unicode.ToLower(r)
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// foldKey folds s for label lookups: like fold, and also the dashes and the
-// spaces around "-" and "," do not count, so "Nông nghiệp-Thủy lợi" and
-// "nong nghiep – thuy loi" are the same key.
+// foldKey folds s for label lookups: folded as the matcher folds
+// (match.Fold), runs of spaces collapsed to one and trimmed, and the dashes
+// and the spaces around "-" and "," do not count, so "Nông nghiệp-Thủy lợi"
+// and "nong nghiep – thuy loi" are the same key.
 func foldKey(s string) string {
-	f := fold(s)
+	f := strings.Join(strings.Fields(match.Fold(s)), " ")
 	f = strings.NewReplacer("–", "-", "—", "-", "‐", "-").Replace(f)
 	f = strings.ReplaceAll(f, " - ", "-")
 	f = strings.ReplaceAll(f, " -", "-")
