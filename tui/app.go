@@ -28,6 +28,10 @@ type Options struct {
 	// Warning, if set, shows on the status line at start: a problem found
 	// while opening that does not stop the app (an unreadable setting).
 	Warning error
+	// Notice, if set, shows in a box at start until a key is pressed:
+	// news the user must not miss (the database was moved to the system's
+	// data folder).
+	Notice string
 }
 
 // Model is the root model.
@@ -46,6 +50,7 @@ type Model struct {
 	quitting   bool
 	offer      bool      // first-run demo offer is showing
 	ask        *question // a yes/no question is showing
+	notice     string    // a notice is showing until a key is pressed
 	saveErr    error
 	savedAt    time.Time
 	share      share
@@ -78,6 +83,7 @@ func New(ctx *base.Context, db *store.Store, opts Options) *Model {
 	if opts.Warning != nil {
 		m.setStatus("", opts.Warning)
 	}
+	m.notice = opts.Notice
 	return m
 }
 
@@ -90,8 +96,8 @@ func (m *Model) Init() tea.Cmd {
 // Update routes a message: global keys and navigation here, the rest to the
 // current screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if _, ok := msg.(tea.MouseMsg); ok && m.palette != nil {
-		return m, nil // a click must not act on the screen under the palette
+	if _, ok := msg.(tea.MouseMsg); ok && (m.palette != nil || m.notice != "") {
+		return m, nil // a click must not act on the screen under the box
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -112,6 +118,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	case tea.PasteMsg:
+		if m.notice != "" {
+			return m, nil // the notice says a key goes on; text would land unseen
+		}
 		if m.palette != nil {
 			m.palette.pick.Paste(msg.Content)
 			return m, nil
@@ -172,6 +181,9 @@ func (m *Model) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.quit(), true
 	case key.Matches(msg, k.Redraw):
 		return tea.ClearScreen, true
+	case m.notice != "":
+		m.notice = ""
+		return nil, true
 	case m.offer:
 		return m.answerOffer(msg), true
 	case m.ask != nil:
@@ -324,6 +336,10 @@ func (m *Model) View() tea.View {
 		msg := m.ctx.Text.F("app.toosmall", w, h, base.MinWidth, base.MinHeight)
 		v.SetContent(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center,
 			lipgloss.NewStyle().Width(w).Align(lipgloss.Center).Render(msg)))
+		return v
+	}
+	if m.notice != "" {
+		v.SetContent(m.noticeView())
 		return v
 	}
 	if m.offer {

@@ -11,6 +11,7 @@ import (
 	"txct/store"
 	"txct/store/model"
 	"txct/tui/base"
+	"txct/tui/home"
 	"txct/tui/tuitest"
 )
 
@@ -111,5 +112,32 @@ func TestNavigationBetweenScreens(t *testing.T) {
 	}
 	if v := view(m); !strings.Contains(v, "Nhà văn hóa thôn 2") {
 		t.Errorf("home does not list the session: %q", v)
+	}
+}
+
+// The one-time notice (the database moved) shows in a box at start, over
+// the screen; clicks and pastes do not reach the screen under it, and the
+// first key closes it without acting on the screen.
+func TestStartNotice(t *testing.T) {
+	const moved = "Đã chuyển cơ sở dữ liệu và các bản sao lưu từ C:\\Users\\lan\\.local\\share\\txct sang C:\\Users\\lan\\AppData\\Local\\txct"
+	m, db := newRoot(t, base.VI, Options{Notice: moved + "\x1b]0;x\x07"})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	v := view(m)
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "AppData\\Local\\txct") || !strings.Contains(v, "phím bất kỳ") {
+		t.Fatalf("no notice at start: %q", v)
+	}
+	if strings.Contains(m.View().Content, "\x1b]0;") {
+		t.Error("an escape sequence in the notice reached the terminal")
+	}
+	m.Update(tea.PasteMsg{Content: "đề nghị sửa đường"})
+	m.Update(tea.KeyPressMsg{Code: 'n', Text: "n"})
+	if m.notice != "" || strings.Contains(view(m), "phím bất kỳ") {
+		t.Fatalf("a key did not close the notice: %q", view(m))
+	}
+	if _, ok := m.screen.(*home.Model); !ok {
+		t.Fatalf("the key acted on the screen: %T", m.screen)
+	}
+	if ss, _ := db.Sessions(); len(ss) != 0 {
+		t.Errorf("a key or paste under the notice made a session: %v", ss)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"txct/store"
 	"txct/store/demo"
+	"txct/store/model"
 	"txct/tui/base"
 )
 
@@ -193,10 +194,19 @@ func (m *Model) answerQuestion(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// noticeView shows the start-up notice in a box; any key closes it.
+func (m *Model) noticeView() string {
+	return m.boxView(model.Safe(m.notice, false), m.ctx.Text.S("app.anykey"))
+}
+
 func (m *Model) questionView() string {
-	s, t := m.ctx.Styles, m.ctx.Text
-	box := s.Overlay.Width(min(70, m.ctx.Width-4)).Render(
-		m.ask.text + "\n\n" + s.Subtitle.Render(t.S("app.yesno")))
+	return m.boxView(m.ask.text, m.ctx.Text.S("app.yesno"))
+}
+
+// boxView draws text in a box over the middle of the screen, with footer
+// (what the keys do) under it.
+func (m *Model) boxView(text, footer string) string {
+	box := m.ctx.Styles.Overlay.Width(min(70, m.ctx.Width-4)).Render(text + "\n\n" + m.ctx.Styles.Subtitle.Render(footer))
 	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, box)
 }
 
@@ -250,9 +260,8 @@ func (m *Model) onDemoLoaded(msg demoLoadedMsg) tea.Cmd {
 
 func (m *Model) offerView() string {
 	s, t := m.ctx.Styles, m.ctx.Text
-	box := s.Overlay.Width(min(70, m.ctx.Width-4)).Render(
-		s.Title.Render(t.S("app.welcome")) + "\n\n" + t.S("app.demooffer") + "\n\n" + s.Subtitle.Render(t.F("app.demokeys", base.KeyNames(m.ctx.Keys.Yes)+"/"+base.KeyNames(m.ctx.Keys.Open), base.KeyNames(m.ctx.Keys.No))))
-	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, box)
+	return m.boxView(s.Title.Render(t.S("app.welcome"))+"\n\n"+t.S("app.demooffer"),
+		t.F("app.demokeys", base.KeyNames(m.ctx.Keys.Yes)+"/"+base.KeyNames(m.ctx.Keys.Open), base.KeyNames(m.ctx.Keys.No)))
 }
 
 func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }

@@ -40,8 +40,11 @@ type global struct {
 	tone    string
 	openRef string
 	share   string
-	// stderr takes the one-time notice that the database moved.
+	// stderr takes the one-time notice that the database moved; nil while
+	// the terminal app opens the database, which shows moved itself.
 	stderr io.Writer
+	// moved is that notice, once the database was moved ("" if not).
+	moved string
 }
 
 // register adds the global flags to fs. The current values are the
@@ -78,8 +81,11 @@ func (g *global) path() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if from != "" && g.stderr != nil {
-			fmt.Fprintf(g.stderr, "txct: %s\n", base.Text{Lang: g.language()}.F("file.moved", from, to))
+		if from != "" {
+			g.moved = g.text().F("file.moved", from, to)
+			if g.stderr != nil {
+				fmt.Fprintf(g.stderr, "txct: %s\n", g.moved)
+			}
 		}
 	}
 	return store.DefaultPath()

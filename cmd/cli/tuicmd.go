@@ -18,12 +18,14 @@ import (
 
 // runTUI opens the database and runs the terminal app until the user quits.
 func runTUI(g *global, env Env) error {
+	// The screen would hide a line on stderr: the app shows the move itself.
+	g.stderr = nil
 	db, err := g.open(store.Options{})
 	if err != nil {
 		return err
 	}
 	ctx := base.NewContext(g.language())
-	var opts tui.Options
+	opts := tui.Options{Notice: g.moved}
 	// An unreadable deadline rule does not keep the secretary out: the app
 	// counts with the default and says so on its status line.
 	var werr error

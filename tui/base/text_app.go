@@ -10,6 +10,7 @@ func init() {
 		"app.demobeside":    {"Cơ sở dữ liệu đang có hội nghị hoặc kiến nghị thật. Thêm dữ liệu mẫu bên cạnh? Không bản ghi nào đang có bị ghi đè; Ctrl+B gỡ dữ liệu mẫu sau.", "The database holds real sessions or petitions. Add the demo beside them? No record on file is overwritten; Ctrl+B removes the demo later."},
 		"app.demoremoveask": {"Gỡ dữ liệu mẫu: %d hội nghị mẫu và %d kiến nghị mẫu? Dữ liệu thật không bị động đến.", "Remove the demo: %d example sessions and %d demo petitions? Real records are not touched."},
 		"app.demoremoved":   {"Đã gỡ dữ liệu mẫu: %d hội nghị, %d kiến nghị", "Demo removed: %d sessions, %d petitions"},
+		"app.anykey":        {"Nhấn phím bất kỳ để tiếp tục", "Press any key to continue"},
 		"app.yesno":         {"C/Y: đồng ý    phím khác: thôi", "Y: yes    any other key: no"},
 		"app.cancelled":     {"Đã hủy, không có gì thay đổi", "Cancelled; nothing changed"},
 	})
