@@ -40,7 +40,9 @@ type docEntry struct {
 	id    string
 	terms []int32 // sorted, unique: terms of the text
 	loc   []int32 // sorted, unique: terms of the location not in terms
-	specs []int32 // specifics, flat: class, n, n unigram ids, class, n, …
+	// specs are the specifics, flat: class, n, n unigram ids, n mark
+	// hashes (markHash, 0 for a phrase written without marks), class, …
+	specs []int32
 	total float32 // static weight of terms (see staticWeight)
 	alive bool
 }
@@ -162,6 +164,7 @@ func (ix *Index) put(id string, a analyzed) {
 		for _, w := range s.phrase {
 			d.specs = append(d.specs, ix.intern(w))
 		}
+		d.specs = appendMarks(d.specs, s)
 	}
 	ix.insert(d)
 }

@@ -4,12 +4,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 )
 
 // persistVersion is bumped whenever the analysis or the layout changes, so a
 // store holding an older blob rebuilds the index instead of loading it.
-const persistVersion = 2
+const persistVersion = 3
 
 // ErrVersion reports a persisted index written by another version of the
 // analysis; the caller should rebuild from the petitions.
@@ -46,7 +47,10 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 		b = append(b, d.id...)
 		ids(d.terms)
 		ids(d.loc)
-		ids(d.specs)
+		b = binary.AppendUvarint(b, uint64(len(d.specs)))
+		for _, x := range d.specs {
+			b = binary.AppendVarint(b, int64(x))
+		}
 	}
 	return b, nil
 }
@@ -91,6 +95,37 @@ func (ix *Index) UnmarshalBinary(data []byte) error {
 			arena = append(arena, int32(prev))
 		}
 	}
+	// specList reads a petition's specifics (see docEntry.specs) and checks
+	// their layout.
+	specList := func() {
+		m := r.count()
+		from := len(arena)
+		for k := 0; k < m && r.err == nil; k++ {
+			x := r.varint()
+			if x < math.MinInt32 || x > math.MaxInt32 {
+				r.fail()
+			}
+			arena = append(arena, int32(x))
+		}
+		sp := arena[from:]
+		for i := 0; i < len(sp) && r.err == nil; {
+			if i+2 > len(sp) {
+				r.fail()
+				break
+			}
+			n := int(sp[i+1])
+			if n < 1 || i+2+2*n > len(sp) {
+				r.fail()
+				break
+			}
+			for _, id := range sp[i+2 : i+2+n] {
+				if id < 0 || int64(id) >= nterms {
+					r.fail()
+				}
+			}
+			i += 2 + 2*n
+		}
+	}
 	for i := 0; i < ndocs && r.err == nil; i++ {
 		docIDs = append(docIDs, r.str())
 		var s span
@@ -99,7 +134,7 @@ func (ix *Index) UnmarshalBinary(data []byte) error {
 		s.loc = len(arena)
 		list()
 		s.specs = len(arena)
-		list()
+		specList()
 		s.end = len(arena)
 		spans = append(spans, s)
 	}

@@ -71,6 +71,26 @@ type pairQuery struct {
 	// specSlips are, for the mistyped words of the specifics and the word
 	// pairs holding them, the vocabulary terms they may be slips for.
 	specSlips map[string][]int32
+	// specIDs and specMarks are, for each specific, its words' ids (nil
+	// when the vocabulary lacks one) and mark hashes, laid out as a
+	// petition's specifics are.
+	specIDs, specMarks [][]int32
+}
+
+// otherMarksIn reports whether the petition names specific si of the
+// demand with the same folded words but other marks.
+func (q *pairQuery) otherMarksIn(si int, d *docEntry) bool {
+	if q.specIDs[si] == nil || q.specMarks[si][0] == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(d.specs); {
+		n := int(d.specs[i+1])
+		if otherMarks(q.specIDs[si], q.specMarks[si], d.specs[i+2:i+2+n], d.specs[i+2+n:i+2+2*n]) {
+			return true
+		}
+		i += 2 + 2*n
+	}
+	return false
 }
 
 // pairTerm is one term of a demand: the ids it matches in a petition (its
@@ -209,6 +229,18 @@ func (ix *Index) prepare(toks []token, rarest int) query {
 // compared with one petition's own words.
 func (ix *Index) preparePair(toks []token, tab *termTable) pairQuery {
 	q := pairQuery{specs: specifics(toks), set: map[string]bool{}}
+	for _, sp := range q.specs {
+		ids := make([]int32, 0, len(sp.phrase))
+		for _, w := range sp.phrase {
+			if id, ok := ix.termID[w]; ok && ids != nil {
+				ids = append(ids, id)
+			} else {
+				ids = nil
+			}
+		}
+		q.specIDs = append(q.specIDs, ids)
+		q.specMarks = append(q.specMarks, appendMarks(nil, sp))
+	}
 	for _, sp := range q.specs {
 		for i, w := range sp.phrase {
 			if !mistyped(w) {
@@ -543,8 +575,8 @@ func (ix *Index) specFactor(q *pairQuery, d *docEntry) float64 {
 	}
 	var qMatched, qNamed [classObject + 16]bool
 	shared, unmatched := 0, 0
-	for _, s := range q.specs {
-		if phraseIn(s.phrase, has) {
+	for si, s := range q.specs {
+		if phraseIn(s.phrase, has) && !q.otherMarksIn(si, d) {
 			shared++
 			qMatched[s.class] = true
 		} else {
@@ -557,16 +589,17 @@ func (ix *Index) specFactor(q *pairQuery, d *docEntry) float64 {
 	var words []string
 	for i := 0; i+1 < len(d.specs); {
 		class, n := d.specs[i], int(d.specs[i+1])
+		ids, marks := d.specs[i+2:i+2+n], d.specs[i+2+n:i+2+2*n]
 		words = words[:0]
-		for _, id := range d.specs[i+2 : i+2+n] {
+		for _, id := range ids {
 			words = append(words, ix.terms[id])
 		}
-		i += 2 + n
+		i += 2 + 2*n
 		c := uint8(class)
 		if int(c) >= len(seen) || c == className || c == classDistrict || c == classPerson && !qNamed[c] {
 			continue
 		}
-		if phraseIn(words, func(t string) bool { return q.has(t) }) {
+		if phraseIn(words, func(t string) bool { return q.has(t) }) && !q.namesOtherwise(ids, marks) {
 			continue
 		}
 		docOnly++
@@ -586,6 +619,18 @@ func (ix *Index) specFactor(q *pairQuery, d *docEntry) float64 {
 		f *= specNone
 	}
 	return f
+}
+
+// namesOtherwise reports whether the demand names a petition's specific
+// (its word ids and mark hashes) with the same folded words but other
+// marks.
+func (q *pairQuery) namesOtherwise(ids, marks []int32) bool {
+	for si := range q.specs {
+		if otherMarks(q.specIDs[si], q.specMarks[si], ids, marks) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseIn reports whether a text holding the terms has() accepts names the

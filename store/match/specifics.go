@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A specific is what tells one demand from another on the same topic: the
 // hamlet, commune, road, bridge, school, project or person it is about
@@ -10,6 +13,25 @@ import "strings"
 type specific struct {
 	class  uint8    // what kind of thing; conflicts are judged within a class
 	phrase []string // folded words that must occur in a text that names it
+	// marks are the phrase's words in lower case with their marks, nil
+	// when the text wrote none of them with a mark: words that fold alike
+	// may be other names (bản Sình, bản Sinh).
+	marks []string
+}
+
+// newSpecific makes the specific of class named by the tokens.
+func newSpecific(class uint8, toks ...token) specific {
+	sp := specific{class: class, phrase: folds(toks)}
+	for _, t := range toks {
+		if t.lower != t.fold {
+			sp.marks = make([]string, len(toks))
+			for i, t := range toks {
+				sp.marks[i] = t.lower
+			}
+			break
+		}
+	}
+	return sp
 }
 
 // Specific classes. Object types (bridge, lake, school …) get their own class
@@ -98,7 +120,7 @@ func specifics(toks []token) []specific {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.road {
-			out = append(out, specific{classRoad, []string{t.fold}})
+			out = append(out, specific{class: classRoad, phrase: []string{t.fold}})
 			used[i] = true
 			continue
 		}
@@ -119,8 +141,7 @@ func specifics(toks []token) []specific {
 			if tp.class == classPerson || tp.class == classRoad && toks[i+n-1].fold != "duong" {
 				continue
 			}
-			ph := []string{toks[i+n-1].fold, toks[j].fold}
-			out = append(out, specific{tp.class, ph})
+			out = append(out, newSpecific(tp.class, toks[i+n-1], toks[j]))
 			markUsed(used, i, j+1)
 			i = j
 			continue
@@ -142,15 +163,15 @@ func specifics(toks []token) []specific {
 			i = k - 1
 			continue
 		}
-		ph := folds(toks[j:k])
+		ph := slices.Clone(toks[j:k])
 		if len(ph) == 1 {
-			ph = []string{toks[i+n-1].fold, ph[0]} // "cầu Đá": "đá" alone says little
+			ph = []token{toks[i+n-1], ph[0]} // "cầu Đá": "đá" alone says little
 		}
 		if k+1 < len(toks) && toks[k].fold == "so" && isNumber(toks[k+1].fold) {
-			ph = append(ph, "so", toks[k+1].fold) // "Trường … số 2"
+			ph = append(ph, toks[k], toks[k+1]) // "Trường … số 2"
 			k += 2
 		}
-		out = append(out, specific{tp.class, ph})
+		out = append(out, newSpecific(tp.class, ph...))
 		markUsed(used, i, k)
 		i = k - 1
 	}
@@ -163,7 +184,7 @@ func specifics(toks []token) []specific {
 		for k < len(toks) && k-i < maxName && !used[k] && toks[k].cap && (k == i || !toks[k].start) {
 			k++
 		}
-		out = append(out, specific{className, folds(toks[i:k])})
+		out = append(out, newSpecific(className, toks[i:k]...))
 		i = k - 1
 	}
 	return out
@@ -223,4 +244,38 @@ func Specifics(s string) []string {
 		out[i] = strings.Join(x.phrase, " ")
 	}
 	return out
+}
+
+// markHash is a hash of a word as written with its marks; never 0, which
+// stands for a phrase written without marks.
+func markHash(w string) int32 {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	if h == 0 {
+		h = 1
+	}
+	return int32(h)
+}
+
+// appendMarks appends the mark hashes of a specific's words, 0 for each
+// when it was written without marks.
+func appendMarks(dst []int32, s specific) []int32 {
+	for i := range s.phrase {
+		if s.marks == nil {
+			dst = append(dst, 0)
+		} else {
+			dst = append(dst, markHash(s.marks[i]))
+		}
+	}
+	return dst
+}
+
+// otherMarks reports whether two specifics with these word ids and mark
+// hashes fold alike but are both written with marks, and not the same
+// ones: other names (bản Sình, bản Sinh), not the same thing.
+func otherMarks(aIDs, aMarks, bIDs, bMarks []int32) bool {
+	return len(aMarks) > 0 && aMarks[0] != 0 && len(bMarks) > 0 && bMarks[0] != 0 &&
+		slices.Equal(aIDs, bIDs) && !slices.Equal(aMarks, bMarks)
 }
