@@ -17,9 +17,10 @@ import (
 // bodies, or JSONL for another laptop) and forwards a session's petitions.
 func runArchive(g *global, args []string, env Env) error {
 	fs := subFlags("archive", g, env)
-	status := fs.String("status", "", "only these statuses, comma-separated (e.g. forwarded)")
-	auth := fs.String("authority", "", "only these competent levels, comma-separated (trung ương, tỉnh, xã, huyện)")
-	since := fs.String("since", "", "only petitions raised on or after this date (YYYY-MM-DD)")
+	t := g.text()
+	status := fs.String("status", "", t.S("cli.f.status"))
+	auth := fs.String("authority", "", t.S("cli.f.authority"))
+	since := fs.String("since", "", t.S("cli.f.since"))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err

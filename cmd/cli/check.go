@@ -37,8 +37,8 @@ const maxCheckLine = 4 << 20
 
 func runCheck(g *global, args []string, env Env) error {
 	fs := subFlags("check", g, env)
-	top := fs.Int("top", 5, "matches per remark")
-	asJSONL := fs.Bool("jsonl", false, `read one JSON object per line with a "text" field`)
+	top := fs.Int("top", 5, g.text().S("cli.f.top"))
+	asJSONL := fs.Bool("jsonl", false, g.text().S("cli.f.jsonl"))
 	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,11 +52,12 @@ type global struct {
 // defaults, so a command's own flag set does not undo what was given before
 // the command name.
 func (g *global) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.db, "db", g.db, `database file (default $TXCT_DB, else txct.db in %LOCALAPPDATA%\txct on Windows, ~/Library/Application Support/txct on macOS, $XDG_DATA_HOME/txct or ~/.local/share/txct elsewhere)`)
-	fs.Func("lang", "UI language: vi (default) or en; also TXCT_LANG", g.oneOf(&g.lang, "vi", "en"))
-	fs.Func("tone", "Telex tone placement: old (hòa, default) or new (hoà); also TXCT_TONE", g.oneOf(&g.tone, "old", "new"))
-	fs.StringVar(&g.openRef, "open", g.openRef, "open this session's screen at start (number, uid or latest)")
-	fs.StringVar(&g.share, "share-addr", g.share, "HOST:PORT the session screen shares on (Ctrl+T; default: this machine's LAN address)")
+	t := g.text()
+	fs.StringVar(&g.db, "db", g.db, t.F("cli.f.db", `%LOCALAPPDATA%\txct`))
+	fs.Func("lang", t.S("cli.f.lang"), g.oneOf(&g.lang, "vi", "en"))
+	fs.Func("tone", t.S("cli.f.tone"), g.oneOf(&g.tone, "old", "new"))
+	fs.StringVar(&g.openRef, "open", g.openRef, t.S("cli.f.open"))
+	fs.StringVar(&g.share, "share-addr", g.share, t.S("cli.f.shareaddr"))
 }
 
 // oneOf sets *dst to a flag's value when it is one of the choices; any other
@@ -112,9 +114,14 @@ func (g *global) open(opts store.Options) (*store.Store, error) {
 }
 
 // words puts the errors a user acts on in the UI language: a file another
-// program holds open names the program to close.
+// program holds open names the program to close, and a bad flag says what
+// was wrong with it.
 func (g *global) words(err error) error {
-	if msg, ok := (base.Text{Lang: g.language()}).FileError(err); ok {
+	msg, ok := g.text().FileError(err)
+	if !ok {
+		msg, ok = g.flagError(err)
+	}
+	if ok {
 		var ee *ExitError
 		if errors.As(err, &ee) {
 			return &ExitError{Code: ee.Code, Err: errors.New(msg)}
@@ -124,31 +131,32 @@ func (g *global) words(err error) error {
 	return err
 }
 
+// command is a subcommand; its summary in help is the catalog's
+// "cli.cmd.<name>".
 type command struct {
-	name    string
-	summary string
-	run     func(g *global, args []string, env Env) error
+	name string
+	run  func(g *global, args []string, env Env) error
 }
 
 var commands []command
 
 func init() {
 	commands = []command{
-		{"demo", "load the demo archive and example session [--yes]; --remove deletes what the demo created", runDemo},
-		{"import", "import archive files (JSONL, CSV, XLSX, XLS) and past reports (DOCX, PDF): txct import [--encoding E] [--dry-run] [--yes] [--session S] [--date D] FILE...", runImport},
-		{"check", "read remarks on stdin, write repeat matches as JSON lines [--top N] [--jsonl]", runCheck},
-		{"sessions", "list sessions with their deadlines [--json]", runSessions},
-		{"export", "export a session's documents, or a round's or sitting's report: txct export SESSION|--round SESSION|--sitting SITTING --out DIR [--format docx,xlsx,md] [--force] [--to BODY] [--signer NAME] [--strict] [issuer flags: txct export -h]", runExport},
-		{"archive", "write the archive out or forward a session: txct archive export FILE.xlsx|FILE.jsonl [--status LIST] [--authority LIST] [--since DATE] | txct archive forward SESSION", runArchive},
-		{"round", "show a session's round, or mark two remarks of its points as one demand: txct round SESSION | txct round same SESSION:N SESSION:M | txct round same --clear SESSION:N", runRound},
-		{"answers", "record the answers of a filled-in tracking sheet: txct answers import FILE.xlsx|FILE.csv", runAnswers},
-		{"bundle", "move a session: txct bundle export SESSION FILE | txct bundle import FILE", runBundle},
-		{"backup", "write a consistent copy of the database: txct backup FILE", runBackup},
-		{"restore", "replace the database with a backup: txct restore FILE", runRestore},
-		{"verify", "check the database file's consistency", runVerify},
-		{"serve", "share a session read-only on the local network: txct serve [--session SESSION] [--addr HOST:PORT] [--hide-addresses]", runServe},
-		{"deadline", "show or set the deadline rule: [--days N] [--working|--calendar] [--days-off LIST]", runDeadline},
-		{"version", "print the version", runVersion},
+		{"demo", runDemo},
+		{"import", runImport},
+		{"check", runCheck},
+		{"sessions", runSessions},
+		{"export", runExport},
+		{"archive", runArchive},
+		{"round", runRound},
+		{"answers", runAnswers},
+		{"bundle", runBundle},
+		{"backup", runBackup},
+		{"restore", runRestore},
+		{"verify", runVerify},
+		{"serve", runServe},
+		{"deadline", runDeadline},
+		{"version", runVersion},
 	}
 }
 
@@ -181,14 +189,48 @@ func (g *global) badUsage(syntax string) error {
 	return usageError(g.text().F("cli.usage", syntax))
 }
 
-// parseFlags parses args with fs; a flag error is a usage error (the flag
-// package has already printed what went wrong and the flags).
+// flagParseError is the flag package's error for a bad flag; words() puts
+// it in the UI language.
+type flagParseError struct{ error }
+
+// parseFlags parses args with fs; a flag error is a usage error (fs's
+// Usage has already listed the flags).
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	err := fs.Parse(args)
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
-		return &ExitError{Code: ExitUsage, Err: err}
+		return &ExitError{Code: ExitUsage, Err: flagParseError{err}}
 	}
 	return err
+}
+
+// The flag package's errors, which it words only in English.
+var (
+	flagUndefined = regexp.MustCompile(`^flag provided but not defined: (\S+)$`)
+	flagNoArg     = regexp.MustCompile(`^flag needs an argument: (\S+)$`)
+	flagInvalid   = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?(\S+): (.*)$`)
+	flagSyntax    = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+)
+
+// flagError words a bad flag's error in the UI language.
+func (g *global) flagError(err error) (string, bool) {
+	var fe flagParseError
+	if !errors.As(err, &fe) {
+		return "", false
+	}
+	t, msg := g.text(), fe.Error()
+	if m := flagUndefined.FindStringSubmatch(msg); m != nil {
+		return t.F("cli.flag.undefined", m[1]), true
+	}
+	if m := flagNoArg.FindStringSubmatch(msg); m != nil {
+		return t.F("cli.flag.noarg", m[1]), true
+	}
+	if m := flagInvalid.FindStringSubmatch(msg); m != nil {
+		return t.F("cli.flag.invalid", m[1], m[2], m[3]), true
+	}
+	if m := flagSyntax.FindStringSubmatch(msg); m != nil {
+		return t.F("cli.flag.syntax", m[1]), true
+	}
+	return msg, true
 }
 
 // Main runs txct with args (without the program name) and returns the exit
@@ -213,13 +255,15 @@ func Main(args []string, env Env) int {
 }
 
 func run(args []string, env Env) error {
-	g := global{stderr: env.Stderr}
+	// The language is known before any flag set is made, wherever --lang
+	// stands, so help and errors of the flags are in it.
+	g := global{stderr: env.Stderr, lang: langIn(args)}
 	fs := flag.NewFlagSet("txct", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(io.Discard) // the flag package's English lines; words() says them
 	g.register(fs)
-	fs.Usage = func() { usage(env.Stderr, fs) }
+	fs.Usage = func() { g.usage(env.Stderr, fs) }
 	if err := parseFlags(fs, args); err != nil {
-		return err
+		return g.words(err)
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
@@ -227,7 +271,7 @@ func run(args []string, env Env) error {
 	}
 	name := rest[0]
 	if name == "help" {
-		usage(env.Stdout, fs)
+		g.usage(env.Stdout, fs)
 		return nil
 	}
 	for _, c := range commands {
@@ -235,27 +279,75 @@ func run(args []string, env Env) error {
 			return g.words(c.run(&g, rest[1:], env))
 		}
 	}
-	usage(env.Stderr, fs)
+	g.usage(env.Stderr, fs)
 	return usageError(g.text().F("cli.unknowncmd", name))
 }
 
-func usage(w io.Writer, fs *flag.FlagSet) {
-	fmt.Fprintln(w, "usage: txct [--db PATH] [--lang vi|en] [COMMAND] [ARGS]")
-	fmt.Fprintln(w, "\nWith no command, txct opens the terminal app.\n\nCommands:")
-	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+// langIn is the value of the --lang flag among args, wherever it stands,
+// or "" when it is not there or not a language.
+func langIn(args []string) string {
+	lang := ""
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		name, v, eq := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if !eq && i+1 < len(args) {
+			v = args[i+1]
+		}
+		if v == "vi" || v == "en" {
+			lang = v
+		}
 	}
-	fmt.Fprintln(w, "\nGlobal flags:")
-	fs.SetOutput(w)
-	fs.PrintDefaults()
+	return lang
+}
+
+// usage is txct's help: the commands and the global flags.
+func (g *global) usage(w io.Writer, fs *flag.FlagSet) {
+	t := g.text()
+	fmt.Fprintf(w, "%s\n\n%s\n\n%s\n", t.S("cli.help.usage"), t.S("cli.help.noarg"), t.S("cli.help.commands"))
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, t.S("cli.cmd."+c.name))
+	}
+	fmt.Fprintf(w, "\n%s\n", t.S("cli.help.global"))
+	printFlags(w, fs, t)
+}
+
+// printFlags lists fs's flags as the flag package does, in t's language.
+func printFlags(w io.Writer, fs *flag.FlagSet, t base.Text) {
+	fs.VisitAll(func(f *flag.Flag) {
+		line := "  -" + f.Name
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+			line += " " + t.S("cli.help.value")
+		}
+		line += "\n    \t" + f.Usage
+		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
+			def := strconv.Quote(f.DefValue)
+			if _, err := strconv.Atoi(f.DefValue); err == nil {
+				def = f.DefValue
+			}
+			line += t.F("cli.help.default", def)
+		}
+		fmt.Fprintln(w, line)
+	})
 }
 
 // subFlags makes a command's flag set, which also accepts the global flags
-// (so "txct check --db x" works as well as "txct --db x check").
+// (so "txct check --db x" works as well as "txct --db x check"). The flag
+// package's own English lines are dropped: a bad flag is reported once, in
+// the UI language, by words().
 func subFlags(name string, g *global, env Env) *flag.FlagSet {
 	fs := flag.NewFlagSet("txct "+name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(io.Discard)
 	g.register(fs)
+	fs.Usage = func() {
+		t := g.text()
+		fmt.Fprintln(env.Stderr, t.F("cli.help.flagsof", fs.Name()))
+		printFlags(env.Stderr, fs, t)
+	}
 	return fs
 }
 

@@ -11,10 +11,11 @@ import (
 // runDeadline shows or sets how the reporting deadline is counted.
 func runDeadline(g *global, args []string, env Env) error {
 	fs := subFlags("deadline", g, env)
-	days := fs.Int("days", 0, "days after the session (default 5)")
-	working := fs.Bool("working", false, "count working days (skip weekends and days off)")
-	calendar := fs.Bool("calendar", false, "count calendar days")
-	off := fs.String("days-off", "", `comma-separated days off, YYYY-MM-DD (with --working); "" clears the list`)
+	t := g.text()
+	days := fs.Int("days", 0, t.S("cli.f.days"))
+	working := fs.Bool("working", false, t.S("cli.f.working"))
+	calendar := fs.Bool("calendar", false, t.S("cli.f.calendar"))
+	off := fs.String("days-off", "", t.S("cli.f.daysoff"))
 	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -56,7 +57,6 @@ func runDeadline(g *global, args []string, env Env) error {
 			return err
 		}
 	}
-	t := g.text()
 	kind := t.S("cli.dl.calendar")
 	if r.WorkingDays {
 		kind = t.S("cli.dl.working")

@@ -15,8 +15,8 @@ import (
 // record the demo created.
 func runDemo(g *global, args []string, env Env) error {
 	fs := subFlags("demo", g, env)
-	remove := fs.Bool("remove", false, "delete every session and archive petition the demo created, and nothing else")
-	yes := fs.Bool("yes", false, "load beside existing data without asking")
+	remove := fs.Bool("remove", false, g.text().S("cli.f.demoremove"))
+	yes := fs.Bool("yes", false, g.text().S("cli.f.demoyes"))
 	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}

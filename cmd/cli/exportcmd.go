@@ -8,31 +8,31 @@ import (
 	"txct/store"
 	"txct/store/model"
 	"txct/store/userdirs"
-	"txct/tui/base"
 )
 
 // runExport writes a session's minutes, summary report and spreadsheet.
 func runExport(g *global, args []string, env Env) error {
 	fs := subFlags("export", g, env)
-	out := fs.String("out", "", "folder to write into (required)")
-	formats := fs.String("format", "docx,xlsx,md", "formats to write: docx, xlsx, md")
-	force := fs.Bool("force", false, "overwrite files of the same name (otherwise a suffix is added)")
-	to := fs.String("to", "", `the report's addressee ("Kính gửi: …"), e.g. "Thường trực HĐND tỉnh Đồng Nai"`)
-	signer := fs.String("signer", "", "name typed under the report's signature")
+	t := g.text()
+	out := fs.String("out", "", t.S("cli.f.out"))
+	formats := fs.String("format", "docx,xlsx,md", t.S("cli.f.format"))
+	force := fs.Bool("force", false, t.S("cli.f.force"))
+	to := fs.String("to", "", t.S("cli.f.to"))
+	signer := fs.String("signer", "", t.S("cli.f.signer"))
 	var p model.Profile
 	var capacity, recipients string
-	fs.StringVar(&p.Report.Parent, "issuer-parent", "", `the report's parent body in the header, e.g. "HĐND tỉnh Đồng Nai"`)
-	fs.StringVar(&p.Report.Body, "issuer", "", `the body that issues the report, e.g. "Tổ đại biểu số 3"`)
-	fs.StringVar(&p.Report.Code, "issuer-code", "", `the report's issuer code after "BC-" (default from the body, e.g. TĐB)`)
-	fs.StringVar(&capacity, "capacity", "", `the report signer's capacity lines, split by "/", e.g. "TM. TỔ ĐẠI BIỂU/TỔ TRƯỞNG"`)
-	fs.StringVar(&recipients, "recipients", "", `the report's "Nơi nhận", split by ";"`)
-	fs.StringVar(&p.Minutes.Parent, "minutes-issuer-parent", "", "the minutes' parent body in the header")
-	fs.StringVar(&p.Minutes.Body, "minutes-issuer", "", `the body that keeps the minutes, e.g. "Ủy ban MTTQ Việt Nam xã Tân Thành"`)
-	fs.StringVar(&p.Minutes.Code, "minutes-code", "", `the minutes' issuer code after "BB-" (default from the body)`)
-	remember := fs.Bool("remember", false, "also remember the issuer flags for later exports")
-	round := fs.String("round", "", "write the summary report of this session's round (its group's sessions for the same sitting)")
-	sitting := fs.String("sitting", "", "write the office's report of every group's sessions for this sitting (its name, or a session held for it)")
-	strict := fs.Bool("strict", false, "refuse to export while the pre-export check lists anything")
+	fs.StringVar(&p.Report.Parent, "issuer-parent", "", t.S("cli.f.issuerparent"))
+	fs.StringVar(&p.Report.Body, "issuer", "", t.S("cli.f.issuer"))
+	fs.StringVar(&p.Report.Code, "issuer-code", "", t.S("cli.f.issuercode"))
+	fs.StringVar(&capacity, "capacity", "", t.S("cli.f.capacity"))
+	fs.StringVar(&recipients, "recipients", "", t.S("cli.f.recipients"))
+	fs.StringVar(&p.Minutes.Parent, "minutes-issuer-parent", "", t.S("cli.f.minparent"))
+	fs.StringVar(&p.Minutes.Body, "minutes-issuer", "", t.S("cli.f.minissuer"))
+	fs.StringVar(&p.Minutes.Code, "minutes-code", "", t.S("cli.f.mincode"))
+	remember := fs.Bool("remember", false, t.S("cli.f.remember"))
+	round := fs.String("round", "", t.S("cli.f.round"))
+	sitting := fs.String("sitting", "", t.S("cli.f.sitting"))
+	strict := fs.Bool("strict", false, t.S("cli.f.strict"))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -72,7 +72,6 @@ func runExport(g *global, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	t := base.Text{Lang: g.language()}
 	if len(items) > 0 {
 		fmt.Fprintln(env.Stderr, t.F("check.title", len(items)))
 		for _, it := range items {

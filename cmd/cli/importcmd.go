@@ -37,11 +37,12 @@ const importMemoryLimit = 300 << 20
 func runImport(g *global, args []string, env Env) error {
 	fs := subFlags("import", g, env)
 	var o importOpts
-	fs.StringVar(&o.encoding, "encoding", "", "text encoding of a CSV file, or of spreadsheet columns typed in an old font, when it cannot be told: utf8, tcvn3, vni or cp1258")
-	fs.BoolVar(&o.dryRun, "dry-run", false, "reports (.docx): print what was understood as JSONL and write nothing")
-	fs.BoolVar(&o.yes, "yes", false, "reports (.docx): import without asking, and attach answers to archive petitions the repeat engine matches")
-	fs.StringVar(&o.session, "session", "", "reports (.docx): the sitting or session, when the title does not say it")
-	fs.StringVar(&o.date, "date", "", "reports (.docx): the report's date (YYYY-MM-DD or DD/MM/YYYY), when it has no date line")
+	t := g.text()
+	fs.StringVar(&o.encoding, "encoding", "", t.S("cli.f.encoding"))
+	fs.BoolVar(&o.dryRun, "dry-run", false, t.S("cli.f.dryrun"))
+	fs.BoolVar(&o.yes, "yes", false, t.S("cli.f.importyes"))
+	fs.StringVar(&o.session, "session", "", t.S("cli.f.session"))
+	fs.StringVar(&o.date, "date", "", t.S("cli.f.date"))
 	o.lang = g.language()
 	files, err := parseInterspersed(fs, args)
 	if err != nil {

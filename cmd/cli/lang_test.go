@@ -8,6 +8,7 @@ import (
 
 	"txct/store"
 	"txct/store/model"
+	"txct/tui/base"
 )
 
 // said runs txct in Vietnamese (the default) and in English with args and
@@ -115,5 +116,33 @@ func TestCommandErrorsInBothLanguages(t *testing.T) {
 		if code, _, errs := call(t, `{"txt":"x"}`+"\n", "--db", path, "--lang", c.lang, "check", "--jsonl"); code != 1 || !strings.Contains(errs, c.want) {
 			t.Errorf("check --jsonl in %s: %d %q", c.lang, code, errs)
 		}
+	}
+}
+
+// Help lists every command and flag in the UI language, wherever --lang
+// stands, and a bad flag is said once, in that language.
+func TestHelpAndFlagErrorsInBothLanguages(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		tx := base.Text{Lang: base.ParseLang(lang)}
+		code, out, _ := call(t, "", "help", "--lang", lang)
+		if code != 0 || strings.Contains(out, "⟨") || !strings.Contains(out, tx.S("cli.help.global")) {
+			t.Errorf("help in %s: %d %q", lang, code, out)
+		}
+		for _, c := range commands {
+			if !strings.Contains(out, c.name+strings.Repeat(" ", 10-len(c.name))+tx.S("cli.cmd."+c.name)) {
+				t.Errorf("help in %s lacks the summary of %s", lang, c.name)
+			}
+			code, _, errs := call(t, "", c.name, "-h", "--lang", lang)
+			if code != 0 || strings.Contains(errs, "⟨") || !strings.Contains(errs, tx.F("cli.help.flagsof", "txct "+c.name)) ||
+				!strings.Contains(errs, tx.S("cli.f.lang")) {
+				t.Errorf("txct %s -h in %s: %d %q", c.name, lang, code, errs)
+			}
+		}
+	}
+	said(t, 2, "không có cờ -xml", "flag provided but not defined: -xml", "sessions", "--xml")
+	said(t, 2, `giá trị "maybe" không hợp lệ cho cờ -json`, `invalid value "maybe" for flag -json`, "sessions", "--json=maybe")
+	// The flag package's own English line is not printed beside ours.
+	if _, _, errs := call(t, "", "sessions", "--xml"); strings.Contains(errs, "not defined") {
+		t.Errorf("the English line of the flag package shows: %q", errs)
 	}
 }

@@ -18,7 +18,7 @@ import (
 // two remarks of different points as the same demand.
 func runRound(g *global, args []string, env Env) error {
 	fs := subFlags("round", g, env)
-	clear := fs.Bool("clear", false, "with same: unmark the remark")
+	clear := fs.Bool("clear", false, g.text().S("cli.f.clear"))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err

@@ -17,13 +17,13 @@ import (
 // ctrl+c. The first line of stdout is the address to open (token included).
 func runServe(g *global, args []string, env Env) error {
 	fs := subFlags("serve", g, env)
-	ref := fs.String("session", "latest", "the session to share: its number from 'txct sessions', its uid, or latest")
-	addr := fs.String("addr", "", "HOST:PORT to listen on (default: this machine's LAN address, port 8765 or a free one; 0.0.0.0 for every interface)")
-	hide := fs.Bool("hide-addresses", false, "leave voters' addresses out of the view")
+	t := base.Text{Lang: g.language()}
+	ref := fs.String("session", "latest", t.S("cli.f.serveses"))
+	addr := fs.String("addr", "", t.S("cli.f.addr"))
+	hide := fs.Bool("hide-addresses", false, t.S("cli.f.hideaddr"))
 	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	t := base.Text{Lang: g.language()}
 	db, sess, err := g.openSession(*ref, store.Options{ReadOnly: true})
 	if errors.Is(err, store.ErrLocked) {
 		return fmt.Errorf("%w\n%s", err, t.S("share.uselocked"))

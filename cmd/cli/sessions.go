@@ -26,7 +26,7 @@ type sessionRow struct {
 
 func runSessions(g *global, args []string, env Env) error {
 	fs := subFlags("sessions", g, env)
-	asJSON := fs.Bool("json", false, "print JSON (one array, ISO dates)")
+	asJSON := fs.Bool("json", false, g.text().S("cli.f.json"))
 	if err := g.parseNoArgs(fs, args); err != nil {
 		return err
 	}
