@@ -25,8 +25,8 @@ func newKeyMap(ctx *base.Context) keyMap {
 		prev:    b("key.prevrec", "alt+up", "["),
 		next:    b("key.nextrec", "alt+down", "]"),
 		cancel:  b("key.cancel", "esc"),
-		del:     b("key.delrec", "ctrl+d"),
-		undo:    b("key.undorec", "ctrl+z"),
+		del:     base.Relabel(ctx.Keys.Delete, t.S("key.delrec")),
+		undo:    base.Relabel(ctx.Keys.Undo, t.S("key.undorec")),
 		waiting: b("key.waiting", "w"),
 		same:    b("key.same", "="),
 	}

@@ -184,3 +184,30 @@ func TestDeadlineLabelChangedSinceExport(t *testing.T) {
 		t.Errorf("changed since export: %q", l)
 	}
 }
+
+// TestHintsNameKeysThroughTheKeyMap: a UI string names a key only as a key
+// map binding ("{Undo}", drawn from the binding), never as typed text
+// ("Ctrl+Z"), so no hint can name a key the app does not take; and every
+// binding a string names exists. The key map's own help texts are left out
+// (they are what the keys do, not hints).
+func TestHintsNameKeysThroughTheKeyMap(t *testing.T) {
+	literal := regexp.MustCompile(`(Ctrl|Alt|Shift)\+\S|\bF([1-9]|1[0-2])\b|\b(Esc|Enter|Tab|PgUp|PgDn)\b|[↑↓←→]`)
+	for k, e := range catalog {
+		for lang, s := range e {
+			if strings.HasPrefix(k, "key.") {
+				continue
+			}
+			if m := literal.FindString(s); m != "" {
+				t.Errorf("%s [%d] names the key %q as text; name the binding, {Name}: %q", k, lang, m, s)
+			}
+			for _, tok := range keyToken.FindAllString(s, -1) {
+				if _, ok := keyTokens()[tok]; !ok {
+					t.Errorf("%s [%d] names %s, which is no binding of the key map", k, lang, tok)
+				}
+			}
+		}
+	}
+	if got := (Text{Lang: EN}).F("cap.deleted", "x"); !strings.Contains(got, "Ctrl+Z") {
+		t.Errorf("cap.deleted does not show the undo key: %q", got)
+	}
+}

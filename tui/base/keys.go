@@ -239,3 +239,10 @@ func Hints(bs ...key.Binding) string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// Relabel is b under the name its action has on one screen: the same keys,
+// another help text.
+func Relabel(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}

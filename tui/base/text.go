@@ -3,7 +3,12 @@ package base
 import (
 	"fmt"
 	"os"
+	"reflect"
+	"regexp"
 	"strings"
+	"sync"
+
+	"charm.land/bubbles/v2/key"
 )
 
 // Lang is a UI language.
@@ -37,9 +42,46 @@ func (t Text) S(key string) string {
 		return "⟨" + key + "⟩"
 	}
 	if t.Lang == EN && e[1] != "" {
-		return e[1]
+		return expandKeys(e[1])
 	}
-	return e[0]
+	return expandKeys(e[0])
+}
+
+// keyToken is a key map binding named in a UI string, "{Undo}": the string
+// shows that binding's keys ("Ctrl+Z"), so a hint names exactly the keys
+// that act, and a changed key changes every hint that names it. "{Undo/1}"
+// shows only the first key, for a label with no room for more.
+var keyToken = regexp.MustCompile(`\{[A-Z][A-Za-z]*(/1)?\}`)
+
+// keyTokens spells every binding of the key map by its field name. Keys do
+// not depend on the language, so one map serves both.
+// It is set in init: the key map's help comes from this catalog.
+var keyTokens func() map[string]string
+
+func init() { keyTokens = sync.OnceValue(spellKeyTokens) }
+
+func spellKeyTokens() map[string]string {
+	km := reflect.ValueOf(DefaultKeyMap(Text{}))
+	out := map[string]string{}
+	for i := range km.NumField() {
+		if b, ok := km.Field(i).Interface().(key.Binding); ok {
+			out["{"+km.Type().Field(i).Name+"}"] = KeyNames(b)
+			out["{"+km.Type().Field(i).Name+"/1}"] = KeyOf(b)
+		}
+	}
+	return out
+}
+
+func expandKeys(s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return keyToken.ReplaceAllStringFunc(s, func(tok string) string {
+		if n, ok := keyTokens()[tok]; ok {
+			return n
+		}
+		return tok
+	})
 }
 
 // F formats the string for key with args.
@@ -68,8 +110,8 @@ var catalog = map[string][2]string{
 	"key.help":          {"trợ giúp", "help"},
 	"key.palette":       {"tìm lệnh", "find an action"},
 	"key.pickclass":     {"chọn lĩnh vực, thẩm quyền", "choose field, level"},
-	"cap.pickfield":     {"Chọn lĩnh vực (gõ để lọc · Tab: thẩm quyền · Enter chọn · Esc đóng)", "Choose the field (type to filter · Tab: level · Enter picks · Esc closes)"},
-	"cap.picklevel":     {"Chọn thẩm quyền (gõ để lọc · Tab: lĩnh vực · Enter chọn · Esc đóng)", "Choose the level (type to filter · Tab: field · Enter picks · Esc closes)"},
+	"cap.pickfield":     {"Chọn lĩnh vực (gõ để lọc · {NextField}: thẩm quyền · {Open} chọn · {Back} đóng)", "Choose the field (type to filter · {NextField}: level · {Open} picks · {Back} closes)"},
+	"cap.picklevel":     {"Chọn thẩm quyền (gõ để lọc · {NextField}: lĩnh vực · {Open} chọn · {Back} đóng)", "Choose the level (type to filter · {NextField}: field · {Open} picks · {Back} closes)"},
 	"cap.picknone":      {"Không có mục nào khớp", "Nothing matches"},
 	"app.palettetitle":  {"Tìm lệnh: gõ để lọc", "Find an action: type to filter"},
 	"app.paletteclose":  {"%s/%s chọn · %s chạy · %s đóng", "%s/%s choose · %s runs · %s closes"},

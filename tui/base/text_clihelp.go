@@ -32,7 +32,7 @@ func init() {
 		"cli.f.lang":         {"ngôn ngữ giao diện: vi (mặc định) hoặc en; cũng đặt được bằng TXCT_LANG", "UI language: vi (default) or en; also TXCT_LANG"},
 		"cli.f.tone":         {"cách đặt dấu của Telex: old (hòa, mặc định) hoặc new (hoà); cũng đặt được bằng TXCT_TONE", "Telex tone placement: old (hòa, default) or new (hoà); also TXCT_TONE"},
 		"cli.f.open":         {"mở màn hình của hội nghị này khi khởi động (số, uid hoặc latest)", "open this session's screen at start (number, uid or latest)"},
-		"cli.f.shareaddr":    {"MÁY:CỔNG để màn hình hội nghị chia sẻ (Ctrl+T; mặc định: địa chỉ mạng nội bộ của máy này)", "HOST:PORT the session screen shares on (Ctrl+T; default: this machine's LAN address)"},
+		"cli.f.shareaddr":    {"MÁY:CỔNG để màn hình hội nghị chia sẻ ({Share}; mặc định: địa chỉ mạng nội bộ của máy này)", "HOST:PORT the session screen shares on ({Share}; default: this machine's LAN address)"},
 		"cli.f.status":       {"chỉ các tình trạng này, cách nhau bằng dấu phẩy (ví dụ forwarded)", "only these statuses, comma-separated (e.g. forwarded)"},
 		"cli.f.authority":    {"chỉ các cấp thẩm quyền này, cách nhau bằng dấu phẩy (trung ương, tỉnh, xã, huyện)", "only these competent levels, comma-separated (trung ương, tỉnh, xã, huyện)"},
 		"cli.f.since":        {"chỉ các kiến nghị nêu từ ngày này trở đi (YYYY-MM-DD)", "only petitions raised on or after this date (YYYY-MM-DD)"},

@@ -16,10 +16,10 @@ func init() {
 		"share.netlost":    {"⚠ Mạng đã thay đổi: thiết bị không còn xem được. Dừng rồi bật lại chia sẻ để có địa chỉ mới.", "⚠ The network changed: devices can no longer connect. Stop and start sharing again for a new address."},
 		"share.netback":    {"Mạng đã trở lại; thiết bị xem tiếp được.", "The network is back; devices can connect again."},
 		"share.netlostbar": {"⚠ Chia sẻ: mất mạng", "⚠ Sharing: network lost"},
-		"share.serving":    {"Đang chia sẻ (chỉ xem) hội nghị: %s. Nhấn Ctrl+C để dừng.", "Sharing (read-only) the session: %s. Press Ctrl+C to stop."},
+		"share.serving":    {"Đang chia sẻ (chỉ xem) hội nghị: %s. Nhấn {Quit} để dừng.", "Sharing (read-only) the session: %s. Press {Quit} to stop."},
 		"share.addrhidden": {"Địa chỉ của cử tri được ẩn.", "Voters' addresses are hidden."},
 		"share.addrshown":  {"Địa chỉ của cử tri được hiển thị.", "Voters' addresses are shown."},
-		"share.uselocked":  {"Ứng dụng txct đang mở tệp dữ liệu này: hãy chia sẻ từ màn hình hội nghị (Ctrl+T).", "The txct app has this database open: share from the session screen (Ctrl+T)."},
+		"share.uselocked":  {"Ứng dụng txct đang mở tệp dữ liệu này: hãy chia sẻ từ màn hình hội nghị ({Share}).", "The txct app has this database open: share from the session screen ({Share})."},
 		"share.viewers":    {"%d thiết bị đang xem.", "%d devices watching."},
 	})
 }

@@ -490,10 +490,7 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	k, t := m.ctx.Keys, m.ctx.Text
 	// The dialog's actions are the key map's keys under the names they have
 	// here.
-	as := func(b key.Binding, help string) key.Binding {
-		b.SetHelp(b.Help().Key, t.S(help))
-		return b
-	}
+	as := func(b key.Binding, help string) key.Binding { return base.Relabel(b, t.S(help)) }
 	toggle := as(k.Toggle, "exp.toggle")
 	short := []key.Binding{k.NextField, toggle, as(k.Submit, "exp.run"), k.Back}
 	return short, [][]key.Binding{short, {k.PrevField, k.ArrowDown, k.ArrowUp, as(k.Open, "exp.enterkey")},
