@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -112,28 +113,8 @@ func printUnderstood(env Env, path string, rep *ingest.Report, t base.Text) {
 		byLevel[it.Petition.Authority]++
 		byField[it.Petition.Field]++
 	}
-	var parts []string
-	for _, a := range append(append([]model.Authority(nil), model.AllAuthorities...), "") {
-		if n := byLevel[a]; n > 0 {
-			name := string(a)
-			if a == "" {
-				name = t.S("cli.rep.nolevel")
-			}
-			parts = append(parts, fmt.Sprintf("%s %d", name, n))
-		}
-	}
-	fmt.Fprintln(w, t.F("cli.rep.bylevel", strings.Join(parts, ", ")))
-	parts = nil
-	for _, f := range append(append([]model.Field(nil), model.Fields...), "") {
-		if n := byField[f]; n > 0 {
-			name := string(f)
-			if f == "" {
-				name = t.S("cli.rep.nofield")
-			}
-			parts = append(parts, fmt.Sprintf("%s %d", name, n))
-		}
-	}
-	fmt.Fprintln(w, t.F("cli.rep.byfield", strings.Join(parts, ", ")))
+	fmt.Fprintln(w, t.F("cli.rep.bylevel", counts(model.AllAuthorities, byLevel, t.S("cli.rep.nolevel"))))
+	fmt.Fprintln(w, t.F("cli.rep.byfield", counts(model.Fields, byField, t.S("cli.rep.nofield"))))
 	for i, it := range rep.Items {
 		if i == 3 {
 			break
@@ -148,6 +129,22 @@ func printUnderstood(env Env, path string, rep *ingest.Report, t base.Text) {
 			fmt.Fprintf(w, "     → %s%s\n", by, model.Safe(cutRunes(p.Response, 70), false))
 		}
 	}
+}
+
+// counts lists "name count" for each key of order, then for the empty key
+// (shown as none), leaving out keys counted zero times.
+func counts[K ~string](order []K, n map[K]int, none string) string {
+	var parts []string
+	for _, k := range append(slices.Clone(order), "") {
+		if n[k] > 0 {
+			name := string(k)
+			if k == "" {
+				name = none
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", name, n[k]))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func cutRunes(s string, n int) string {
