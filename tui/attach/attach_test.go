@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"txct/tui/base"
+	"txct/tui/tuitest"
 )
 
 func cands() []Candidate {
@@ -16,33 +17,19 @@ func cands() []Candidate {
 	}
 }
 
-func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	}
-	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
-}
-
 // TestToggleAndConfirm: Space flips the line under the cursor, Enter
 // confirms, and the choices come back; Esc cancels everything.
 func TestToggleAndConfirm(t *testing.T) {
 	m := New(cands(), base.VI)
 	for _, k := range []string{"down", "space", "down", "enter"} {
-		m.Update(press(k))
+		m.Update(tuitest.KeyMsg(k))
 	}
 	if !m.Confirmed || !m.Cands[0].Accept || !m.Cands[1].Accept {
 		t.Fatalf("confirmed %v, accepts %v %v", m.Confirmed, m.Cands[0].Accept, m.Cands[1].Accept)
 	}
 	m = New(cands(), base.VI)
-	m.Update(press("space"))
-	if _, cmd := m.Update(press("esc")); cmd == nil || m.Confirmed {
+	m.Update(tuitest.KeyMsg("space"))
+	if _, cmd := m.Update(tuitest.KeyMsg("esc")); cmd == nil || m.Confirmed {
 		t.Fatal("Esc did not cancel")
 	}
 	if m.Cands[0].Accept {
@@ -51,7 +38,7 @@ func TestToggleAndConfirm(t *testing.T) {
 	// stray letters change nothing
 	m = New(cands(), base.VI)
 	for _, k := range []string{"x", "a", "ệ", "1"} {
-		m.Update(press(k))
+		m.Update(tuitest.KeyMsg(k))
 	}
 	if m.Confirmed || !m.Cands[0].Accept || m.Cands[1].Accept {
 		t.Fatal("a stray key changed a choice")
