@@ -51,6 +51,7 @@ type Store interface {
 	UpdatePetition(p model.Petition) error
 	DeletePetition(id string) (model.Petition, error)
 	PutPetitions(ps []model.Petition) (store.ImportResult, error)
+	sameStore
 }
 
 var _ Store = (*store.Store)(nil)

@@ -66,8 +66,8 @@ func (m *Model) sameKey(msg tea.KeyPressMsg) tea.Cmd {
 // markSame marks the open record as the same demand as other, or takes it
 // out of its cluster when other is empty.
 func (m *Model) markSame(other string) tea.Cmd {
-	db, ok := m.db.(sameStore)
-	if !ok || m.cur < 0 || m.cur >= len(m.entries) {
+	db := m.db
+	if db == nil || m.cur < 0 || m.cur >= len(m.entries) {
 		return nil
 	}
 	t := m.ctx.Text
@@ -99,9 +99,9 @@ func (m *Model) markSame(other string) tea.Cmd {
 }
 
 func (m *Model) undoSame() tea.Cmd {
-	db, ok := m.db.(sameStore)
+	db := m.db
 	u := m.sameUndo
-	if !ok || u == nil {
+	if db == nil || u == nil {
 		return nil
 	}
 	m.sameUndo = nil
@@ -141,8 +141,8 @@ func (m *Model) onSame(msg sameMsg) tea.Cmd {
 // small read, on opening a record or after a mark).
 func (m *Model) loadCluster() {
 	m.cluster = nil
-	db, ok := m.db.(sameStore)
-	if !ok || m.cur < 0 || m.cur >= len(m.entries) {
+	db := m.db
+	if db == nil || m.cur < 0 || m.cur >= len(m.entries) {
 		return
 	}
 	id := m.entries[m.cur].p.ID
