@@ -31,7 +31,7 @@ type Index struct {
 	dead    int
 	lenSum  int64              // sum of live documents' text lengths (in terms)
 	deletes map[uint64][]int32 // typo neighbourhood: hash of a one-letter deletion → unigram ids
-	norm    []float32          // slot → BM25 length factor, 0 once removed
+	inv     []float32          // slot → 1 / BM25 length factor, 0 once removed
 	scratch sync.Pool          // *scratch for Check
 }
 
@@ -185,11 +185,12 @@ func (ix *Index) insert(d docEntry) {
 	}
 	ix.live++
 	ix.lenSum += int64(len(d.terms))
-	ix.norm = append(ix.norm, 1)
+	ix.inv = append(ix.inv, 1)
 	ix.renorm(slot)
 }
 
-// renorm sets the BM25 length factor of slot: 1 + k1·(1 − b + b·len/avg).
+// renorm sets the inverse of the BM25 length factor of slot, 1 + k1·(1 − b
+// + b·len/avg), so ranking multiplies by it.
 // The average drifts as petitions come and go; factors are refreshed on
 // compaction, which is close enough for ranking candidates.
 func (ix *Index) renorm(slot int32) {
@@ -198,7 +199,7 @@ func (ix *Index) renorm(slot int32) {
 		avg = 1
 	}
 	l := float64(len(ix.docs[slot].terms))
-	ix.norm[slot] = float32(1 + bm25K1*(1-bm25B+bm25B*l/avg))
+	ix.inv[slot] = float32(1 / (1 + bm25K1*(1-bm25B+bm25B*l/avg)))
 }
 
 func (ix *Index) remove(id string) {
@@ -215,7 +216,7 @@ func (ix *Index) remove(id string) {
 	}
 	ix.lenSum -= int64(len(d.terms))
 	d.alive = false
-	ix.norm[slot] = 0
+	ix.inv[slot] = 0
 	delete(ix.byID, id)
 	ix.live--
 	ix.dead++
@@ -228,7 +229,7 @@ func (ix *Index) remove(id string) {
 func (ix *Index) compact() {
 	docs := ix.docs
 	ix.docs = make([]docEntry, 0, ix.live)
-	ix.norm = make([]float32, 0, ix.live)
+	ix.inv = make([]float32, 0, ix.live)
 	for i := range ix.post {
 		ix.post[i] = ix.post[i][:0]
 		ix.df[i] = 0

@@ -148,7 +148,7 @@ func (ix *Index) UnmarshalBinary(data []byte) error {
 	defer ix.mu.Unlock()
 	ix.termID, ix.terms, ix.tw, ix.df, ix.post = fresh.termID, fresh.terms, fresh.tw, fresh.df, fresh.post
 	ix.docs, ix.byID, ix.live, ix.dead, ix.lenSum = fresh.docs, fresh.byID, fresh.live, 0, fresh.lenSum
-	ix.deletes, ix.norm = fresh.deletes, fresh.norm
+	ix.deletes, ix.inv = fresh.deletes, fresh.inv
 	ix.renormAll()
 	return nil
 }
@@ -159,7 +159,7 @@ type span struct{ terms, loc, specs, end int }
 // load fills a fresh index from decoded documents; spans index the arena.
 func (ix *Index) load(ids []string, spans []span, arena []int32) {
 	ix.docs = make([]docEntry, len(ids))
-	ix.norm = make([]float32, len(ids))
+	ix.inv = make([]float32, len(ids))
 	ix.byID = make(map[string]int32, len(ids))
 	for i, s := range spans {
 		d := &ix.docs[i]

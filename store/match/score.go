@@ -1,7 +1,9 @@
 package match
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -75,6 +77,10 @@ type pairQuery struct {
 	// when the vocabulary lacks one) and mark hashes, laid out as a
 	// petition's specifics are.
 	specIDs, specMarks [][]int32
+	// specWords and specPairs are, for each specific, for each of its
+	// words and each pair of neighbouring words, the vocabulary terms a
+	// petition may hold it as (see specFactor's has).
+	specWords, specPairs [][][]int32
 }
 
 // otherMarksIn reports whether the petition names specific si of the
@@ -258,6 +264,18 @@ func (ix *Index) preparePair(toks []token, tab *termTable) pairQuery {
 			}
 		}
 	}
+	for _, sp := range q.specs {
+		var words, pairs [][]int32
+		for i, w := range sp.phrase {
+			words = append(words, ix.heldAs(w, q.specSlips[w]))
+			if i > 0 {
+				pair := sp.phrase[i-1] + " " + w
+				pairs = append(pairs, ix.heldAs(pair, q.specSlips[pair]))
+			}
+		}
+		q.specWords = append(q.specWords, words)
+		q.specPairs = append(q.specPairs, pairs)
+	}
 	named := map[string]bool{}
 	for _, sp := range q.specs {
 		if sp.class == className || sp.class == classRoad || sp.class >= classObject {
@@ -335,6 +353,17 @@ type remark struct {
 	all   []token // the tokens of every demand, for ranking
 	text  []float64
 	loc   []float64
+	// byID is every (id, term, credit) of the table sorted by id, so a
+	// petition's sorted ids are matched in one merge.
+	byID []termID
+}
+
+// termID is one id a remark's term matches, with the term's index in the
+// table and the credit a match gives.
+type termID struct {
+	id     int32
+	term   int32
+	credit float64
 }
 
 // demandRarest is how many of a demand's rarest terms choose its
@@ -361,22 +390,36 @@ func (ix *Index) prepareRemark(ds []demand) *remark {
 	}
 	r.text = make([]float64, len(r.tab.terms))
 	r.loc = make([]float64, len(r.tab.terms))
+	for i, t := range r.tab.terms {
+		for k, id := range t.ids {
+			r.byID = append(r.byID, termID{id, int32(i), t.credit[k]})
+		}
+	}
+	slices.SortFunc(r.byID, func(a, b termID) int { return cmp.Compare(a.id, b.id) })
 	return r
 }
 
 // score returns the best score of the remark's parts against one petition
 // and the span of the part that made it.
 func (r *remark) score(ix *Index, d *docEntry) (float64, Span) {
-	for i := range r.tab.terms {
-		t := &r.tab.terms[i]
-		r.text[i], r.loc[i] = 0, 0
-		for k, id := range t.ids {
-			switch {
-			case contains(d.terms, id):
-				r.text[i] = max(r.text[i], t.credit[k])
-			case contains(d.loc, id):
-				r.loc[i] = max(r.loc[i], t.credit[k])
-			}
+	clear(r.text)
+	clear(r.loc)
+	// One merge of the sorted ids: an id in the petition's text credits
+	// the term's text share, else one in its location the location share.
+	ti, li := 0, 0
+	for _, x := range r.byID {
+		for ti < len(d.terms) && d.terms[ti] < x.id {
+			ti++
+		}
+		if ti < len(d.terms) && d.terms[ti] == x.id {
+			r.text[x.term] = max(r.text[x.term], x.credit)
+			continue
+		}
+		for li < len(d.loc) && d.loc[li] < x.id {
+			li++
+		}
+		if li < len(d.loc) && d.loc[li] == x.id {
+			r.loc[x.term] = max(r.loc[x.term], x.credit)
 		}
 	}
 	best, span := 0.0, Span{}
@@ -507,14 +550,14 @@ func (ix *Index) candidates(q query, k int) []int32 {
 		}
 		w := float32(q.w[i] * (bm25K1 + 1))
 		for _, slot := range ix.post[id] {
-			norm := ix.norm[slot]
-			if norm == 0 {
+			inv := ix.inv[slot]
+			if inv == 0 {
 				continue // removed
 			}
 			if acc[slot] == 0 {
 				touched = append(touched, slot)
 			}
-			acc[slot] += w / norm
+			acc[slot] += w * inv
 		}
 	}
 	if len(touched) < k {
@@ -553,20 +596,8 @@ func (ix *Index) candidates(q query, k int) []int32 {
 //   - names the query shares lift the score a little (specBonus each);
 //   - a query that names things of which the petition has none: × specNone.
 func (ix *Index) specFactor(q *pairQuery, d *docEntry) float64 {
-	in := func(t string) bool {
-		id, ok := ix.termID[t]
-		return ok && (contains(d.terms, id) || contains(d.loc, id))
-	}
-	has := func(t string) bool {
-		if in(t) {
-			return true
-		}
-		for _, a := range roadAlts(t) {
-			if in(a) {
-				return true
-			}
-		}
-		for _, id := range q.specSlips[t] {
+	holds := func(ids []int32) bool {
+		for _, id := range ids {
 			if contains(d.terms, id) || contains(d.loc, id) {
 				return true
 			}
@@ -576,7 +607,7 @@ func (ix *Index) specFactor(q *pairQuery, d *docEntry) float64 {
 	var qMatched, qNamed [classObject + 16]bool
 	shared, unmatched := 0, 0
 	for si, s := range q.specs {
-		if phraseIn(s.phrase, has) && !q.otherMarksIn(si, d) {
+		if phraseHeld(q.specWords[si], q.specPairs[si], holds) && !q.otherMarksIn(si, d) {
 			shared++
 			qMatched[s.class] = true
 		} else {
@@ -633,23 +664,53 @@ func (q *pairQuery) namesOtherwise(ids, marks []int32) bool {
 	return false
 }
 
+// heldAs returns the vocabulary terms a petition may hold term t as: t
+// itself, a road number of another class it may name (roadAlts), and the
+// terms slips stands for.
+func (ix *Index) heldAs(t string, slips []int32) []int32 {
+	var out []int32
+	if id, ok := ix.termID[t]; ok {
+		out = append(out, id)
+	}
+	for _, a := range roadAlts(t) {
+		if id, ok := ix.termID[a]; ok {
+			out = append(out, id)
+		}
+	}
+	return append(out, slips...)
+}
+
+// phraseHeld is phraseIn over terms laid out by heldAs.
+func phraseHeld(words, pairs [][]int32, holds func([]int32) bool) bool {
+	return phraseNamed(len(words), func(i int) bool { return holds(words[i]) },
+		func(i int) bool { return holds(pairs[i]) })
+}
+
 // phraseIn reports whether a text holding the terms has() accepts names the
-// phrase: every word, and for several words at least one neighbouring pair
-// (so "Đồng Tâm Sơn Thịnh" finds "thôn Đồng Tâm, xã Sơn Thịnh").
+// phrase.
 func phraseIn(words []string, has func(string) bool) bool {
-	if len(words) == 0 {
+	return phraseNamed(len(words), func(i int) bool { return has(words[i]) },
+		func(i int) bool { return has(words[i] + " " + words[i+1]) })
+}
+
+// phraseNamed reports whether a text names a phrase of n words, given
+// whether it holds word i and the pair of words i and i+1: every word,
+// and for several words at least one neighbouring pair (so "Đồng Tâm Sơn
+// Thịnh" finds "thôn Đồng Tâm, xã Sơn Thịnh").
+func phraseNamed(n int, word, pair func(int) bool) bool {
+	if n == 0 {
 		return false
 	}
-	for _, w := range words {
-		if !has(w) {
+	for i := range n {
+		if !word(i) {
 			return false
 		}
 	}
-	if len(words) == 1 {
+	if n == 1 {
 		return true
 	}
-	for i := 0; i+1 < len(words); i++ {
-		if has(words[i] + " " + words[i+1]) {
+	for i := 0; i+1 < n; i++ {
+		if pair(i) {
 			return true
 		}
 	}
