@@ -134,14 +134,6 @@ func pruneBackups(dir string, keep int) error {
 	return nil
 }
 
-func restoreHint(path, dir string) string {
-	bs := Backups(backupDir(path, dir))
-	if len(bs) == 0 {
-		return "no automatic backup was found; if you have a copy, run: " + Command("--db", path, "restore", "FILE")
-	}
-	return fmt.Sprintf("the newest automatic backup is %s\nto go back to it, run: %s", bs[0], Command("--db", path, "restore", bs[0]))
-}
-
 // Restore replaces the database at path with the backup src, after checking
 // that src is a readable txct database and that nobody has path open. The
 // replaced file is kept beside it as path.replaced-<time>. It returns the name

@@ -33,6 +33,8 @@ var (
 	ErrNotFound  = errors.New("not found")
 	ErrReadOnly  = errors.New("opened read-only")
 	ErrEmptyFile = errors.New("the file is empty")
+	// ErrNoDatabase: a read-only command found no file at the path.
+	ErrNoDatabase = errors.New("no database here")
 	// ErrReadOnlyFile: the file cannot be written (a read-only drive or
 	// folder, the read-only attribute, or no write permission). Open
 	// reports it before anything is written.
@@ -85,15 +87,35 @@ type Store struct {
 type OpenError struct {
 	Path string
 	Err  error
-	Hint string
+	// Restore is set when restoring a backup is the way out (a damaged
+	// file, or one that looks foreign with backups beside it); Backup is
+	// then the newest automatic backup, "" when none was found.
+	Restore bool
+	Backup  string
 }
 
 func (e *OpenError) Error() string {
 	s := fmt.Sprintf("%s: %v", e.Path, e.Err)
-	if e.Hint != "" {
-		s += "\n" + e.Hint
+	if !e.Restore {
+		return s
 	}
-	return s
+	if errors.Is(e.Err, ErrNotTxct) {
+		s += "\nif this was a txct database and is damaged:"
+	}
+	if e.Backup == "" {
+		return s + "\nno automatic backup was found; if you have a copy, run: " + e.RestoreCommand()
+	}
+	return s + fmt.Sprintf("\nthe newest automatic backup is %s\nto go back to it, run: %s", e.Backup, e.RestoreCommand())
+}
+
+// RestoreCommand is the command that restores the newest backup over the
+// file, or a copy named FILE when there is none, quoted for the shell.
+func (e *OpenError) RestoreCommand() string {
+	b := e.Backup
+	if b == "" {
+		b = "FILE"
+	}
+	return Command("--db", e.Path, "restore", b)
 }
 
 func (e *OpenError) Unwrap() error { return e.Err }
@@ -123,13 +145,14 @@ func Open(path string, opts Options) (*Store, error) {
 			err = fmt.Errorf("%w: %w", ErrReadOnlyFile, err)
 		}
 		oe := &OpenError{Path: path, Err: err}
-		switch {
-		case errors.Is(err, ErrCorrupt):
-			oe.Hint = restoreHint(path, opts.BackupDir)
-		case errors.Is(err, ErrNotTxct) && len(Backups(backupDir(path, opts.BackupDir))) > 0:
+		if errors.Is(err, ErrCorrupt) || errors.Is(err, ErrNotTxct) {
+			bs := Backups(backupDir(path, opts.BackupDir))
 			// A txct file whose both meta pages are damaged looks foreign to
 			// bbolt; with backups beside it, that is the likelier story.
-			oe.Hint = "if this was a txct database and is damaged: " + restoreHint(path, opts.BackupDir)
+			oe.Restore = errors.Is(err, ErrCorrupt) || len(bs) > 0
+			if len(bs) > 0 {
+				oe.Backup = bs[0]
+			}
 		}
 		return nil, oe
 	}
@@ -140,7 +163,7 @@ func Open(path string, opts Options) (*Store, error) {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		if opts.ReadOnly {
-			return fail(fmt.Errorf("no database here"))
+			return fail(ErrNoDatabase)
 		}
 		if err := create(path); err != nil {
 			return fail(err)

@@ -146,3 +146,28 @@ func TestHelpAndFlagErrorsInBothLanguages(t *testing.T) {
 		t.Errorf("the English line of the flag package shows: %q", errs)
 	}
 }
+
+// A database that is not there, not txct's or damaged is named in the UI
+// language, with the command that restores a backup where that helps.
+func TestOpenErrorsInBothLanguages(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "none.db")
+	said(t, 1, missing+": không có cơ sở dữ liệu ở đây", missing+": no database here", "--db", missing, "sessions")
+	foreign := filepath.Join(dir, "foreign.db")
+	if err := os.WriteFile(foreign, []byte("not a database at all"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	said(t, 1, foreign+": không phải cơ sở dữ liệu txct. Tệp được để nguyên.", foreign+": not a txct database. The file is left as it is.", "--db", foreign, "sessions")
+	path := tempDB(t)
+	withSession(t, path, "2026-11-20")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data[:len(data)/3], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	restore := store.Command("--db", path, "restore", "FILE")
+	said(t, 1, path+": cơ sở dữ liệu bị hỏng", path+": the database is damaged", "--db", path, "sessions")
+	said(t, 1, "không tìm thấy bản sao lưu tự động; nếu có bản chép, chạy: "+restore, "no automatic backup was found; if you have a copy, run: "+restore, "--db", path, "sessions")
+}
