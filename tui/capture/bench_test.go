@@ -105,16 +105,25 @@ func burst(m *Model, n, chunk int) {
 // BenchmarkKeyBurst is 10,000 key messages into one field (a paste without
 // bracketed paste) and one frame after them; the field keeps its 8,000
 // character limit.
+// The same burst with the built-in Telex on, and into a notes tab.
 func BenchmarkKeyBurst(b *testing.B) {
-	for _, chunk := range []int{16, 256} {
-		b.Run(fmt.Sprintf("flush-every=%d", chunk), func(b *testing.B) {
-			for b.Loop() {
-				b.StopTimer()
-				m := benchModel(b, 100)
-				b.StartTimer()
-				burst(m, 10000, chunk)
-				_ = m.View()
-			}
-		})
+	for _, where := range []string{"remark", "remark-telex", "notes", "notes-telex"} {
+		for _, chunk := range []int{16, 256} {
+			b.Run(fmt.Sprintf("%s/flush-every=%d", where, chunk), func(b *testing.B) {
+				for b.Loop() {
+					b.StopTimer()
+					m := benchModel(b, 100)
+					if strings.HasSuffix(where, "telex") {
+						press(m, f9)
+					}
+					if strings.HasPrefix(where, "notes") {
+						press(m, esc, ctrlLeft)
+					}
+					b.StartTimer()
+					burst(m, 10000, chunk)
+					_ = m.View()
+				}
+			})
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -55,8 +56,7 @@ type editor struct {
 	setField bool // chosen by hand: the guess no longer overrides it
 	setAuth  bool
 	setType  bool
-	pending  []byte // characters typed, not yet applied (typeKey)
-	cursorX  int    // cursor position inside the form, set by editorView
+	cursorX  int // cursor position inside the form, set by editorView
 	cursorY  int
 }
 
@@ -474,37 +474,59 @@ func (m *Model) endWord() {
 
 // typeKey sends a key to the focused field (through Telex when it is on),
 // then saves the remark and schedules a repeat check if the text changed.
-// A run of typing into one field is one undo step.
-//
-// Plain characters are queued and applied together by the flush message the
-// first of them schedules (flushDelay later): a paste that arrives as
-// thousands of key messages (a terminal without bracketed paste) then costs
-// a few insertions of many characters each, not one re-wrap of the whole
-// field and one classification per character. Any other message applies
-// the queue first, so nothing is reordered.
+// A run of typing into one field is one undo step. Plain characters are
+// queued (see queueTyped).
 func (m *Model) typeKey(msg tea.KeyPressMsg) tea.Cmd {
-	if !m.telex && base.Typed(msg) {
-		first := len(m.ed.pending) == 0
-		m.ed.pending = append(m.ed.pending, msg.Text...)
-		if first {
-			return flushLater()
-		}
-		return nil
+	if base.Typed(msg) {
+		return m.queueTyped(msg)
 	}
 	cmd := m.flushTyped()
 	return tea.Batch(cmd, m.applyKey(msg))
 }
 
+// queueTyped queues a plain character for the focused field, a remark's or
+// the notes'. The queue is applied by the flush message the first character
+// schedules (flushDelay later): a paste that arrives as thousands of key
+// messages (a terminal without bracketed paste) then costs a few insertions
+// of many characters each, not one re-wrap of the whole field and one
+// classification per character, with the built-in Telex on or off. Any
+// other message applies the queue first, so nothing is reordered.
+func (m *Model) queueTyped(msg tea.KeyPressMsg) tea.Cmd {
+	first := len(m.queued) == 0
+	m.queued = append(m.queued, msg.Text...)
+	if first {
+		return flushLater()
+	}
+	return nil
+}
+
 // flushTyped applies the queued characters to the focused field.
 func (m *Model) flushTyped() tea.Cmd {
-	e := &m.ed
-	if len(e.pending) == 0 {
+	if len(m.queued) == 0 {
 		return nil
 	}
-	text := string(e.pending)
-	e.pending = e.pending[:0]
-	if m.mode != modeEdit {
+	text := string(m.queued)
+	m.queued = m.queued[:0]
+	switch {
+	case model.Sections[m.section] != model.SecRemarks:
+		m.notesInsert(text)
 		return nil
+	case m.mode != modeEdit:
+		return nil
+	case m.telex:
+		e := &m.ed
+		del, ins := m.tx.compose(text)
+		// A field at its limit takes what fits, and the word being
+		// composed ends there: Telex must not rewrite runes that never
+		// reached the field.
+		if room := e.limit(e.focus) - utf8.RuneCountInString(e.value(e.focus)) + del; utf8.RuneCountInString(ins) > room {
+			ins = string([]rune(ins)[:max(0, room)])
+			m.tx.reset()
+		}
+		return m.applyChange(func() tea.Cmd {
+			e.replaceBack(del, ins)
+			return nil
+		})
 	}
 	return m.applyKey(tea.KeyPressMsg{Text: text})
 }
@@ -512,11 +534,21 @@ func (m *Model) flushTyped() tea.Cmd {
 // applyKey sends one key (or queued characters) to the focused field.
 func (m *Model) applyKey(msg tea.KeyPressMsg) tea.Cmd {
 	e := &m.ed
+	return m.applyChange(func() tea.Cmd {
+		if m.telex && m.tx.key(e, msg, key.Matches(msg, m.ctx.Keys.Erase)) {
+			return nil
+		}
+		return e.update(msg)
+	})
+}
+
+// applyChange makes a change to the focused field, then, if its text
+// changed, records the undo step, normalises, guesses, saves and schedules
+// a repeat check.
+func (m *Model) applyChange(change func() tea.Cmd) tea.Cmd {
+	e := &m.ed
 	before := e.value(e.focus)
-	var cmd tea.Cmd
-	if !(m.telex && m.tx.key(e, msg, key.Matches(msg, m.ctx.Keys.Erase))) {
-		cmd = e.update(msg)
-	}
+	cmd := change()
 	after := e.value(e.focus)
 	if after == before {
 		return cmd

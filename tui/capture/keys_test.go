@@ -286,6 +286,65 @@ func TestKeyBurstLandsWhole(t *testing.T) {
 	}
 }
 
+// A burst of key messages with the built-in Telex on, or into a notes tab,
+// was applied key by key: each key re-wrapped the whole field and saved it,
+// so 5,500 characters pasted without bracketed paste took 30 s in tmux. Keys
+// are now queued there too and applied a chunk at a time, with the same
+// result as typed key by key.
+func TestKeyBurstTelexAndNotes(t *testing.T) {
+	keys := []rune("Cử tri thôn Đồng Rạ đề nghị sửa đường liên thôn, ")
+	want := func(n int) string {
+		out := make([]rune, n)
+		for i := range out {
+			out[i] = keys[i%len(keys)]
+		}
+		return string(out)
+	}
+	const n, chunk = 10000, 256
+	for _, c := range []struct {
+		name         string
+		telex, notes bool
+	}{{"remark, Telex", true, false}, {"notes", false, true}, {"notes, Telex", true, true}} {
+		m, fs := newTest(t, 3, 120, 36)
+		if c.telex {
+			press(m, f9)
+		}
+		if c.notes {
+			press(m, ctrlLeft, ctrlLeft)
+		} else {
+			press(m, ctrlN, enter, enter)
+		}
+		burst(m, n, chunk)
+		saves := fs.puts
+		got := ""
+		if c.notes {
+			saves = len(fs.sessions)
+			got = m.sess.Note(model.SecOpening)
+		} else {
+			got = m.remarks[3].Text
+		}
+		limit := n
+		if !c.notes {
+			limit = maxText
+		}
+		if w := want(limit); got != w && got != strings.TrimRight(w, " ") {
+			t.Errorf("%s: %d runes landed, want %d; differs from the keys typed", c.name, len([]rune(got)), limit)
+		}
+		if saves > n/chunk+5 {
+			t.Errorf("%s: the field was changed and saved %d times for %d keys in chunks of %d", c.name, saves, n, chunk)
+		}
+	}
+	// Telex words split across chunks compose as typed key by key.
+	m, _ := newTest(t, 0, 120, 36)
+	press(m, f9, ctrlN, enter, enter)
+	typeText(m, "Cuwr tri kieen") // typeText ends with the flush
+	typeText(m, "s nghij sowms suwar dduwowngf Facebook")
+	press(m, enter)
+	if got := m.remarks[0].Text; got != "Cử tri kiến nghị sớm sửa đường Facebook" {
+		t.Errorf("Telex across chunks: %q", got)
+	}
+}
+
 // Undoing the typing of a new remark from the list takes the remark away:
 // it is never left blank in the session.
 func TestUndoNewRemarkLeavesNoBlank(t *testing.T) {

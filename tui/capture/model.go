@@ -88,6 +88,7 @@ type Model struct {
 	w, h    int
 	cur     cursorAt // where the real cursor goes, set by View
 	pending []string // status lines for the root
+	queued  []byte   // characters typed, not yet applied (queueTyped)
 
 	hintCache [2]string
 	headCache struct {
@@ -195,7 +196,7 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	// Characters queued by typeKey go into the field before anything else
 	// happens, so no key or message is applied out of order.
-	if k, ok := msg.(tea.KeyPressMsg); !ok || m.telex || !base.Typed(k) {
+	if k, ok := msg.(tea.KeyPressMsg); !ok || !base.Typed(k) {
 		if cmd := m.flushTyped(); cmd != nil {
 			return tea.Batch(cmd, m.update(msg))
 		}

@@ -137,18 +137,10 @@ func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.redoStep()
 		return nil
 	}
-	// A typing run is one paragraph: the section as it was before the run's
-	// first change is one undo step.
-	run := runKey{note: n.section, para: n.cur}
-	var before *noteStep
-	if run != m.hist.run || len(m.hist.undo) == 0 {
-		before = m.noteState(n.section)
+	if base.Typed(msg) {
+		return m.queueTyped(msg)
 	}
-	defer func() {
-		if before != nil && !slices.Equal(before.paras, n.paras) {
-			m.push(step{label: m.noteLabel(), notes: before}, run)
-		}
-	}()
+	defer m.notesRun()()
 	switch {
 	case key.Matches(msg, k.Back):
 		m.switchSection(2)
@@ -215,6 +207,44 @@ func (m *Model) onNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.flushNotes()
 	}
 	return cmd
+}
+
+// notesRun starts watching a change to the notes for undo and returns the
+// function that ends it. A typing run is one paragraph: the section as it
+// was before the run's first change is one undo step.
+func (m *Model) notesRun() func() {
+	n := &m.notes
+	run := runKey{note: n.section, para: n.cur}
+	if run == m.hist.run && len(m.hist.undo) > 0 {
+		return func() {}
+	}
+	before := m.noteState(n.section)
+	return func() {
+		if !slices.Equal(before.paras, n.paras) {
+			m.push(step{label: m.noteLabel(), notes: before}, run)
+		}
+	}
+}
+
+// notesInsert puts typed characters (queued by queueTyped) at the cursor,
+// through Telex when it is on.
+func (m *Model) notesInsert(text string) {
+	n := &m.notes
+	defer m.notesRun()()
+	was := n.ta.Value()
+	if m.telex {
+		del, ins := m.tx.compose(text)
+		n.replaceBack(del, ins)
+	} else {
+		n.ta.InsertString(text)
+	}
+	if n.ta.Value() != was {
+		if !norm.NFC.IsNormalString(n.ta.Value()) {
+			n.ta.SetValue(norm.NFC.String(n.ta.Value()))
+		}
+		n.store()
+		m.flushNotes()
+	}
 }
 
 // flushNotes queues the section for saving (a map write; the autosaver

@@ -85,5 +85,27 @@ func (t *telexState) keyNotes(n *notes, msg tea.KeyPressMsg, erase bool) bool {
 	return t.step(msg, erase, n.replaceBack)
 }
 
+// compose runs typed text through Telex as key presses and returns the
+// edit to make at the cursor in one go: delete del runes before it, then
+// insert ins. It is what replaceBack would do key by key, without touching
+// the field for every key.
+func (t *telexState) compose(text string) (del int, ins string) {
+	var buf []rune
+	replace := func(n int, s string) {
+		if n <= len(buf) {
+			buf = append(buf[:len(buf)-n], []rune(s)...)
+			return
+		}
+		del += n - len(buf)
+		buf = append(buf[:0], []rune(s)...)
+	}
+	for _, r := range text {
+		if !t.step(tea.KeyPressMsg{Code: r, Text: string(r)}, false, replace) {
+			buf = append(buf, r)
+		}
+	}
+	return del, string(buf)
+}
+
 // endIn finishes the word in a remark field.
 func (t *telexState) endIn(e *editor) { t.end(e.replaceBack) }

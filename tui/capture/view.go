@@ -54,7 +54,7 @@ func (m *Model) View() string {
 	// changed: the program draws after every message, and a paste that
 	// arrives as thousands of key messages must not redraw the field (whose
 	// drawing grows with its text) thousands of times.
-	if len(m.ed.pending) > 0 && m.lastView != "" {
+	if len(m.queued) > 0 && m.lastView != "" {
 		return m.lastView
 	}
 	m.lastView = m.view()
