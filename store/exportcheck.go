@@ -1,11 +1,14 @@
 package store
 
 import (
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
+	"txct/store/match"
 	"txct/store/model"
 )
 
@@ -38,13 +41,39 @@ type CheckItem struct {
 
 // ExportCheck lists what is still half-made in a session before its
 // documents go out, remark by remark in order. Repeats and duplicates are
-// decided by FindRepeats, the same decision the session screen shows.
+// decided by FindRepeats, the same decision the session screen shows; the
+// remarks are checked against the archive in parallel, and against each
+// other through one index of the session (match.Similarities).
 func (s *Store) ExportCheck(snap model.Snapshot) ([]CheckItem, error) {
-	var out []CheckItem
-	pos := make(map[uint64]int, len(snap.Remarks))
+	n := len(snap.Remarks)
+	pos := make(map[uint64]int, n)
+	texts := make([]string, n)
 	for i, r := range snap.Remarks {
 		pos[r.ID] = i + 1
+		texts[i] = r.Text
 	}
+	sims := match.NewSimilarities(texts)
+	results := make([]RepeatResult, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				r := snap.Remarks[i]
+				results[i], errs[i] = s.FindRepeats(r.Text, RepeatOptions{Dismissed: r.Dismissed, Earlier: snap.Remarks[:i],
+					Session: snap.Session.UID, Similar: func(k int) float64 { return sims.Similar(i, k) }})
+			}
+		})
+	}
+	for i, r := range snap.Remarks {
+		if strings.TrimSpace(r.Text) != "" {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	var out []CheckItem
 	for i, r := range snap.Remarks {
 		add := func(k CheckKind, ref string) {
 			out = append(out, CheckItem{Kind: k, Remark: i + 1, RemarkID: r.ID, Ref: ref})
@@ -72,10 +101,10 @@ func (s *Store) ExportCheck(snap model.Snapshot) ([]CheckItem, error) {
 		if withoutMarks(r.Text) {
 			add(CheckNoDiacritics, "")
 		}
-		res, err := s.FindRepeats(r.Text, RepeatOptions{Dismissed: r.Dismissed, Earlier: snap.Remarks[:i], Session: snap.Session.UID})
-		if err != nil {
-			return out, err
+		if errs[i] != nil {
+			return out, errs[i]
 		}
+		res := results[i]
 		if res.Repeat && len(r.RepeatOf) == 0 {
 			add(CheckOpenRepeat, res.Hits[0].Petition.ID)
 		}

@@ -306,6 +306,10 @@ type RepeatOptions struct {
 	// Earlier are the remarks said before this one in the session, for the
 	// merge offer.
 	Earlier []model.Remark
+	// Similar, if set, is how alike the text and Earlier[k] are, as
+	// match.Similar says (a match.Similarities scores a whole session at
+	// once); unset, match.Similar is asked.
+	Similar func(k int) float64
 	// Session is the uid of the session the text is typed in: the records
 	// it forwarded itself are left out.
 	Session string
@@ -344,11 +348,15 @@ func (s *Store) FindRepeats(text string, opts RepeatOptions) (RepeatResult, erro
 	threshold := a.ix.Threshold
 	a.mu.RUnlock()
 	var out RepeatResult
-	for _, r := range opts.Earlier {
+	similar := opts.Similar
+	if similar == nil {
+		similar = func(k int) float64 { return match.Similar(text, opts.Earlier[k].Text) }
+	}
+	for k, r := range opts.Earlier {
 		if r.Text == "" {
 			continue
 		}
-		if sc := match.Similar(text, r.Text); sc >= MergeThreshold && sc > out.SiblingScore {
+		if sc := similar(k); sc >= MergeThreshold && sc > out.SiblingScore {
 			lead := r.ID
 			if r.MergedInto != 0 {
 				lead = r.MergedInto
