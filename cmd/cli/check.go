@@ -83,7 +83,7 @@ func runCheck(g *global, args []string, env Env) error {
 			text = *in.Text
 		}
 		if err := ingest.CheckText(text); err != nil {
-			return fmt.Errorf("stdin:%d: %w", line, err)
+			return fmt.Errorf("stdin:%d: %s", line, g.text().S("cli.check.notutf8"))
 		}
 		res, err := db.FindRepeats(text, store.RepeatOptions{Top: *top})
 		if err != nil {

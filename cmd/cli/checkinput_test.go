@@ -75,9 +75,12 @@ func TestCheckInputEncodings(t *testing.T) {
 		{"PowerShell ASCII pipe", "Tuy?n ?T.341 xu?ng c?p\n"},
 		{"second line garbled", "cầu tràn Nà Ca\nTuy\xeat\n"},
 	}
+	if _, _, errs := call(t, "Tuy?n\n", "--lang", "en", "--db", path, "check"); !strings.Contains(errs, "stdin:1: text is not UTF-8") || !strings.Contains(errs, "[Text.UTF8Encoding]::new()") {
+		t.Errorf("in English: %q", errs)
+	}
 	for _, tt := range refused {
 		code, _, errs := call(t, tt.in, "--db", path, "check")
-		if code == 0 || !strings.Contains(errs, "UTF-8") || !strings.Contains(errs, "chcp 65001") {
+		if code == 0 || !strings.Contains(errs, "không phải UTF-8") || !strings.Contains(errs, "chcp 65001") {
 			t.Errorf("%s: exit %d %q", tt.name, code, errs)
 		}
 		if tt.name == "second line garbled" && !strings.Contains(errs, "stdin:2") {

@@ -10,12 +10,10 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// ErrNotUTF8 explains how to send text txct can read: it is what a pipe from
-// a console in a legacy code page (1258, 437) or PowerShell 5.1's default
-// ASCII produces.
-var ErrNotUTF8 = errors.New(`text is not UTF-8 (the console's code page garbled the Vietnamese letters); ` +
-	`send UTF-8: in PowerShell run "$OutputEncoding = [Console]::InputEncoding = [Console]::OutputEncoding = [Text.UTF8Encoding]::new()" first, ` +
-	`in cmd run "chcp 65001", or save the file as UTF-8 (or Unicode) and pass it with "<"`)
+// ErrNotUTF8 is text that is not UTF-8: what a pipe from a console in a
+// legacy code page (1258, 437) or PowerShell 5.1's default ASCII produces.
+// The command line words it with how to send UTF-8.
+var ErrNotUTF8 = errors.New("text is not UTF-8 (the console's code page garbled the Vietnamese letters)")
 
 // TextInput prepares a text stream: it drops a UTF-8 byte order mark (what
 // Notepad and Excel write) and decodes UTF-16 with a byte order mark (what

@@ -42,6 +42,7 @@ func init() {
 		"cli.check.top":         {"--top phải từ 1 trở lên", "--top must be at least 1"},
 		"cli.dl.exclusive":      {"--working và --calendar không đi cùng nhau", "--working and --calendar exclude each other"},
 		"cli.sessno":            {"hội nghị số %d", "session %d"},
+		"cli.check.notutf8":     {`văn bản không phải UTF-8 (bảng mã của cửa sổ dòng lệnh đã làm hỏng chữ tiếng Việt); hãy gửi UTF-8: trong PowerShell chạy "$OutputEncoding = [Console]::InputEncoding = [Console]::OutputEncoding = [Text.UTF8Encoding]::new()" trước, trong cmd chạy "chcp 65001", hoặc lưu tệp dạng UTF-8 (hay Unicode) rồi đưa vào bằng "<"`, `text is not UTF-8 (the console's code page garbled the Vietnamese letters); send UTF-8: in PowerShell run "$OutputEncoding = [Console]::InputEncoding = [Console]::OutputEncoding = [Text.UTF8Encoding]::new()" first, in cmd run "chcp 65001", or save the file as UTF-8 (or Unicode) and pass it with "<"`},
 		"cli.check.notext":      {"không có trường \"text\"", "no \"text\" field"},
 		"cli.demo.needyes":      {"%s đã có hội nghị hoặc kiến nghị: nạp dữ liệu mẫu bên cạnh bằng --yes (không ghi đè bản ghi nào; `txct demo --remove` gỡ lại được)", "%s holds sessions or archive petitions: add the demo beside them with --yes (no record on file is overwritten; `txct demo --remove` takes the demo out again)"},
 		"cli.archive.ext":       {"%s: hãy ghi .xlsx (bảng theo dõi) hoặc .jsonl (toàn bộ kho)", "%s: write .xlsx (tracking sheet) or .jsonl (whole archive)"},
