@@ -296,3 +296,39 @@ func TestReportParentFromProvince(t *testing.T) {
 		}
 	}
 }
+
+// TestEditedProvenance: an item whose petition was edited after it was
+// forwarded says, right under it, that it uses the minutes' edited text and
+// which text it replaces, in the session's and the round's reports alike;
+// the other items say nothing of the kind.
+func TestEditedProvenance(t *testing.T) {
+	snap := example()
+	lead := snap.Remarks[0]
+	other := snap.Remarks[2]
+	snap.Edited = map[uint64]model.Edit{lead.ID: {On: "2026-11-22", Sent: "2026-11-21"}, other.ID: {On: "2026-11-23"}}
+	round := snap
+	round.Points = []model.Point{{Session: snap.Session, Remarks: len(snap.Remarks)}}
+	for name, d := range map[string]string{"report": ReportDoc(snap, prepared(t, opts())).TextForm(),
+		"round": RoundReportDoc(round, prepared(t, opts()), false).TextForm()} {
+		for _, c := range []struct {
+			r    model.Remark
+			want string
+		}{
+			{lead, "Nội dung theo biên bản đã sửa ngày 22/11/2026, thay cho nội dung đã chuyển ngày 21/11/2026."},
+			{other, "Nội dung theo biên bản đã sửa ngày 23/11/2026, thay cho nội dung đã chuyển trước đó."},
+		} {
+			at := strings.Index(d, c.want)
+			if at < 0 || strings.Count(d, c.want) != 1 {
+				t.Fatalf("%s: want %q once in\n%s", name, c.want, d)
+			}
+			// It is the line right under its own item.
+			lines := strings.Split(d[:at], "\n")
+			if item := lines[len(lines)-2]; !strings.Contains(item, sentence(docText(c.r.Text))) {
+				t.Errorf("%s: %q is under %q, not under its item", name, c.want, item)
+			}
+		}
+		if n := strings.Count(d, "Nội dung theo biên bản đã sửa"); n != 2 {
+			t.Errorf("%s: %d edited lines; want 2", name, n)
+		}
+	}
+}

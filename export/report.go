@@ -71,7 +71,7 @@ func remarkSections(d *doc.Document, snap model.Snapshot, c Counts, secs []level
 			d.Add(doc.Heading{Level: 3, Text: fmt.Sprintf("%s) Lĩnh vực %s", fg.letter, fg.field)})
 			l := doc.List{Start: fg.items[0].no}
 			for _, it := range fg.items {
-				l.Items = append(l.Items, reportItem(it, snap.Petitions, before))
+				l.Items = append(l.Items, reportItem(it, snap, before))
 			}
 			d.Add(l)
 		}
@@ -98,22 +98,37 @@ func remarkSections(d *doc.Document, snap model.Snapshot, c Counts, secs []level
 
 // reportItem is one numbered entry of section II: the demand as a
 // sentence, who raised it, the repeat marker worded by the item's type,
+// which text it uses when the petition was edited after it was forwarded,
 // and the citation of what it repeats.
-func reportItem(it item, ps map[string]model.Petition, date string) doc.Item {
+func reportItem(it item, snap model.Snapshot, date string) doc.Item {
 	var runs []doc.Run
 	if it.lead.Type == model.TypeOpinion {
 		runs = append(runs, doc.B("Ý kiến: "))
 	}
 	runs = append(runs, doc.T(sentence(docText(it.lead.Text))+" "), doc.I(raisedBy(it)))
-	cite := citation(it, ps, date)
+	cite := citation(it, snap.Petitions, date)
 	if len(cite) > 0 {
 		runs = append(runs, doc.B(" ("+kindWord(it.lead)+" lặp lại)"))
 	}
 	out := doc.Item{Runs: runs}
+	if e, ok := snap.Edited[it.lead.ID]; ok {
+		out.More = append(out.More, doc.Para{Indent: true, Runs: []doc.Run{doc.I(editedLine(e))}})
+	}
 	if len(cite) > 0 {
-		out.More = []doc.Para{{Indent: true, Runs: []doc.Run{doc.I(strings.Join(cite, " "))}}}
+		out.More = append(out.More, doc.Para{Indent: true, Runs: []doc.Run{doc.I(strings.Join(cite, " "))}})
 	}
 	return out
+}
+
+// editedLine says which text an item uses when its petition was edited
+// after it was forwarded: the minutes' text as edited, in place of the one
+// sent before.
+func editedLine(e model.Edit) string {
+	sent := "trước đó"
+	if e.Sent != "" {
+		sent = "ngày " + shortDate(e.Sent)
+	}
+	return fmt.Sprintf("Nội dung theo biên bản đã sửa ngày %s, thay cho nội dung đã chuyển %s.", shortDate(e.On), sent)
 }
 
 // itemNumbers maps each remark to the number of the section II item it is

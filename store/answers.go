@@ -150,6 +150,11 @@ func mergePetition(old, in model.Petition) model.Petition {
 			out.Variants = append(out.Variants, v)
 		}
 	}
+	// The first day on record and the latest edit.
+	if out.ForwardedAt == "" || old.ForwardedAt != "" && old.ForwardedAt < out.ForwardedAt {
+		out.ForwardedAt = old.ForwardedAt
+	}
+	out.EditedAt = max(out.EditedAt, old.EditedAt)
 	// An incoming answer without a date is taken as a correction.
 	if hasAnswer(old) && (!hasAnswer(in) || in.AnsweredAt != "" && old.AnsweredAt > in.AnsweredAt) {
 		out.Response, out.Body, out.Ref, out.AnsweredAt, out.Status = old.Response, old.Body, old.Ref, old.AnsweredAt, old.Status

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	bolt "go.etcd.io/bbolt"
@@ -154,11 +155,16 @@ func (s *Store) forward(tx *bolt.Tx, id uint64) (res ForwardResult, changed []mo
 					return res, nil, nil, err
 				}
 			}
-			p = &model.Petition{ID: pid, Status: model.StatusForwarded, Source: "txct"}
+			p = &model.Petition{ID: pid, Status: model.StatusForwarded, Source: "txct", ForwardedAt: model.DayOf(time.Time{})}
 			touched[pid] = p
 			res.Added++
 		} else {
 			res.Updated++
+			if p.Text != r.Text {
+				// The remark was edited after its petition was forwarded:
+				// the record follows, and remembers when.
+				p.EditedAt = model.DayOf(r.Updated)
+			}
 		}
 		p.Text, p.Field, p.Authority, p.Location = r.Text, r.Field, r.Authority, r.Location
 		p.RaisedAt, p.Session, p.Sitting, p.Group = sess.Date, sess.Title, sess.Sitting, sess.DelegateGroup

@@ -314,3 +314,59 @@ func TestSessionEditKeepsForwarded(t *testing.T) {
 		t.Fatalf("after a session edit the demoted remark's record stays: %+v %v, archive %d", res, err, s.ArchiveCount())
 	}
 }
+
+// A petition edited after it entered the archive: the record follows at the
+// next export and remembers the day, and the session's and the round's
+// snapshots say which text the report uses, before and after that export.
+func TestEditedAfterForwarding(t *testing.T) {
+	s, _ := openTemp(t)
+	sess, rems := loopSession(t, s, "2026-11-20", []model.Remark{
+		{Voter: "Ông Lê Văn Hải", Text: deSongLam, Type: model.TypePetition},
+		{Voter: "Bà Hồ Thị Lan", Text: "Đề nghị nạo vét kênh tiêu Cầu Đá thôn 2", Type: model.TypePetition},
+	}, nil)
+	exportNow(t, s, sess.ID)
+	snap, err := s.Snapshot(sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap.Edited) != 0 {
+		t.Fatalf("nothing edited yet: %v", snap.Edited)
+	}
+	rems, _ = s.Remarks(sess.ID)
+	rec, _ := s.Petition(rems[0].ArchiveID)
+	today := model.DayOf(time.Time{})
+	if rec.ForwardedAt != today || rec.EditedAt != "" {
+		t.Fatalf("record as forwarded: %+v", rec)
+	}
+
+	edited := rems[0]
+	edited.Text = deSongLam + ", nhất là đoạn gần trường tiểu học"
+	edited, err = s.SaveRemark(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.Edit{On: model.DayOf(edited.Updated), Sent: today}
+	check := func(when string) {
+		t.Helper()
+		snap, err := s.Snapshot(sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(snap.Edited) != 1 || snap.Edited[edited.ID] != want {
+			t.Fatalf("%s: session snapshot says %v; want remark %d edited %v", when, snap.Edited, edited.ID, want)
+		}
+		round, err := s.RoundSnapshot([]model.Session{sess})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if round.Edited[edited.ID] != want {
+			t.Fatalf("%s: round snapshot says %v", when, round.Edited)
+		}
+	}
+	check("before the next export")
+	exportNow(t, s, sess.ID)
+	if rec, _ := s.Petition(edited.ArchiveID); rec.Text != edited.Text || rec.EditedAt != want.On || rec.ForwardedAt != today {
+		t.Fatalf("record after the next export: %+v", rec)
+	}
+	check("after the next export")
+}

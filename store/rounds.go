@@ -88,6 +88,12 @@ func (s *Store) RoundSnapshot(sessions []model.Session) (model.Snapshot, error) 
 		for id, p := range one.Petitions {
 			snap.Petitions[id] = p
 		}
+		for id, e := range one.Edited {
+			if snap.Edited == nil {
+				snap.Edited = map[uint64]model.Edit{}
+			}
+			snap.Edited[id] = e
+		}
 		for _, r := range one.Remarks {
 			in[r.ID] = true
 		}

@@ -224,6 +224,18 @@ func (s *Store) Snapshot(id uint64) (model.Snapshot, error) {
 				snap.Petitions[pid] = p
 			}
 		}
+		// A petition this session forwarded, edited since.
+		if r.ArchiveID == "" || r.MergedInto != 0 {
+			continue
+		}
+		if p, err := s.Petition(r.ArchiveID); err == nil && p.OriginSession() == sess.UID {
+			if e, ok := p.EditOf(r); ok {
+				if snap.Edited == nil {
+					snap.Edited = map[uint64]model.Edit{}
+				}
+				snap.Edited[r.ID] = e
+			}
+		}
 	}
 	return snap, nil
 }

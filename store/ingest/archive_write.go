@@ -22,7 +22,7 @@ func WriteArchiveJSONL(w io.Writer, ps []model.Petition) error {
 		if err := enc.Encode(jsonRow{ID: &p.ID, Text: &p.Text, Field: (*string)(&p.Field), Authority: (*string)(&p.Authority),
 			Location: &p.Location, RaisedAt: &p.RaisedAt, Session: &p.Session, Body: &p.Body, AnsweredAt: &p.AnsweredAt,
 			Ref: &p.Ref, Response: &p.Response, Status: (*string)(&p.Status), Source: &p.Source, Sitting: p.Sitting,
-			Group: p.Group, Voters: p.Voters, Origin: p.Origin, Variants: p.Variants, Raises: p.Raises, SameDemand: p.SameDemand}); err != nil {
+			Group: p.Group, Voters: p.Voters, Origin: p.Origin, ForwardedAt: p.ForwardedAt, EditedAt: p.EditedAt, Variants: p.Variants, Raises: p.Raises, SameDemand: p.SameDemand}); err != nil {
 			return err
 		}
 		if buf.Len() > 1<<20 {

@@ -31,12 +31,15 @@ type jsonRow struct {
 
 	// What txct itself writes besides FORMAT.md's keys (`txct archive
 	// export`), so an archive moves between laptops whole.
-	Sitting  string          `json:"sitting,omitempty"`
-	Group    string          `json:"delegate_group,omitempty"`
-	Voters   int             `json:"voters,omitempty"`
-	Origin   string          `json:"origin,omitempty"`
-	Variants []model.Variant `json:"variants,omitempty"`
-	Raises   []model.Raise   `json:"raises,omitempty"`
+	Sitting string `json:"sitting,omitempty"`
+	Group   string `json:"delegate_group,omitempty"`
+	Voters  int    `json:"voters,omitempty"`
+	Origin  string `json:"origin,omitempty"`
+	// When the record entered the archive, and when its text last changed.
+	ForwardedAt string          `json:"forwarded_at,omitempty"`
+	EditedAt    string          `json:"edited_at,omitempty"`
+	Variants    []model.Variant `json:"variants,omitempty"`
+	Raises      []model.Raise   `json:"raises,omitempty"`
 	// Records the clerk marked as the same demand.
 	SameDemand []string `json:"same_demand,omitempty"`
 }
@@ -56,6 +59,18 @@ func (j *jsonRow) extend(p *model.Petition) error {
 			return err
 		}
 		*s.dst = v
+	}
+	for _, d := range []struct {
+		dst *string
+		key string
+		v   string
+	}{{&p.ForwardedAt, "forwarded_at", j.ForwardedAt}, {&p.EditedAt, "edited_at", j.EditedAt}} {
+		if d.v != "" {
+			if _, err := model.ParseDate(d.v); err != nil {
+				return errorf("%s: %w", d.key, err)
+			}
+		}
+		*d.dst = d.v
 	}
 	p.SameDemand = nil
 	for i, id := range j.SameDemand {

@@ -468,6 +468,10 @@ type Petition struct {
 	Voters  int    `json:"voters,omitempty"`         // voters who raised it there (merge group)
 	// Origin links back to the session and remark: "<session uid>#<remark number>".
 	Origin string `json:"origin,omitempty"`
+	// ForwardedAt is the day the record entered the archive; EditedAt the
+	// day of the last change to its remark's text after that (YYYY-MM-DD).
+	ForwardedAt string `json:"forwarded_at,omitempty"`
+	EditedAt    string `json:"edited_at,omitempty"`
 	// Variants are other wordings of the same demand (merged remarks,
 	// confirmed repeats); the repeat index matches them too.
 	Variants []Variant `json:"variants,omitempty"`
@@ -487,6 +491,31 @@ type Variant struct {
 	Text string `json:"text"`
 }
 
+// Edit is when a forwarded petition's text was changed (On) and when the
+// earlier text was forwarded (Sent, "" when not known), as YYYY-MM-DD.
+type Edit struct{ On, Sent string }
+
+// EditOf tells whether r, the remark p was forwarded from, was edited
+// after p entered the archive: its text now differs from p's (the next
+// forward records the change), or p records an earlier change.
+func (p *Petition) EditOf(r Remark) (Edit, bool) {
+	switch {
+	case p.Text != r.Text:
+		return Edit{On: DayOf(r.Updated), Sent: p.ForwardedAt}, true
+	case p.EditedAt != "":
+		return Edit{On: p.EditedAt, Sent: p.ForwardedAt}, true
+	}
+	return Edit{}, false
+}
+
+// DayOf is t's date where the app runs (today for a zero t), YYYY-MM-DD.
+func DayOf(t time.Time) string {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.Local().Format(DateLayout)
+}
+
 // OriginSession is the uid of the session that forwarded p, or "".
 func (p *Petition) OriginSession() string {
 	if i := strings.IndexByte(p.Origin, '#'); i > 0 {
@@ -504,6 +533,10 @@ type Snapshot struct {
 	Session   Session
 	Remarks   []Remark
 	Petitions map[string]Petition
+	// Edited holds, by remark id, the remarks whose text was changed after
+	// their petition entered the archive, so a report says which text it
+	// uses.
+	Edited map[uint64]Edit
 	// Points are the sessions of a round or sitting report, in order, each
 	// with how many of Remarks are its own; empty for one session.
 	Points []Point
