@@ -46,6 +46,8 @@ func (m *Model) navigate(msg tea.Msg) (tea.Cmd, bool) {
 		next = m.newStats(msg.ID)
 	case base.OpenExportMsg:
 		next = m.newExport(msg.ID)
+	case base.OpenRoundMsg:
+		next = m.newRound(msg.ID)
 	case firstRunMsg:
 		m.offer = true
 		return nil, true

@@ -7,6 +7,7 @@ import (
 	"txct/tui/exportui"
 	"txct/tui/home"
 	"txct/tui/review"
+	"txct/tui/round"
 	"txct/tui/sessionform"
 	"txct/tui/stats"
 )
@@ -28,3 +29,4 @@ func (m *Model) newArchive(id string) base.Screen {
 func (m *Model) newReview(id uint64) base.Screen { return review.New(m.ctx, m.db, id) }
 func (m *Model) newStats(id uint64) base.Screen  { return stats.New(m.ctx, m.db, id) }
 func (m *Model) newExport(id uint64) base.Screen { return exportui.New(m.ctx, m.db, id) }
+func (m *Model) newRound(id uint64) base.Screen  { return round.New(m.ctx, m.db, id) }

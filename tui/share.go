@@ -124,6 +124,8 @@ func sessionOf(msg tea.Msg) uint64 {
 		return msg.ID
 	case base.OpenExportMsg:
 		return msg.ID
+	case base.OpenRoundMsg:
+		return msg.ID
 	case base.EditSessionMsg:
 		return msg.ID
 	}

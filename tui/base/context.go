@@ -69,6 +69,9 @@ type (
 	OpenStatsMsg struct{ ID uint64 }
 	// OpenExportMsg opens the export dialog of a session.
 	OpenExportMsg struct{ ID uint64 }
+	// OpenRoundMsg opens the round of a session: its points and the same
+	// demands raised at several of them, to confirm.
+	OpenRoundMsg struct{ ID uint64 }
 	// ShareMsg starts sharing a session with the delegates' devices (or
 	// shows the address again when it is already shared).
 	ShareMsg struct{ ID uint64 }

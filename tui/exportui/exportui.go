@@ -28,6 +28,9 @@ const (
 	rowDocx = iota
 	rowXlsx
 	rowMd
+	rowRound   // the round's report too (shown when the round has 2+ points)
+	rowSame    // opens the round screen (same demands across points)
+	rowSitting // the sitting's report too (shown with 2+ delegate groups)
 	rowForce
 	rowOnlyThis
 	rowTo
@@ -50,6 +53,9 @@ type Store interface {
 	UpdateSession(sess model.Session) error
 	Snapshot(id uint64) (model.Snapshot, error)
 	ExportCheck(snap model.Snapshot) ([]store.CheckItem, error)
+	RoundSessions(id uint64) ([]model.Session, error)
+	SittingSessions(sitting string) ([]model.Session, error)
+	RoundSnapshot(sessions []model.Session) (model.Snapshot, error)
 }
 
 var _ Store = (*store.Store)(nil)
@@ -85,6 +91,18 @@ type Model struct {
 	item     int
 	checked  bool
 	checkErr error
+	// The session's round and sitting, and whether their reports are
+	// written too.
+	round                  roundMsg
+	withRound, withSitting bool
+}
+
+// roundMsg is what the dialog knows of the session's round and sitting.
+type roundMsg struct {
+	points               int // sessions in the round
+	suggested, confirmed int // same demands across its points
+	groups, sitPoints    int // delegate groups and sessions of the sitting
+	err                  error
 }
 
 type loadedMsg struct {
@@ -164,7 +182,55 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(func() tea.Msg {
 		s, err := db.Session(id)
 		return loadedMsg{sess: s, defaults: db.Profile(), err: err}
-	}, m.check())
+	}, m.check(), m.roundInfo())
+}
+
+// roundInfo reads the session's round and sitting off the UI goroutine.
+func (m *Model) roundInfo() tea.Cmd {
+	db, id := m.db, m.id
+	return func() tea.Msg {
+		var out roundMsg
+		list, err := db.RoundSessions(id)
+		if err != nil || len(list) == 0 {
+			return roundMsg{err: err}
+		}
+		out.points = len(list)
+		snap, err := db.RoundSnapshot(list)
+		if err != nil {
+			return roundMsg{err: err}
+		}
+		out.suggested = len(store.RoundSuggestions(snap))
+		for _, r := range snap.Remarks {
+			if r.SameAs != 0 {
+				out.confirmed++
+			}
+		}
+		if sitting := list[0].Sitting; strings.TrimSpace(sitting) != "" {
+			all, err := db.SittingSessions(sitting)
+			if err != nil {
+				return roundMsg{err: err}
+			}
+			groups := map[string]bool{}
+			for _, s := range all {
+				groups[store.RoundKey(s)] = true
+			}
+			out.groups, out.sitPoints = len(groups), len(all)
+		}
+		return out
+	}
+}
+
+// shown tells whether row is on the dialog: the round's rows only when
+// the round has several points, the sitting's when several delegate groups
+// held sessions for it.
+func (m *Model) shown(row int) bool {
+	switch row {
+	case rowRound, rowSame:
+		return m.round.points >= 2
+	case rowSitting:
+		return m.round.groups >= 2
+	}
+	return true
 }
 
 // check runs the pre-export check off the UI goroutine.
@@ -190,6 +256,12 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 		m.repBody.SetValue(m.was.Report.Body)
 		m.minParent.SetValue(m.was.Minutes.Parent)
 		m.minBody.SetValue(m.was.Minutes.Body)
+		return m, nil
+	case roundMsg:
+		m.round = msg
+		if msg.err != nil {
+			m.err = msg.err
+		}
 		return m, nil
 	case checkedMsg:
 		m.items, m.checkErr, m.checked = msg.items, msg.err, true
@@ -230,13 +302,16 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.NextField, k.ArrowDown):
-		return m.focus(m.row + 1)
+		return m.move(1)
 	case key.Matches(msg, k.PrevField, k.ArrowUp):
-		return m.focus(m.row - 1)
+		return m.move(-1)
 	case key.Matches(msg, k.Submit), key.Matches(msg, k.Open) && (m.row == rowGo || m.row == rowDir):
 		return m.run()
+	case key.Matches(msg, k.Open) && m.row == rowSame:
+		id := m.id
+		return func() tea.Msg { return base.OpenRoundMsg{ID: id} }
 	case key.Matches(msg, k.Open) && m.input(m.row) != nil:
-		return m.focus(m.row + 1)
+		return m.move(1)
 	}
 	if in := m.input(m.row); in != nil {
 		var cmd tea.Cmd
@@ -251,9 +326,24 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.force = !m.force
 		case rowOnlyThis:
 			m.onlyThis = !m.onlyThis
+		case rowRound:
+			m.withRound = !m.withRound
+		case rowSitting:
+			m.withSitting = !m.withSitting
 		}
 	}
 	return nil
+}
+
+// move goes d rows down (up when negative), over the rows not shown.
+func (m *Model) move(d int) tea.Cmd {
+	r := m.row
+	for range nRows {
+		if r = ((r+d)%nRows + nRows) % nRows; m.shown(r) {
+			break
+		}
+	}
+	return m.focus(r)
 }
 
 func (m *Model) focus(r int) tea.Cmd {
@@ -292,6 +382,7 @@ func (m *Model) run() tea.Cmd {
 	m.busy, m.err, m.files = true, nil, nil
 	db, id, now := m.db, m.id, m.ctx.Now()
 	changed, onlyThis := m.changedIssuers(), m.onlyThis
+	withRound, withSitting := m.withRound && m.shown(rowRound), m.withSitting && m.shown(rowSitting)
 	opts := export.Options{Today: now, Force: m.force, SentTo: strings.TrimSpace(m.to.Value()), Profile: m.issuers()}
 	opts.Profile.Report.Signer = strings.TrimSpace(m.signer.Value())
 	return func() tea.Msg {
@@ -318,8 +409,39 @@ func (m *Model) run() tea.Cmd {
 		files, err := db.ExportSession(id, now, func(snap model.Snapshot) ([]string, error) {
 			return export.WriteFiles(dir, snap, formats, opts)
 		})
-		return doneMsg{files: files, err: err}
+		if err != nil {
+			return doneMsg{files: files, err: err}
+		}
+		// The round's and the sitting's reports, on the same document
+		// model, once this session's petitions are in the archive.
+		for _, sitting := range []bool{false, true} {
+			if !sitting && !withRound || sitting && !withSitting {
+				continue
+			}
+			more, err := writeRound(db, id, dir, formats, opts, sitting)
+			files = append(files, more...)
+			if err != nil {
+				return doneMsg{files: files, err: err}
+			}
+		}
+		return doneMsg{files: files}
 	}
+}
+
+// writeRound writes the report of session id's round, or of its sitting.
+func writeRound(db Store, id uint64, dir string, formats []string, opts export.Options, sitting bool) ([]string, error) {
+	list, err := db.RoundSessions(id)
+	if err == nil && sitting && len(list) > 0 {
+		list, err = db.SittingSessions(list[0].Sitting)
+	}
+	if err != nil {
+		return nil, err
+	}
+	snap, err := db.RoundSnapshot(list)
+	if err != nil {
+		return nil, err
+	}
+	return export.WriteRound(dir, snap, formats, opts, sitting)
 }
 
 // issuers is who the dialog says issues each document. A body changed
@@ -383,6 +505,19 @@ func (m *Model) View() string {
 	check(rowDocx, m.formats[0], t.S("exp.docx"))
 	check(rowXlsx, m.formats[1], t.S("exp.xlsx"))
 	check(rowMd, m.formats[2], t.S("exp.md"))
+	if m.shown(rowRound) {
+		check(rowRound, m.withRound, t.F("exp.round", m.round.points))
+		same := "    " + t.F("exp.same", m.round.suggested, m.round.confirmed)
+		if m.row == rowSame {
+			same = s.Selected.Render("  › " + t.F("exp.same", m.round.suggested, m.round.confirmed))
+		} else if m.round.suggested > 0 {
+			same = s.Warn.Render(same)
+		}
+		b.WriteString(ansi.Truncate(same, max(20, m.w), "…") + "\n")
+	}
+	if m.shown(rowSitting) {
+		check(rowSitting, m.withSitting, t.F("exp.sitting", m.round.groups, m.round.sitPoints))
+	}
 	check(rowForce, m.force, t.S("exp.force"))
 	check(rowOnlyThis, m.onlyThis, t.S("exp.onlythis"))
 	b.WriteString("\n")
@@ -480,9 +615,15 @@ func (m *Model) Cursor() *tea.Cursor {
 	if in == nil || !m.loaded {
 		return nil
 	}
-	// Title, session, deadline, a blank line, five check boxes, a blank
-	// line, then the fields in row order.
-	return tea.NewCursor(2+labelW+1+in.Position(), 10+m.row-rowTo)
+	// Title, session, deadline, a blank line, five check boxes and the
+	// round's rows shown, a blank line, then the fields in row order.
+	extra := 0
+	for _, r := range []int{rowRound, rowSame, rowSitting} {
+		if m.shown(r) {
+			extra++
+		}
+	}
+	return tea.NewCursor(2+labelW+1+in.Position(), 10+extra+m.row-rowTo)
 }
 
 // Help lists the dialog's keys.

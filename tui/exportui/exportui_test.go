@@ -172,3 +172,85 @@ func TestDialogListsCheckAndJumps(t *testing.T) {
 		t.Fatalf("ctrl+o sent %v", msgs)
 	}
 }
+
+// The dialog offers the round's report when the round has several points
+// and the sitting's when several delegate groups held sessions for it,
+// writes them beside the session's documents when ticked, and opens the
+// round screen, where same demands across points are confirmed.
+func TestDialogOffersRoundAndSitting(t *testing.T) {
+	db := tuitest.Store(t, store.Options{NoIndex: true})
+	var first model.Session
+	for i, c := range []struct{ date, group, text string }{
+		{"2026-11-20", "Tổ đại biểu HĐND tỉnh số 3", "Đề nghị tỉnh sớm gia cố tuyến đê sông Lam đoạn qua xóm 5 xã Hưng Lợi, mùa mưa năm nào cũng sạt lở"},
+		{"2026-11-21", "Tổ đại biểu HĐND tỉnh số 3", "Đề nghị tỉnh gia cố đê sông Lam đoạn qua xóm 5 xã Hưng Lợi, mùa mưa sạt lở nhiều"},
+		{"2026-11-22", "Tổ đại biểu HĐND tỉnh số 5", "Đề nghị nâng cấp Trạm y tế xã Hưng Đông"},
+	} {
+		s, err := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindBefore, Date: c.date, Place: "Nhà văn hóa xã Hưng Lợi",
+			Locality: "Hưng Lợi", Sitting: "Kỳ họp thường lệ cuối năm 2026", DelegateGroup: c.group, Voters: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = s
+		}
+		db.SaveRemark(model.Remark{SessionID: s.ID, Voter: "Ông A", Text: c.text, Type: model.TypePetition, Field: "y tế", Authority: model.AuthProvince})
+	}
+	ctx := base.NewContext(base.VI)
+	ctx.Now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
+	m := New(ctx, db, first.ID)
+	tuitest.Load(t, m, 100, 34)
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"[ ] Báo cáo tổng hợp của đợt (2 điểm)", "1 gợi ý chưa xác nhận, 0 đã xác nhận",
+		"[ ] Báo cáo tổng hợp của kỳ họp (2 tổ đại biểu, 3 điểm)"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("want %q in\n%s", want, v)
+		}
+	}
+	// Down from the formats: the round, its same demands, the sitting.
+	m.focus(rowMd)
+	tuitest.Press(t, m, "down", "space", "down")
+	if m.row != rowSame {
+		t.Fatalf("row %d, want the same-demand row", m.row)
+	}
+	if msgs := tuitest.Press(t, m, "enter"); len(msgs) != 1 || msgs[0] != (base.OpenRoundMsg{ID: first.ID}) {
+		t.Fatalf("enter on the same-demand row sent %v", msgs)
+	}
+	tuitest.Press(t, m, "down", "space")
+	if !m.withRound || !m.withSitting {
+		t.Fatalf("round %v, sitting %v", m.withRound, m.withSitting)
+	}
+	m.dir.SetValue(t.TempDir())
+	tuitest.Press(t, m, "ctrl+s")
+	if m.err != nil {
+		t.Fatal(m.err)
+	}
+	var names []string
+	for _, f := range m.files {
+		names = append(names, filepath.Base(f))
+	}
+	got := strings.Join(names, " ")
+	for _, want := range []string{"bien-ban-2026-11-20-hung-loi.docx", "bao-cao-dot-2026-11-20-hung-loi.docx", "bao-cao-dot-2026-11-20-hung-loi.xlsx",
+		"bao-cao-ky-hop-2026-11-20.docx"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %s among the files written: %s", want, got)
+		}
+	}
+}
+
+// A session alone in its round shows none of the round's rows, and moving
+// through the dialog never lands on them.
+func TestDialogHidesRoundOfOnePoint(t *testing.T) {
+	db := tuitest.Store(t, store.Options{NoIndex: true})
+	sess, _ := db.CreateSession(model.Session{Title: "TXCT", Kind: model.KindBefore, Date: "2026-11-20", Sitting: "Kỳ họp cuối năm", DelegateGroup: "Tổ 3"})
+	m := New(base.NewContext(base.VI), db, sess.ID)
+	tuitest.Load(t, m, 100, 30)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "của đợt") || strings.Contains(v, "kỳ họp (") || strings.Contains(v, "giữa các điểm") {
+		t.Fatalf("round rows shown for a lone session:\n%s", v)
+	}
+	for range nRows * 2 {
+		tuitest.Press(t, m, "down")
+		if m.row == rowRound || m.row == rowSame || m.row == rowSitting {
+			t.Fatalf("moved onto hidden row %d", m.row)
+		}
+	}
+}

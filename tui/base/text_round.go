@@ -1,0 +1,25 @@
+package base
+
+// Strings of the round screen and of the round in the export dialog.
+func init() {
+	add(map[string][2]string{
+		"round.title":     {"Đợt tiếp xúc cử tri", "The round of voter-contact sessions"},
+		"round.loading":   {"Đang đọc các điểm tiếp xúc…", "Reading the round's points…"},
+		"round.nogroup":   {"(chưa ghi)", "(not set)"},
+		"round.due":       {"Hạn gửi báo cáo đợt: %s (%s)", "Round report due: %s (%s)"},
+		"round.points":    {"Các điểm tiếp xúc (%d)", "Points held (%d)"},
+		"round.point":     {"%d. %s · %s · %d ý kiến", "%d. %s · %s · %d remarks"},
+		"round.same":      {"Kiến nghị giống nhau giữa các điểm", "The same demand at several points"},
+		"round.none":      {"Không có kiến nghị nào giống nhau giữa các điểm.", "No demand was raised at more than one point."},
+		"round.suggested": {"? Điểm %d, số %d ≈ điểm %d, số %d (giống %d%%) · chưa xác nhận", "? Point %d, no. %d ≈ point %d, no. %d (%d%% alike) · not confirmed"},
+		"round.confirmed": {"✓ Điểm %d, số %d = điểm %d, số %d · đã xác nhận: gộp trong báo cáo đợt", "✓ Point %d, no. %d = point %d, no. %d · confirmed: one item in the round report"},
+		"round.hint":      {"%s: xác nhận là cùng kiến nghị · %s: bỏ xác nhận · %s: hoàn tác · Esc: trở lại", "%s: confirm as one demand · %s: unconfirm · %s: undo · Esc: back"},
+		"round.did":       {"Đã gộp điểm %d số %d với điểm %d số %d (%s: hoàn tác)", "Point %d no. %d joined point %d no. %d (%s: undo)"},
+		"round.undid":     {"Đã bỏ gộp điểm %d số %d (%s: hoàn tác)", "Point %d no. %d is on its own again (%s: undo)"},
+		"round.nothing":   {"Không còn thay đổi nào để hoàn tác", "Nothing left to undo"},
+
+		"exp.round":      {"Báo cáo tổng hợp của đợt (%d điểm)", "Round summary report (%d points)"},
+		"exp.sitting":    {"Báo cáo tổng hợp của kỳ họp (%d tổ đại biểu, %d điểm)", "Sitting summary report (%d delegate groups, %d points)"},
+		"exp.same":       {"Kiến nghị giống nhau giữa các điểm: %d gợi ý chưa xác nhận, %d đã xác nhận · Enter: xem", "Same demand at several points: %d suggested, %d confirmed · Enter: open"},
+	})
+}
