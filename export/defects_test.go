@@ -332,3 +332,34 @@ func TestEditedProvenance(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundAppendixNamesPoints: in a round's appendix every row says at
+// which point (numbered as in section I) it was raised, since hamlet names
+// recur across communes; a session's own appendix has no such note.
+func TestRoundAppendixNamesPoints(t *testing.T) {
+	snap := example()
+	if snap.Session.ID == 0 {
+		snap.Session.ID = 1
+	}
+	two := snap.Session
+	two.ID, two.Date, two.Place, two.UID = snap.Session.ID+1, "2026-11-21", "Nhà văn hóa xã Hưng Tân", "second"
+	n := len(snap.Remarks)
+	for i := range snap.Remarks {
+		snap.Remarks[i].SessionID = snap.Session.ID
+		if i >= n-3 {
+			snap.Remarks[i].SessionID = two.ID
+		}
+	}
+	round := snap
+	round.Points = []model.Point{{Session: snap.Session, Remarks: n - 3}, {Session: two, Remarks: 3}}
+	text := RoundReportDoc(round, prepared(t, opts()), false).TextForm()
+	if got := strings.Count(text, "Điểm 1; Mục II."); got != n-3 {
+		t.Errorf("%d rows of point 1 say so; want %d:\n%s", got, n-3, text)
+	}
+	if got := strings.Count(text, "Điểm 2; Mục II."); got != 3 {
+		t.Errorf("%d rows of point 2 say so; want 3", got)
+	}
+	if one := ReportDoc(snap, prepared(t, opts())).TextForm(); strings.Contains(one, "Điểm 1;") {
+		t.Error("a session's own appendix names points")
+	}
+}

@@ -165,6 +165,19 @@ func appendix(d *doc.Document, snap model.Snapshot, secs []levelGroup, is model.
 		Empty: NoRemarks,
 	}
 	rows := remarkRows(snap, secs)
+	// In a round's or sitting's report the same hamlet name recurs in
+	// several communes: each row says its point, numbered as in section I.
+	if len(snap.Points) > 1 {
+		at := map[uint64]int{}
+		for i, pt := range snap.Points {
+			at[pt.Session.ID] = i + 1
+		}
+		for i, r := range snap.Remarks {
+			if k := at[r.SessionID]; k > 0 {
+				rows[i].note = fmt.Sprintf("Điểm %d; %s", k, rows[i].note)
+			}
+		}
+	}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []string{r.no, r.text, r.voter, r.address, r.field, r.level, r.answer, r.note})
 	}
