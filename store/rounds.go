@@ -191,40 +191,44 @@ func RoundSuggestions(snap model.Snapshot) []Suggestion {
 		}
 		pos += pt.Remarks
 	}
-	// One index over the leads finds each one's likely partners; only
-	// those are scored with Similar, the measure the capture screen's merge
-	// offer uses, so a round of 600 remarks is checked in a fraction of a
-	// second instead of comparing every pair.
+	// An index of the earlier points' leads finds each lead's likely
+	// partners; only those are scored with Similar, the measure the capture
+	// screen's merge offer uses, so a round of 600 remarks is checked in a
+	// fraction of a second instead of comparing every pair. A point's leads
+	// join the index once the point is checked: a lead never meets itself
+	// or a remark of its own point, which would crowd out the others.
 	ix := match.NewIndex()
 	at := map[string]int{}
-	for i, l := range leads {
-		key := strconv.FormatUint(l.r.ID, 10)
-		at[key] = i
-		ix.Put(key, l.r.Text, "")
-	}
 	var out []Suggestion
-	for i, a := range leads {
-		if a.r.SameAs != 0 {
-			continue
+	for i := 0; i < len(leads); {
+		end := i
+		for end < len(leads) && leads[end].ses.ID == leads[i].ses.ID {
+			end++
 		}
-		var best Suggestion
-		tried := 0
-		for _, h := range ix.Check(a.r.Text, 12).Hits {
-			j := at[h.ID]
-			b := leads[j]
-			if j >= i || b.ses.ID == a.ses.ID {
-				continue // partners are of earlier points
+		for _, a := range leads[i:end] {
+			if a.r.SameAs != 0 || len(at) == 0 {
+				continue
 			}
-			if tried++; tried > 3 {
-				break
+			var best Suggestion
+			for n, h := range ix.Check(a.r.Text, 12).Hits {
+				if n == 3 {
+					break
+				}
+				b := leads[at[h.ID]]
+				if sc := match.Similar(a.r.Text, b.r.Text); sc >= MergeThreshold && sc > best.Score {
+					best = Suggestion{Remark: a.r.ID, Lead: b.r.ID, RemarkNo: a.no, LeadNo: b.no, Session: a.ses, LeadS: b.ses, Score: sc}
+				}
 			}
-			if sc := match.Similar(a.r.Text, b.r.Text); sc >= MergeThreshold && sc > best.Score {
-				best = Suggestion{Remark: a.r.ID, Lead: b.r.ID, RemarkNo: a.no, LeadNo: b.no, Session: a.ses, LeadS: b.ses, Score: sc}
+			if best.Score > 0 {
+				out = append(out, best)
 			}
 		}
-		if best.Score > 0 {
-			out = append(out, best)
+		for j := i; j < end; j++ {
+			key := strconv.FormatUint(leads[j].r.ID, 10)
+			at[key] = j
+			ix.Put(key, leads[j].r.Text, "")
 		}
+		i = end
 	}
 	return out
 }

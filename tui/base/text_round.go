@@ -20,6 +20,6 @@ func init() {
 
 		"exp.round":      {"Báo cáo tổng hợp của đợt (%d điểm)", "Round summary report (%d points)"},
 		"exp.sitting":    {"Báo cáo tổng hợp của kỳ họp (%d tổ đại biểu, %d điểm)", "Sitting summary report (%d delegate groups, %d points)"},
-		"exp.same":       {"Kiến nghị giống nhau giữa các điểm: %d gợi ý chưa xác nhận, %d đã xác nhận · Enter: xem", "Same demand at several points: %d suggested, %d confirmed · Enter: open"},
+		"exp.same":       {"Trùng giữa các điểm: %d gợi ý chưa xác nhận, %d đã xác nhận · Enter: xem", "Same demand at several points: %d suggested, %d confirmed · Enter: open"},
 	})
 }

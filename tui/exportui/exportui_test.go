@@ -200,7 +200,7 @@ func TestDialogOffersRoundAndSitting(t *testing.T) {
 	m := New(ctx, db, first.ID)
 	tuitest.Load(t, m, 100, 34)
 	v := ansi.Strip(m.View())
-	for _, want := range []string{"[ ] Báo cáo tổng hợp của đợt (2 điểm)", "1 gợi ý chưa xác nhận, 0 đã xác nhận",
+	for _, want := range []string{"[ ] Báo cáo tổng hợp của đợt (2 điểm)", "Trùng giữa các điểm: 1 gợi ý chưa xác nhận, 0 đã xác nhận",
 		"[ ] Báo cáo tổng hợp của kỳ họp (2 tổ đại biểu, 3 điểm)"} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("want %q in\n%s", want, v)
