@@ -230,7 +230,8 @@ func (m *Model) View() string {
 		line(plain, "  "+t.F("round.point", i+1, base.ShortDate(pt.Session.Date), model.Safe(pt.Session.Place, false), pt.Remarks))
 	}
 	head = append(head, "")
-	line(s.Label.Render, t.S("round.same")+s.Muted.Render(" · "+t.F("round.hint", base.KeyOf(k.Confirm), base.KeyOf(k.Dismiss), base.KeyOf(k.Undo))))
+	line(s.Label.Render, t.S("round.same"))
+	line(s.Muted.Render, t.F("round.hint", base.KeyOf(k.Confirm), base.KeyOf(k.Dismiss), base.KeyOf(k.Undo)))
 	if len(m.pairs) == 0 {
 		line(s.Muted.Render, "  "+t.S("round.none"))
 		return strings.Join(head, "\n")
@@ -280,9 +281,13 @@ func (m *Model) Typing() bool { return false }
 // Cursor is nil: no field, no cursor.
 func (m *Model) Cursor() *tea.Cursor { return nil }
 
-// Help lists the screen's keys.
+// Help lists the screen's keys, the shared bindings worded for what they
+// do here.
 func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
-	k := m.ctx.Keys
-	short := []key.Binding{k.Down, k.Up, k.Confirm, k.Dismiss, k.Undo, k.Back}
+	k, t := m.ctx.Keys, m.ctx.Text
+	as := func(b key.Binding, help string) key.Binding {
+		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, t.S(help)))
+	}
+	short := []key.Binding{as(k.Confirm, "round.key.confirm"), as(k.Dismiss, "round.key.clear"), k.Undo, k.Down, k.Up, k.Back}
 	return short, [][]key.Binding{short}
 }
