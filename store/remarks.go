@@ -24,7 +24,7 @@ type remarkRec struct {
 }
 
 func toRemarkRec(r model.Remark) remarkRec {
-	return remarkRec{Remark: r, RID: r.ID, RSession: r.SessionID, RDismissed: r.Dismissed, RMerged: r.MergedInto, RGuessed: uint8(r.Guessed), RCreated: r.Created, RUpdated: r.Updated}
+	return remarkRec{Remark: r, RID: r.ID, RSession: r.SessionID, RDismissed: r.Dismissed, RMerged: r.MergedInto, RSameAs: r.SameAs, RGuessed: uint8(r.Guessed), RCreated: r.Created, RUpdated: r.Updated}
 }
 
 func (r remarkRec) model() model.Remark {
@@ -86,14 +86,14 @@ func (s *Store) putRemark(tx *bolt.Tx, r *model.Remark, appendOrder bool) error 
 		return fmt.Errorf("remark %d: session %d: %w", r.ID, r.SessionID, ErrNotFound)
 	}
 	var old remarkRec
-	_ = getJSON(tx.Bucket(bucketRemarks), u64(r.ID), &old)
+	had := getJSON(tx.Bucket(bucketRemarks), u64(r.ID), &old) == nil
 	if r.ArchiveID == "" {
 		// The archive link is the store's: an editor holding the remark
 		// from before it was forwarded does not drop it.
 		r.ArchiveID = old.ArchiveID
 	}
-	if r.SameAs == 0 {
-		r.SameAs = old.RSameAs // set by the clerk on the round, not by the editor
+	if had {
+		r.SameAs = old.RSameAs // set by the clerk on the round (SameDemand), not by the editor
 	}
 	if err := s.linkRepeats(tx, old.RepeatOf, r.RepeatOf, *r); err != nil {
 		return err

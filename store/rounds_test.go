@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"testing"
 
+	"txct/store/ingest"
 	"txct/store/model"
 )
 
@@ -60,5 +62,103 @@ func TestRoundSuggestions(t *testing.T) {
 	got := RoundSuggestions(snap)
 	if len(got) != 1 || got[0].Session.ID != list[1].ID || got[0].RemarkNo != 2 || got[0].LeadS.ID != list[0].ID || got[0].LeadNo != 1 {
 		t.Fatalf("suggestions %+v; want remark 2 of the second point with remark 1 of the first", got)
+	}
+}
+
+// A corrected bundle of a point, imported again at the office, keeps the
+// clerk's same-demand marks on the round: those pointing at its remarks
+// and its remarks' own, though the bundle carries neither.
+func TestBundleReimportKeepsSameDemand(t *testing.T) {
+	s, _ := openTemp(t)
+	one, r1 := loopSession(t, s, "2026-11-20", []model.Remark{
+		{Voter: "Ông Lê Văn Hải", Text: deSongLam, Type: model.TypePetition},
+		{Voter: "Bà Hồ Thị Lan", Text: "Đề nghị nạo vét kênh tiêu Cầu Đá thôn 2", Type: model.TypePetition},
+	}, nil)
+	two, r2 := loopSession(t, s, "2026-11-21", []model.Remark{
+		{Voter: "Ông Võ Văn Thành", Text: "Đề nghị sửa đường ĐT.534 đoạn qua xã Hưng Tân", Type: model.TypePetition},
+		{Voter: "Bà Nguyễn Thị Hoa", Text: "Đề nghị gia cố đê sông Lam đoạn qua xóm 5", Type: model.TypePetition},
+	}, nil)
+	if err := s.SameDemand(r2[1].ID, r1[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	joined := func(when string) {
+		t.Helper()
+		snap, err := s.RoundSnapshot([]model.Session{one, two})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lead, later model.Remark
+		for _, r := range snap.Remarks {
+			switch r.Voter {
+			case "Ông Lê Văn Hải":
+				lead = r
+			case "Bà Nguyễn Thị Hoa":
+				later = r
+			}
+		}
+		if later.MergedInto == 0 || later.MergedInto != lead.ID {
+			t.Fatalf("%s: the dike of point 2 is no longer one demand with point 1's (merged into %d, lead %d)", when, later.MergedInto, lead.ID)
+		}
+	}
+	joined("before")
+	reimport := func(sess model.Session, edit func(*ingest.Bundle)) {
+		t.Helper()
+		rems, _ := s.Remarks(sess.ID)
+		b, err := ingest.NewBundle(sess, rems)
+		if err != nil {
+			t.Fatal(err)
+		}
+		edit(b)
+		var buf bytes.Buffer
+		if err := b.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ingest.ReadBundle(&buf, "b.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.ImportBundle(back); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Point 1's laptop corrects a text and adds a remark at the top.
+	reimport(one, func(b *ingest.Bundle) {
+		b.Remarks[1].Text += ", nước ứ đọng gây ngập lúa"
+		b.Remarks = append([]model.Remark{{Voter: "Ông Phan Văn Đức", Text: "Đề nghị lắp đèn đường xóm 1", Type: model.TypePetition}}, b.Remarks...)
+		b.MergedInto = append([]int{0}, b.MergedInto...)
+	})
+	joined("after point 1's bundle came again")
+	// Point 2's laptop corrects its dike's wording.
+	reimport(two, func(b *ingest.Bundle) { b.Remarks[1].Text += " mùa mưa sạt lở nhiều" })
+	joined("after point 2's bundle came again")
+}
+
+// Editing a remark marked as the same demand as a remark of another point
+// keeps the mark: only the round (SameDemand) sets or clears it.
+func TestEditKeepsSameDemand(t *testing.T) {
+	s, _ := openTemp(t)
+	_, r1 := loopSession(t, s, "2026-11-20", []model.Remark{{Voter: "Ông A", Text: deSongLam, Type: model.TypePetition}}, nil)
+	_, r2 := loopSession(t, s, "2026-11-21", []model.Remark{{Voter: "Bà B", Text: "Gia cố đê sông Lam xóm 5", Type: model.TypePetition}}, nil)
+	if err := s.SameDemand(r2[0].ID, r1[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	r := r2[0] // as the editor held it before the mark
+	r.Text += ", mùa mưa sạt lở"
+	if _, err := s.SaveRemark(r); err != nil {
+		t.Fatal(err)
+	}
+	rems, _ := s.Remarks(r.SessionID)
+	if rems[0].SameAs != r1[0].ID {
+		t.Fatalf("after an edit the remark is marked the same as %d; want %d", rems[0].SameAs, r1[0].ID)
+	}
+	if err := s.SameDemand(r.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	r.SameAs = r1[0].ID // an editor's stale copy does not bring the mark back
+	if _, err := s.SaveRemark(r); err != nil {
+		t.Fatal(err)
+	}
+	if rems, _ := s.Remarks(r.SessionID); rems[0].SameAs != 0 {
+		t.Fatalf("a stale copy restored the mark: %d", rems[0].SameAs)
 	}
 }
