@@ -320,7 +320,7 @@ func TestSessionEditKeepsForwarded(t *testing.T) {
 // snapshots say which text the report uses, before and after that export.
 func TestEditedAfterForwarding(t *testing.T) {
 	s, _ := openTemp(t)
-	sess, rems := loopSession(t, s, "2026-11-20", []model.Remark{
+	sess, _ := loopSession(t, s, "2026-11-20", []model.Remark{
 		{Voter: "Ông Lê Văn Hải", Text: deSongLam, Type: model.TypePetition},
 		{Voter: "Bà Hồ Thị Lan", Text: "Đề nghị nạo vét kênh tiêu Cầu Đá thôn 2", Type: model.TypePetition},
 	}, nil)
@@ -332,7 +332,7 @@ func TestEditedAfterForwarding(t *testing.T) {
 	if len(snap.Edited) != 0 {
 		t.Fatalf("nothing edited yet: %v", snap.Edited)
 	}
-	rems, _ = s.Remarks(sess.ID)
+	rems, _ := s.Remarks(sess.ID)
 	rec, _ := s.Petition(rems[0].ArchiveID)
 	today := model.DayOf(time.Time{})
 	if rec.ForwardedAt != today || rec.EditedAt != "" {
