@@ -164,12 +164,12 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Confirm):
 		if p, ok := m.current(); ok && !p.confirmed {
 			return m.set(change{remark: p.remark}, p.lead,
-				m.ctx.Text.F("round.did", p.rPt, p.rNo, p.lPt, p.lNo, base.KeyOf(k.Undo)))
+				m.ctx.Text.F("round.did", p.rPt, p.rNo, p.lPt, p.lNo))
 		}
 	case key.Matches(msg, k.Dismiss):
 		if p, ok := m.current(); ok && p.confirmed {
 			return m.set(change{remark: p.remark, was: p.lead}, 0,
-				m.ctx.Text.F("round.undid", p.rPt, p.rNo, base.KeyOf(k.Undo)))
+				m.ctx.Text.F("round.undid", p.rPt, p.rNo))
 		}
 	case key.Matches(msg, k.Undo):
 		if len(m.undo) == 0 {
@@ -210,7 +210,7 @@ func (m *Model) set(c change, lead uint64, status string) tea.Cmd {
 // View draws the round: group and sitting, deadline, points, then the pairs
 // with the highlighted one kept in view.
 func (m *Model) View() string {
-	s, t, k := m.ctx.Styles, m.ctx.Text, m.ctx.Keys
+	s, t := m.ctx.Styles, m.ctx.Text
 	switch {
 	case !m.loaded:
 		return s.Muted.Render(t.S("round.loading"))
@@ -231,7 +231,7 @@ func (m *Model) View() string {
 	}
 	head = append(head, "")
 	line(s.Label.Render, t.S("round.same"))
-	line(s.Muted.Render, t.F("round.hint", base.KeyOf(k.Confirm), base.KeyOf(k.Dismiss), base.KeyOf(k.Undo)))
+	line(s.Muted.Render, t.S("round.hint"))
 	if len(m.pairs) == 0 {
 		line(s.Muted.Render, "  "+t.S("round.none"))
 		return strings.Join(head, "\n")
