@@ -1,7 +1,12 @@
 package tui
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,10 +26,12 @@ type keyScene struct {
 	setup func(m *Model, sid uint64)
 }
 
+// press presses keys named as in the key map and feeds back what their
+// commands return (follow skips the status line's five-second expiry).
 func press(m *Model, keys ...string) {
 	for _, k := range keys {
 		_, cmd := m.Update(tuitest.KeyMsg(k))
-		run(m, cmd)
+		follow(m, cmd, 8)
 	}
 }
 
@@ -50,18 +57,64 @@ var keyScenes = []keyScene{
 	{"export", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.OpenExportMsg{ID: sid} }) }},
 }
 
-// sceneRoot opens a root over a fresh database with the demo, at 120×36, in
-// the scene.
+// demoFile is a database holding the demo, made once per test binary in
+// the first test's temporary folder and copied for every scene: loading
+// the demo for each of hundreds of key presses would take minutes.
+var demoFile struct {
+	once sync.Once
+	dir  string // removed by TestMain
+	path string
+	sid  uint64
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoFile.dir != "" {
+		_ = os.RemoveAll(demoFile.dir)
+	}
+	os.Exit(code)
+}
+
+// sceneRoot opens a root over a fresh copy of the demo database, at
+// 120×36, in the scene.
 func sceneRoot(t *testing.T, sc keyScene) (*Model, *store.Store) {
 	t.Helper()
-	m, db := newRoot(t, base.VI, Options{ShareAddr: "127.0.0.1:0"})
-	sid, err := demo.Load(db, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))
+	demoFile.once.Do(func() {
+		demoFile.dir, demoFile.err = os.MkdirTemp("", "txct-keys-")
+		if demoFile.err != nil {
+			return
+		}
+		demoFile.path = filepath.Join(demoFile.dir, "demo.db")
+		db, err := store.Open(demoFile.path, store.Options{NoIndex: true})
+		if err == nil {
+			demoFile.sid, err = demo.Load(db, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))
+			err = errors.Join(err, db.Close())
+		}
+		demoFile.err = err
+	})
+	if demoFile.err != nil {
+		t.Fatal(demoFile.err)
+	}
+	src, err := os.ReadFile(demoFile.path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	path := filepath.Join(t.TempDir(), "t.db")
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	ctx := base.NewContext(base.VI)
+	ctx.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	m := New(ctx, db, Options{ShareAddr: "127.0.0.1:0"})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	run(m, func() tea.Msg { return base.GoHomeMsg{} })
-	sc.setup(m, sid)
+	sc.setup(m, demoFile.sid)
 	return m, db
 }
 
@@ -87,6 +140,7 @@ func TestEveryKeyOfAnActionActsAlike(t *testing.T) {
 	}
 	for _, sc := range keyScenes {
 		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel() // most of the time is timers' sleep, not work
 			probe, _ := sceneRoot(t, sc)
 			typing := probe.screen.Typing()
 			compared := 0
@@ -198,5 +252,66 @@ func TestHelpOverlayShowsEveryAction(t *testing.T) {
 		if m.showHelp {
 			t.Fatal("esc did not close the help")
 		}
+	}
+}
+
+// withoutStatus is a frame less its status line (the second last): a key
+// that only shows a hint there does nothing.
+func withoutStatus(v string) string {
+	lines := strings.Split(v, "\n")
+	if len(lines) >= 2 {
+		lines = append(lines[:len(lines)-2], lines[len(lines)-1])
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TestNoKeyActsUnlisted: on every screen, a key its help does not list
+// changes nothing on screen but a hint on the status line: what the help
+// shows is all that acts. Where a
+// text field has focus only F-keys are tried: other keys are the field's
+// own (letters, arrows, Home/End, Ctrl+A…) and edit its text.
+func TestNoKeyActsUnlisted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens a database per key")
+	}
+	var probe []string
+	for i := 1; i <= 12; i++ {
+		probe = append(probe, "f"+strconv.Itoa(i), "shift+f"+strconv.Itoa(i))
+	}
+	fkeys := len(probe)
+	for c := 'a'; c <= 'z'; c++ {
+		if c != 'c' && c != 'h' && c != 'i' && c != 'm' { // quit; Backspace, Tab, Enter
+			probe = append(probe, "ctrl+"+string(c))
+		}
+	}
+	probe = append(probe, "alt+up", "alt+down", "alt+left", "alt+right", "ctrl+left", "ctrl+right",
+		"ctrl+pgup", "ctrl+pgdown", "shift+up", "shift+down", "home", "end", "pgup", "pgdown",
+		"tab", "shift+tab", "enter", "esc", "up", "down", "left", "right", "space", "?", "/", "[", "]", "=")
+	for _, sc := range keyScenes {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel() // most of the time is timers' sleep, not work
+			m, _ := sceneRoot(t, sc)
+			listed := map[string]bool{}
+			for _, b := range sceneBindings(m) {
+				for _, k := range b.Keys() {
+					listed[k] = true
+				}
+			}
+			keys := probe
+			if m.screen.Typing() {
+				keys = probe[:fkeys]
+			}
+			still := withoutStatus(view(m))
+			for _, k := range keys {
+				if listed[k] {
+					continue
+				}
+				other, _ := sceneRoot(t, sc)
+				press(other, k)
+				if got := withoutStatus(view(other)); got != still {
+					t.Errorf("%s: %s is not in the help but acts:\n%s", sc.name, k, got)
+				}
+			}
+		})
 	}
 }

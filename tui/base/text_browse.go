@@ -52,7 +52,7 @@ func init() {
 		"arc.waited":        {"chờ %d ngày", "%d days waiting"},
 		"arc.d.waited":      {"Đã chờ", "Waiting"},
 		"arc.d.sentto":      {"Gửi cấp", "Sent to"},
-		"key.delrec":        {"xóa (Ctrl+Z: hoàn tác)", "delete (Ctrl+Z: undo)"},
+		"key.delrec":        {"xóa", "delete"},
 		"key.undorec":       {"hoàn tác xóa", "undo delete"},
 		"key.waiting":       {"chờ trả lời", "awaiting answer"},
 		"key.same":          {"cùng kiến nghị với…", "same demand as…"},

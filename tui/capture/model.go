@@ -348,7 +348,7 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	full := [][]key.Binding{
 		{k.NewRemark, k.Commit, k.NextField, k.PrevField, accept, k.Back, k.Telex},
 		{k.CycleType, k.PickClass, k.CycleField, k.FieldBack, k.CycleLevel, k.LevelBack, k.NextMatch, k.Confirm, k.Dismiss, k.Merge},
-		{k.Edit, k.ArrowUp, k.ArrowDown, k.First, k.Last, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Redo},
+		{k.Edit, k.ArrowUp, k.ArrowDown, k.PageUp, k.PageDown, k.First, k.Last, k.MoveUp, k.MoveDown, k.Delete, k.Undo, k.Redo},
 		{k.NextSection, k.PrevSection, k.Review, k.Stats, k.Export, k.Share, k.EditSession},
 	}
 	return short, full
