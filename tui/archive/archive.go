@@ -156,8 +156,9 @@ func (m *Model) Update(msg tea.Msg) (base.Screen, tea.Cmd) {
 	case savedMsg:
 		return m, m.onSaved(msg)
 	case tea.MouseWheelMsg:
-		m.onWheel(msg)
-		return m, nil
+		return m, m.onWheel(msg)
+	case clusterMsg:
+		return m, m.onCluster(msg)
 	case tea.KeyPressMsg:
 		if !m.loaded {
 			if key.Matches(msg, m.ctx.Keys.Back) {
@@ -192,8 +193,7 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 		return status(m.ctx.Text.F("arc.notfound", model.Safe(m.openID, false)), nil)
 	}
 	m.selectEntry(i)
-	m.open(i)
-	return nil
+	return m.open(i)
 }
 
 // filter runs the query in a command; keep asks to keep the selection.
@@ -235,9 +235,10 @@ func (m *Model) selectEntry(i int) {
 	}
 }
 
-func (m *Model) open(i int) {
+// open shows entry i in the detail view and reads its cluster.
+func (m *Model) open(i int) tea.Cmd {
 	m.detail, m.cur, m.dtop = true, i, 0
-	m.loadCluster()
+	return m.loadCluster()
 }
 
 // listHeight is the number of rows the list shows.
@@ -256,7 +257,7 @@ func (m *Model) scroll() {
 	m.top = max(0, min(m.top, len(m.rows)-h))
 }
 
-func (m *Model) onWheel(msg tea.MouseWheelMsg) {
+func (m *Model) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
 	step := 0
 	switch msg.Mouse().Button {
 	case tea.MouseWheelUp:
@@ -265,17 +266,18 @@ func (m *Model) onWheel(msg tea.MouseWheelMsg) {
 		step = 3
 	}
 	if m.ed != nil {
-		return
+		return nil
 	}
 	if m.detail && (m.w < wideWidth || msg.Mouse().X >= m.listWidth()) {
 		m.dtop = max(0, m.dtop+step) // View clamps it
-		return
+		return nil
 	}
 	m.sel += step
 	m.scroll()
 	if m.detail && len(m.rows) > 0 {
-		m.open(m.rows[m.sel].Index)
+		return m.open(m.rows[m.sel].Index)
 	}
+	return nil
 }
 
 // forward hands other messages (cursor blinks) to the focused field.

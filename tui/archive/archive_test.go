@@ -426,3 +426,28 @@ func TestMarkSameDemand(t *testing.T) {
 		t.Fatalf("undo of the unmark: cluster %v", c)
 	}
 }
+
+// clusterFails is a store whose cluster reads fail.
+type clusterFails struct{ *store.Store }
+
+func (clusterFails) Cluster(string) ([]string, error) { return nil, fmt.Errorf("disk read failed") }
+
+// Opening a record reads its cluster off the UI goroutine; a failed read is
+// said on the status line, not taken for "no cluster".
+func TestClusterReadErrorIsShown(t *testing.T) {
+	db, _ := archivetest.Fixture(t)
+	m := NewAt(archivetest.Context(), clusterFails{db}, "P-2023-001")
+	m.wait = time.Millisecond
+	var said error
+	for _, msg := range tuitest.Load(t, m, 100, 30) {
+		if s, ok := msg.(base.StatusMsg); ok && s.Err != nil {
+			said = s.Err
+		}
+	}
+	if said == nil || !strings.Contains(said.Error(), "disk read failed") {
+		t.Fatalf("the failed cluster read was not said: %v", said)
+	}
+	if !m.detail || m.cluster != nil {
+		t.Fatalf("detail %v, cluster %v", m.detail, m.cluster)
+	}
+}

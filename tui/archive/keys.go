@@ -115,7 +115,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.focusFilter()
 	case key.Matches(msg, g.Open):
 		if len(m.rows) > 0 {
-			m.open(m.rows[m.sel].Index)
+			return m.open(m.rows[m.sel].Index)
 		}
 	case key.Matches(msg, g.Back):
 		return goHome
@@ -187,7 +187,7 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) tea.Cmd {
 		if len(m.rows) > 0 {
 			m.sel += d
 			m.scroll()
-			m.open(m.rows[m.sel].Index)
+			return m.open(m.rows[m.sel].Index)
 		}
 	case key.Matches(msg, g.Up):
 		m.dtop--

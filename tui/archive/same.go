@@ -16,6 +16,12 @@ import (
 // applies, Esc drops, Ctrl+Z undoes the last mark or unmark.
 
 type (
+	// clusterMsg is the cluster of record id, read for the detail view.
+	clusterMsg struct {
+		id  string
+		ids []string
+		err error
+	}
 	sameMsg struct {
 		id   string
 		undo *sameUndo
@@ -133,23 +139,38 @@ func (m *Model) onSame(msg sameMsg) tea.Cmd {
 	if msg.undo != nil {
 		m.sameUndo, m.undo = msg.undo, nil
 	}
-	m.loadCluster()
-	return status(msg.text, nil)
+	return tea.Batch(m.loadCluster(), status(msg.text, nil))
 }
 
-// loadCluster reads the open record's cluster for the detail view (one
-// small read, on opening a record or after a mark).
-func (m *Model) loadCluster() {
+// loadCluster reads the open record's cluster for the detail view, on
+// opening a record or after a mark, off the UI goroutine.
+func (m *Model) loadCluster() tea.Cmd {
 	m.cluster = nil
 	db := m.db
 	if db == nil || m.cur < 0 || m.cur >= len(m.entries) {
-		return
+		return nil
 	}
 	id := m.entries[m.cur].p.ID
-	c, _ := db.Cluster(id)
-	for _, x := range c {
-		if x != id {
+	return func() tea.Msg {
+		c, err := db.Cluster(id)
+		return clusterMsg{id: id, ids: c, err: err}
+	}
+}
+
+// onCluster shows the cluster read for record id, if it is still the one
+// open; a failed read says so on the status line.
+func (m *Model) onCluster(msg clusterMsg) tea.Cmd {
+	if !m.detail || m.cur < 0 || m.cur >= len(m.entries) || m.entries[m.cur].p.ID != msg.id {
+		return nil
+	}
+	if msg.err != nil {
+		return status("", msg.err)
+	}
+	m.cluster = nil
+	for _, x := range msg.ids {
+		if x != msg.id {
 			m.cluster = append(m.cluster, x)
 		}
 	}
+	return nil
 }
