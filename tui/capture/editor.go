@@ -200,6 +200,19 @@ func (e *editor) value(f int) string {
 	return e.answer.Value()
 }
 
+// typeInto puts s in place of the n runes before a textarea's cursor,
+// through Update, which also scrolls the box to the cursor (InsertString
+// alone left a long insertion below the box). s goes in as a paste: as a
+// key, typed text that reads "up" or "end" would be taken for that key.
+func typeInto(ta *textarea.Model, n int, s string) {
+	for range n {
+		*ta, _ = ta.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	if s != "" {
+		*ta, _ = ta.Update(tea.PasteMsg{Content: s})
+	}
+}
+
 // limit is the most runes field f takes.
 func (e *editor) limit(f int) int {
 	if f == fText || f == fAnswer {
@@ -213,10 +226,7 @@ func (e *editor) limit(f int) int {
 // typed; it goes through the widgets' own editing, so their state stays right.
 func (e *editor) replaceBack(n int, s string) {
 	if ta := e.area(e.focus); ta != nil {
-		for range n {
-			*ta, _ = ta.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
-		}
-		ta.InsertString(s)
+		typeInto(ta, n, s)
 		return
 	}
 	ti := e.input(e.focus)
@@ -226,6 +236,7 @@ func (e *editor) replaceBack(n int, s string) {
 	nv := string(v[:start]) + s + string(v[pos:])
 	ti.SetValue(nv)
 	ti.SetCursor(start + len([]rune(s)))
+	*ti, _ = ti.Update(tea.KeyPressMsg{}) // a key that types nothing: the completion follows the new text
 }
 
 // input is the one-line field f, or nil for the text and the answer.
@@ -513,9 +524,11 @@ func (m *Model) flushTyped() tea.Cmd {
 		return nil
 	case m.mode != modeEdit:
 		return nil
-	case m.telex:
-		e := &m.ed
-		del, ins := m.tx.compose(text)
+	}
+	e := &m.ed
+	del, ins := 0, text
+	if m.telex {
+		del, ins = m.tx.compose(text)
 		// A field at its limit takes what fits, and the word being
 		// composed ends there: Telex must not rewrite runes that never
 		// reached the field.
@@ -523,12 +536,11 @@ func (m *Model) flushTyped() tea.Cmd {
 			ins = string([]rune(ins)[:max(0, room)])
 			m.tx.reset()
 		}
-		return m.applyChange(func() tea.Cmd {
-			e.replaceBack(del, ins)
-			return nil
-		})
 	}
-	return m.applyKey(tea.KeyPressMsg{Text: text})
+	return m.applyChange(func() tea.Cmd {
+		e.replaceBack(del, ins)
+		return nil
+	})
 }
 
 // applyKey sends one key (or queued characters) to the focused field.

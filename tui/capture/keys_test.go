@@ -345,6 +345,46 @@ func TestKeyBurstTelexAndNotes(t *testing.T) {
 	}
 }
 
+// In the 20-minute tmux session a paste of 4,000 characters arriving as
+// keys, with Telex on, landed whole but the end of it (where the cursor
+// was) stayed below the text box: the batched insertion did not scroll the
+// box. And queued characters that happen to read "up" or "end" were taken
+// for those keys. Both fields, both Telex modes.
+func TestBatchedTypingShowsCursorAndIsText(t *testing.T) {
+	for _, telex := range []bool{false, true} {
+		for _, notes := range []bool{false, true} {
+			m, _ := newTest(t, 15, 120, 36)
+			if telex {
+				press(m, f9)
+			}
+			if notes {
+				press(m, ctrlLeft, ctrlLeft)
+			} else {
+				press(m, ctrlN)
+				typeText(m, "Ông Ba")
+				press(m, enter, enter)
+			}
+			txt := []rune(strings.Repeat("Cử tri đề nghị sửa đường liên thôn và cầu treo. ", 80) + "KẾTTHÚC")
+			for i := 0; i < len(txt); i += 300 {
+				typeText(m, string(txt[i:min(len(txt), i+300)]))
+			}
+			if v := ansi.Strip(m.View()); !strings.Contains(v, "KẾTTHÚC") {
+				t.Errorf("Telex %v, notes %v: the end of what was typed is not on screen:\n%s", telex, notes, v)
+			}
+			for _, w := range []string{" ", "up", " ", "end", " ", "home", "."} {
+				typeText(m, w) // each its own batch
+			}
+			got := m.sess.Note(model.SecOpening)
+			if !notes {
+				got = m.remarks[15].Text
+			}
+			if !strings.HasSuffix(got, "KẾTTHÚC up end home.") {
+				t.Errorf("Telex %v, notes %v: typed words taken for keys: …%q", telex, notes, got[max(0, len(got)-40):])
+			}
+		}
+	}
+}
+
 // Undoing the typing of a new remark from the list takes the remark away:
 // it is never left blank in the session.
 func TestUndoNewRemarkLeavesNoBlank(t *testing.T) {

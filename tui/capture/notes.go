@@ -232,12 +232,11 @@ func (m *Model) notesInsert(text string) {
 	n := &m.notes
 	defer m.notesRun()()
 	was := n.ta.Value()
+	del, ins := 0, text
 	if m.telex {
-		del, ins := m.tx.compose(text)
-		n.replaceBack(del, ins)
-	} else {
-		n.ta.InsertString(text)
+		del, ins = m.tx.compose(text)
 	}
+	n.replaceBack(del, ins)
 	if n.ta.Value() != was {
 		if !norm.NFC.IsNormalString(n.ta.Value()) {
 			n.ta.SetValue(norm.NFC.String(n.ta.Value()))
@@ -318,12 +317,7 @@ func (n *notes) view(st base.Styles, w, h int) (string, int) {
 
 // replaceBack puts s in place of the n runes before the cursor, through the
 // textarea's own editing, for the built-in Telex mode.
-func (n *notes) replaceBack(k int, s string) {
-	for range k {
-		n.ta, _ = n.ta.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
-	}
-	n.ta.InsertString(s)
-}
+func (n *notes) replaceBack(k int, s string) { typeInto(&n.ta, k, s) }
 
 // noteLabel names a change to the notes section being edited, for undo.
 func (m *Model) noteLabel() string {
