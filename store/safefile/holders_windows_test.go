@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unsafe"
 
 	"golang.org/x/sys/windows"
 )
@@ -20,6 +21,11 @@ func underWine() bool {
 // open; holders leaves txct itself out, so the message falls back to the
 // program guessed from the extension.
 func TestRestartManagerListsHolder(t *testing.T) {
+	// RM_PROCESS_INFO is 668 bytes: 12 for the process, 256 and 64
+	// UTF-16 characters of names, four 4-byte fields.
+	if n := unsafe.Sizeof(rmProcessInfo{}); n != 668 {
+		t.Fatalf("rmProcessInfo is %d bytes, RM_PROCESS_INFO 668", n)
+	}
 	path := filepath.Join(t.TempDir(), "bien-ban.docx")
 	if err := os.WriteFile(path, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
