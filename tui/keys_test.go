@@ -55,6 +55,7 @@ var keyScenes = []keyScene{
 	{"review", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.OpenReviewMsg{ID: sid} }) }},
 	{"statistics", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.OpenStatsMsg{ID: sid} }) }},
 	{"export", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.OpenExportMsg{ID: sid} }) }},
+	{"round", func(m *Model, sid uint64) { run(m, func() tea.Msg { return base.OpenRoundMsg{ID: sid} }) }},
 }
 
 // demoFile is a database holding the demo, made once per test binary in

@@ -46,6 +46,7 @@ var readmeSections = []struct {
 	{"Review", []string{"review"}},
 	{"Statistics", []string{"statistics"}},
 	{"Export dialog", []string{"export"}},
+	{"Round screen", []string{"round"}},
 }
 
 // appKeyTables builds, in English, the key table of every section from the

@@ -18,7 +18,7 @@ type keyMap struct {
 func newKeyMap(ctx *base.Context) keyMap {
 	t := ctx.Text
 	b := func(help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.S(help)))
+		return base.Binding(t.S(help), keys...)
 	}
 	return keyMap{
 		edit:    b("key.editanswer", "e"),

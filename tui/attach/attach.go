@@ -44,7 +44,7 @@ type keyMap struct{ prev, next, toggle, confirm, cancel key.Binding }
 func newKeyMap(t base.Text) keyMap {
 	g := base.DefaultKeyMap(t)
 	b := func(help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.S(help)))
+		return base.Binding(t.S(help), keys...)
 	}
 	return keyMap{
 		prev:    g.Up,

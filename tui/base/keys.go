@@ -103,7 +103,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the key map with help text in the language of t.
 func DefaultKeyMap(t Text) KeyMap {
 	b := func(help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.S(help)))
+		return Binding(t.S(help), keys...)
 	}
 	return KeyMap{
 		Quit:     b("key.quit", "ctrl+c"),
@@ -245,4 +245,10 @@ func Hints(bs ...key.Binding) string {
 func Relabel(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
+}
+
+// Binding is an action's binding: its keys, and the help that names the
+// first key as people read it ("Ctrl+N") and says what it does.
+func Binding(desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(KeyName(keys[0]), desc))
 }

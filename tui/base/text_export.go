@@ -16,7 +16,7 @@ func init() {
 		"exp.done":            {"Đã xuất %d tệp", "%d files exported"},
 		"exp.noformat":        {"Chọn ít nhất một định dạng", "Choose at least one format"},
 		"exp.toggle":          {"chọn/bỏ", "toggle"},
-		"exp.enterkey":        {"chọn/bỏ, sang ô sau hoặc xuất (tùy dòng)", "toggle, next field or export (by row)"},
+		"exp.enterkey":        {"chọn/bỏ, sang ô sau, xuất hoặc mở đợt (tùy dòng)", "toggle, next field, export or open the round (by row)"},
 		"exp.run":             {"xuất văn bản", "export"},
 		"exp.nextitem":        {"mục kiểm tra sau", "next item of the check"},
 		"exp.openremark":      {"mở ý kiến để sửa", "open the remark to fix it"},

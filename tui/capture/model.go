@@ -344,7 +344,7 @@ func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	default:
 		short = []key.Binding{k.NewRemark, k.Edit, k.Delete, k.Undo, k.Redo, k.NextSection, k.Review, k.Export}
 	}
-	accept := key.NewBinding(key.WithKeys("right"), key.WithHelp("→", m.ctx.Text.S("cap.key.accept")))
+	accept := base.Binding(m.ctx.Text.S("cap.key.accept"), "right")
 	full := [][]key.Binding{
 		{k.NewRemark, k.Commit, k.NextField, k.PrevField, accept, k.Back, k.Telex},
 		{k.CycleType, k.PickClass, k.CycleField, k.FieldBack, k.CycleLevel, k.LevelBack, k.NextMatch, k.Confirm, k.Dismiss, k.Merge},

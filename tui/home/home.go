@@ -79,8 +79,8 @@ func New(ctx *base.Context, db Store) *Model {
 		ctx:    ctx,
 		db:     db,
 		filter: ti,
-		edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", ctx.Text.S("home.key.edit"))),
-		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", ctx.Text.S("home.key.clear"))),
+		edit:   base.Binding(ctx.Text.S("home.key.edit"), "e"),
+		clear:  base.Binding(ctx.Text.S("home.key.clear"), "esc"),
 	}
 }
 

@@ -90,9 +90,8 @@ type Model struct {
 
 // New builds the review of session sessionID.
 func New(ctx *base.Context, db Store, sessionID uint64) *Model {
-	return &Model{ctx: ctx, db: db, id: sessionID, page: key.NewBinding(key.WithKeys("p"),
-		key.WithHelp("p", ctx.Text.S("key.pagemode"))),
-		tkey: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", ctx.Text.S("key.revtable")))}
+	return &Model{ctx: ctx, db: db, id: sessionID, page: base.Binding(ctx.Text.S("key.pagemode"), "p"),
+		tkey: base.Binding(ctx.Text.S("key.revtable"), "t")}
 }
 
 // Init loads the session with the petitions its repeats cite.

@@ -285,9 +285,7 @@ func (m *Model) Cursor() *tea.Cursor { return nil }
 // do here.
 func (m *Model) Help() ([]key.Binding, [][]key.Binding) {
 	k, t := m.ctx.Keys, m.ctx.Text
-	as := func(b key.Binding, help string) key.Binding {
-		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, t.S(help)))
-	}
+	as := func(b key.Binding, help string) key.Binding { return base.Relabel(b, t.S(help)) }
 	short := []key.Binding{as(k.Confirm, "round.key.confirm"), as(k.Dismiss, "round.key.clear"), k.Undo, k.Down, k.Up, k.Back}
 	return short, [][]key.Binding{short}
 }

@@ -151,7 +151,7 @@ func New(ctx *base.Context, db Store, id uint64) *Model {
 		m.inputs[f] = ti
 	}
 	b := func(help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t.S(help)))
+		return base.Binding(t.S(help), keys...)
 	}
 	m.next = b("key.nextfield", "tab", "enter", "down")
 	m.prev = b("key.prevfield", "shift+tab", "up")

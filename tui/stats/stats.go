@@ -83,7 +83,7 @@ type Model struct {
 // New builds the statistics of session sessionID, or of all sessions when 0.
 func New(ctx *base.Context, db Store, sessionID uint64) *Model {
 	return &Model{ctx: ctx, db: db, id: sessionID, showAll: sessionID == 0,
-		tab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", ctx.Text.S("key.scope")))}
+		tab: base.Binding(ctx.Text.S("key.scope"), "tab")}
 }
 
 // Init counts in the background.
