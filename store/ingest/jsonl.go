@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"runtime"
 	"slices"
 	"unicode/utf8"
 
@@ -146,52 +147,141 @@ func (l *lineReader) next() ([]byte, error) {
 }
 
 // readJSONL reads the FORMAT.md archive format: one object per line, blank
-// lines skipped.
+// lines skipped. Lines are decoded on every core, a batch at a time, and
+// checked and collected in file order, so the first bad line is the one
+// reported, as a one-by-one read would.
 func readJSONL(br *bufio.Reader, name string, size int64) (*Result, error) {
-	lr := &lineReader{br: br}
+	quit := make(chan struct{})
+	defer close(quit)
+	batches := decodeJSONL(br, quit)
 	v := &validator{}
 	c := newCollector()
 	var read int64
-	for {
-		b, err := lr.next()
-		read += int64(len(b)) + 1
-		if err == io.EOF {
-			break
+	for bt := range batches {
+		<-bt.done
+		for i := range bt.rows {
+			r := &bt.rows[i]
+			read += int64(r.size) + 1
+			if r.err != nil {
+				return nil, lineErr(name, r.line, r.err)
+			}
+			if r.blank {
+				continue
+			}
+			rec := r.row.record()
+			p, cerr := v.petition(&rec)
+			if cerr != nil {
+				return nil, &Error{File: name, Line: r.line, Path: colKeys[cerr.col], Err: cerr.err}
+			}
+			if err := r.row.extend(&p); err != nil {
+				return nil, lineErr(name, r.line, err)
+			}
+			if first := c.add(p, r.line); first > 0 {
+				return nil, &Error{File: name, Line: r.line, Path: "id", Err: dupErr(p.ID, first, "line")}
+			}
+			c.estimate(read, size)
 		}
-		if err != nil {
-			return nil, lineErr(name, lr.line, err)
+		if bt.err != nil {
+			return nil, lineErr(name, bt.errLine, bt.err)
 		}
-		b = bytes.TrimSpace(b)
-		if len(b) == 0 {
-			continue
-		}
-		if bytes.IndexByte(b, 0) >= 0 {
-			return nil, lineErr(name, lr.line, ErrNUL)
-		}
-		if !utf8.Valid(b) {
-			return nil, lineErr(name, lr.line, ErrInvalidUTF8)
-		}
-		if b[0] == '[' && lr.line == 1 {
-			return nil, lineErr(name, lr.line, errorf("a JSON array is not supported; write one object per line (JSONL): %w", ErrFormat))
-		}
-		var row jsonRow
-		if err := json.Unmarshal(b, &row); err != nil {
-			return nil, lineErr(name, lr.line, jsonErr(err))
-		}
-		rec := row.record()
-		p, cerr := v.petition(&rec)
-		if cerr != nil {
-			return nil, &Error{File: name, Line: lr.line, Path: colKeys[cerr.col], Err: cerr.err}
-		}
-		if err := row.extend(&p); err != nil {
-			return nil, lineErr(name, lr.line, err)
-		}
-		if first := c.add(p, lr.line); first > 0 {
-			return nil, &Error{File: name, Line: lr.line, Path: "id", Err: dupErr(p.ID, first, "line")}
-		}
-		c.estimate(read, size)
 	}
 	return &Result{Petitions: c.ps, Encoding: "UTF-8", Duplicates: c.dups, file: name, lines: c.lines}, nil
+}
+
+// jsonLine is one line of a JSONL file, decoded.
+type jsonLine struct {
+	line, size int
+	blank      bool
+	row        jsonRow
+	err        error
+}
+
+// jsonBatch is lines decoded together; done is closed once they are. err,
+// at errLine, ends the file after them (a line too long, a read error).
+type jsonBatch struct {
+	rows    []jsonLine
+	text    [][]byte
+	done    chan struct{}
+	err     error
+	errLine int
+}
+
+// jsonBatchLines is how many lines a batch holds.
+const jsonBatchLines = 256
+
+// decodeJSONL reads br's lines into batches, in file order, and decodes
+// them on all cores. It stops when quit is closed.
+func decodeJSONL(br *bufio.Reader, quit <-chan struct{}) <-chan *jsonBatch {
+	workers := runtime.GOMAXPROCS(0)
+	ordered := make(chan *jsonBatch, 2*workers)
+	work := make(chan *jsonBatch, 2*workers)
+	for range workers {
+		go func() {
+			for bt := range work {
+				for i := range bt.rows {
+					decodeJSONLine(&bt.rows[i], bt.text[i])
+				}
+				bt.text = nil
+				close(bt.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(ordered)
+		defer close(work)
+		lr := &lineReader{br: br}
+		for {
+			bt := &jsonBatch{done: make(chan struct{})}
+			for len(bt.rows) < jsonBatchLines {
+				b, err := lr.next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					bt.err, bt.errLine = err, lr.line
+					break
+				}
+				bt.rows = append(bt.rows, jsonLine{line: lr.line, size: len(b)})
+				bt.text = append(bt.text, bytes.Clone(b))
+			}
+			if len(bt.rows) == 0 && bt.err == nil {
+				return
+			}
+			select {
+			case ordered <- bt:
+			case <-quit:
+				return
+			}
+			select {
+			case work <- bt:
+			case <-quit:
+				return
+			}
+			if bt.err != nil || len(bt.rows) < jsonBatchLines {
+				return
+			}
+		}
+	}()
+	return ordered
+}
+
+// decodeJSONLine checks one line and decodes its object.
+func decodeJSONLine(r *jsonLine, b []byte) {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0:
+		r.blank = true
+	case bytes.IndexByte(b, 0) >= 0:
+		r.err = ErrNUL
+	case !utf8.Valid(b):
+		r.err = ErrInvalidUTF8
+	case b[0] == '[' && r.line == 1:
+		r.err = errorf("a JSON array is not supported; write one object per line (JSONL): %w", ErrFormat)
+	default:
+		if err := json.Unmarshal(b, &r.row); err != nil {
+			r.err = jsonErr(err)
+		}
+	}
 }
 
 // jsonErr rewrites encoding/json's messages into the terms of the format.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -154,5 +155,47 @@ func TestDetectFormat(t *testing.T) {
 				t.Fatalf("format %s, want %s", res.Format, tt.want)
 			}
 		})
+	}
+}
+
+// Lines are decoded in batches on several cores, yet the first bad line in
+// file order is the one reported, whatever comes after it, and a good file
+// keeps its order.
+func TestReadJSONLBatchesKeepOrder(t *testing.T) {
+	good := func(i int) string {
+		return fmt.Sprintf(`{"id":"B-%d","text":"Đề nghị sửa đường thôn %d"}`, i, i)
+	}
+	for _, tt := range []struct {
+		bad  map[int]string // line → content
+		want string
+	}{
+		{map[int]string{1500: `{"id":"B-x","text":`, 2900: "\x00"}, "a.jsonl:1500: invalid JSON"},
+		{map[int]string{2900: "\x00", 1500: `{"id":"B-1","text":"khác"}`}, "a.jsonl:1500"},
+		{map[int]string{2999: strings.Repeat("x", MaxLine+10)}, "a.jsonl:2999: line is over"},
+		{nil, ""},
+	} {
+		var b strings.Builder
+		for i := 1; i <= 3000; i++ {
+			if s, ok := tt.bad[i]; ok {
+				b.WriteString(s + "\n")
+			} else {
+				b.WriteString(good(i) + "\n")
+			}
+		}
+		res, err := Read(strings.NewReader(b.String()), "a.jsonl", Options{})
+		if tt.want == "" {
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, p := range res.Petitions {
+				if p.ID != fmt.Sprintf("B-%d", i+1) {
+					t.Fatalf("row %d is %s", i+1, p.ID)
+				}
+			}
+			continue
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("error %v, want %q…", err, tt.want)
+		}
 	}
 }
