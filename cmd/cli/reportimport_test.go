@@ -170,7 +170,7 @@ func TestAnswerReportAttaches(t *testing.T) {
 	defer func() { runAttach = func(m *attach.Model) error { _, err := tea.NewProgram(m).Run(); return err } }()
 	var o, e bytes.Buffer
 	tty := Env{Stdin: strings.NewReader(""), Stdout: &o, Stderr: &e, StdinTTY: true, Now: clock}
-	if code := Main([]string{"--db", path, "import", "--date", "2025-06-30", file}, tty); code == 0 || !strings.Contains(e.String(), "chưa nhập gì (đã huỷ)") {
+	if code := Main([]string{"--db", path, "import", "--date", "2025-06-30", file}, tty); code == 0 || !strings.Contains(e.String(), "chưa nhập gì (đã hủy)") {
 		t.Fatalf("cancelled screen: %d %q", code, e.String())
 	}
 	if len(shown) != 2 || shown[0].ID != "A1" || !shown[0].Accept || shown[1].ID != "A2" || !shown[1].Accept || shown[0].Score < 0.6 {

@@ -59,7 +59,7 @@ func init() {
 		"cli.rep.nofield":       {"chưa rõ lĩnh vực", "no field"},
 		"cli.rep.more":          {"  … và %d mục nữa", "  … %d more"},
 		"cli.rep.needyes":       {"%s: chưa nhập gì: chạy lại với --yes để nhập những gì hiện ở trên (trả lời được gắn ở chỗ đánh dấu ⇒, với điểm từ %.1f trở lên), hoặc --dry-run để xem từng mục", "%s: nothing imported: run again with --yes to import what is shown above (answers attached where marked ⇒, at a score of %.1f or more), or --dry-run to see every item"},
-		"cli.rep.cancelled":     {"%s: chưa nhập gì (đã huỷ)", "%s: nothing imported (cancelled)"},
+		"cli.rep.cancelled":     {"%s: chưa nhập gì (đã hủy)", "%s: nothing imported (cancelled)"},
 		"cli.rep.notconfirmed":  {"%s: chưa nhập gì (không xác nhận)", "%s: nothing imported (not confirmed)"},
 		"cli.rep.ask":           {"Nhập %d kiến nghị mới? [c/K] ", "Import %d new petitions? [y/N] "},
 		"cli.rep.done":          {"%s: thêm %d, cập nhật %d (%d trả lời gắn vào kiến nghị trong kho, %d đã có trong kho), từ chối 0", "%s: %d added, %d updated (%d answers attached to archived petitions, %d already in the archive), 0 refused"},

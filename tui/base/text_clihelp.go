@@ -12,7 +12,7 @@ func init() {
 		"cli.help.default":  {" (mặc định %s)", " (default %s)"},
 		"cli.help.value":    {"GIÁ_TRỊ", "VALUE"},
 
-		"cli.cmd.demo":     {"nạp kho kiến nghị mẫu và một hội nghị mẫu [--yes]; --remove xoá những gì dữ liệu mẫu đã tạo", "load the demo archive and example session [--yes]; --remove deletes what the demo created"},
+		"cli.cmd.demo":     {"nạp kho kiến nghị mẫu và một hội nghị mẫu [--yes]; --remove xóa những gì dữ liệu mẫu đã tạo", "load the demo archive and example session [--yes]; --remove deletes what the demo created"},
 		"cli.cmd.import":   {"nhập tệp kho kiến nghị (JSONL, CSV, XLSX, XLS) và báo cáo cũ (DOCX, PDF): txct import [--encoding E] [--dry-run] [--yes] [--session S] [--date D] TỆP...", "import archive files (JSONL, CSV, XLSX, XLS) and past reports (DOCX, PDF): txct import [--encoding E] [--dry-run] [--yes] [--session S] [--date D] FILE..."},
 		"cli.cmd.check":    {"đọc ý kiến từ stdin, ghi các kiến nghị trùng dạng dòng JSON [--top N] [--jsonl]", "read remarks on stdin, write repeat matches as JSON lines [--top N] [--jsonl]"},
 		"cli.cmd.sessions": {"liệt kê các hội nghị với hạn gửi báo cáo [--json]", "list sessions with their deadlines [--json]"},
@@ -42,7 +42,7 @@ func init() {
 		"cli.f.working":      {"tính theo ngày làm việc (bỏ cuối tuần và ngày nghỉ)", "count working days (skip weekends and days off)"},
 		"cli.f.calendar":     {"tính theo ngày lịch", "count calendar days"},
 		"cli.f.daysoff":      {"các ngày nghỉ, YYYY-MM-DD, cách nhau bằng dấu phẩy (với --working); \"\" xoá danh sách", "comma-separated days off, YYYY-MM-DD (with --working); \"\" clears the list"},
-		"cli.f.demoremove":   {"xoá mọi hội nghị và kiến nghị trong kho do dữ liệu mẫu tạo ra, và không gì khác", "delete every session and archive petition the demo created, and nothing else"},
+		"cli.f.demoremove":   {"xóa mọi hội nghị và kiến nghị trong kho do dữ liệu mẫu tạo ra, và không gì khác", "delete every session and archive petition the demo created, and nothing else"},
 		"cli.f.demoyes":      {"nạp bên cạnh dữ liệu đã có mà không hỏi", "load beside existing data without asking"},
 		"cli.f.out":          {"thư mục ghi ra (bắt buộc)", "folder to write into (required)"},
 		"cli.f.format":       {"các định dạng cần ghi: docx, xlsx, md", "formats to write: docx, xlsx, md"},
