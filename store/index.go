@@ -188,7 +188,7 @@ func (s *Store) LoadIndex() error {
 // loadPersistedIndex returns the saved index, and how many of its entries
 // are variants, if it was built from the archive as it is now, or nil.
 func (s *Store) loadPersistedIndex() (*match.Index, int, error) {
-	var blob []byte
+	var ix *match.Index
 	var variants int
 	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketIndex)
@@ -198,16 +198,22 @@ func (s *Store) loadPersistedIndex() (*match.Index, int, error) {
 		if !bytes.Equal(b.Get(keyIndexGen), tx.Bucket(bucketMeta).Get(keyArchiveGen)) {
 			return nil
 		}
-		blob = bytes.Clone(b.Get(keyIndexBlob))
+		blob := b.Get(keyIndexBlob)
+		if blob == nil {
+			return nil
+		}
+		// Decoded in place: the index copies what it keeps, and a copy of
+		// the blob (tens of MB at 100,000 petitions) would only raise the
+		// app's peak memory.
+		ix = match.NewIndex()
+		if err := ix.UnmarshalBinary(blob); err != nil {
+			ix = nil // another version or damaged: rebuild
+		}
 		variants = int(fromU64(b.Get(keyIndexVariants)))
 		return nil
 	})
-	if err != nil || blob == nil {
+	if err != nil || ix == nil {
 		return nil, 0, err
-	}
-	ix := match.NewIndex()
-	if err := ix.UnmarshalBinary(blob); err != nil {
-		return nil, 0, nil // another version or damaged: rebuild
 	}
 	return ix, variants, nil
 }
