@@ -20,8 +20,9 @@ func init() {
 		"round.key.clear":   {"bỏ xác nhận", "unconfirm"},
 		"round.nothing":     {"Không còn thay đổi nào để hoàn tác", "Nothing left to undo"},
 
-		"exp.round":   {"Báo cáo tổng hợp của đợt (%d điểm)", "Round summary report (%d points)"},
-		"exp.sitting": {"Báo cáo tổng hợp của kỳ họp (%d tổ đại biểu, %d điểm)", "Sitting summary report (%d delegate groups, %d points)"},
-		"exp.same":    {"Trùng giữa các điểm: %d gợi ý chưa xác nhận, %d đã xác nhận · {Open/1}: xem", "Same demand at several points: %d suggested, %d confirmed · {Open/1}: open"},
+		"exp.written.n": {"Đã ghi %d tệp vào %s: %s", "%d files written to %s: %s"},
+		"exp.round":     {"Báo cáo tổng hợp của đợt (%d điểm)", "Round summary report (%d points)"},
+		"exp.sitting":   {"Báo cáo tổng hợp của kỳ họp (%d tổ đại biểu, %d điểm)", "Sitting summary report (%d delegate groups, %d points)"},
+		"exp.same":      {"Trùng giữa các điểm: %d gợi ý chưa xác nhận, %d đã xác nhận · {Open/1}: xem", "Same demand at several points: %d suggested, %d confirmed · {Open/1}: open"},
 	})
 }

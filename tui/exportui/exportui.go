@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -539,16 +540,35 @@ func (m *Model) View() string {
 	if m.row == rowGo {
 		goLbl = s.Selected.Render(goLbl)
 	}
-	b.WriteString("  " + goLbl + "\n\n")
+	// What the last export did: on lines under the button, or, where they
+	// would fall below the screen (80×24 with the round's and the sitting's
+	// rows), on the button's own line, as much as fits.
+	var long []string
+	short := ""
 	switch {
 	case m.busy:
-		b.WriteString(s.Muted.Render(t.S("exp.busy")) + "\n")
+		short = s.Muted.Render(t.S("exp.busy"))
+		long = []string{short}
 	case m.err != nil:
-		b.WriteString(s.Error.Render(lipgloss.NewStyle().Width(max(20, m.w-2)).Render(m.errText())) + "\n")
+		short = s.Error.Render(strings.Join(strings.Fields(m.errText()), " "))
+		long = []string{s.Error.Render(lipgloss.NewStyle().Width(max(20, m.w-2)).Render(m.errText()))}
 	case len(m.files) > 0:
-		b.WriteString(s.OK.Render(t.S("exp.written")) + "\n")
+		names := make([]string, len(m.files))
+		for i, f := range m.files {
+			names[i] = filepath.Base(f)
+		}
+		short = s.OK.Render(model.Safe(t.F("exp.written.n", len(m.files), filepath.Dir(m.files[0]), strings.Join(names, ", ")), false))
+		long = []string{s.OK.Render(t.S("exp.written"))}
 		for _, f := range m.files {
-			b.WriteString("  " + model.Safe(f, false) + "\n")
+			long = append(long, "  "+model.Safe(f, false))
+		}
+	}
+	if short != "" && m.h-strings.Count(b.String(), "\n")-2 < lipgloss.Height(strings.Join(long, "\n")) {
+		b.WriteString(ansi.Truncate("  "+goLbl+"  "+short, max(20, m.w), "…") + "\n\n")
+	} else {
+		b.WriteString("  " + goLbl + "\n\n")
+		for _, l := range long {
+			b.WriteString(l + "\n")
 		}
 	}
 	m.checkView(&b)

@@ -3,6 +3,7 @@ package exportui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -229,6 +230,21 @@ func TestDialogOffersRoundAndSitting(t *testing.T) {
 		names = append(names, filepath.Base(f))
 	}
 	got := strings.Join(names, " ")
+	// At 80×24 the files written still show, on one line above the fold.
+	m.SetSize(80, 22)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	if i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "Đã ghi 7 tệp vào ") }); i < 0 || i >= 22 || ansi.StringWidth(lines[i]) > 80 {
+		t.Errorf("files written at 80×24: line %d of\n%s", i, strings.Join(lines, "\n"))
+	}
+	// So does an error: a folder under a file cannot be made.
+	block := filepath.Join(m.dir.Value(), "a-file")
+	os.WriteFile(block, nil, 0o600)
+	m.dir.SetValue(filepath.Join(block, "nope"))
+	tuitest.Press(t, m, "ctrl+s")
+	lines = strings.Split(ansi.Strip(m.View()), "\n")
+	if i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "Không tạo được thư mục") }); m.err == nil || i < 0 || i >= 22 {
+		t.Errorf("error at 80×24: line %d of\n%s", i, strings.Join(lines, "\n"))
+	}
 	for _, want := range []string{"bien-ban-2026-11-20-hung-loi.docx", "bao-cao-dot-2026-11-20-hung-loi.docx", "bao-cao-dot-2026-11-20-hung-loi.xlsx",
 		"bao-cao-ky-hop-2026-11-20.docx"} {
 		if !strings.Contains(got, want) {
