@@ -61,3 +61,35 @@ func TestExportCheck(t *testing.T) {
 		t.Errorf("unknown reference: %+v", items)
 	}
 }
+
+// The index's answers are remembered by text (the pre-export check asks
+// again for every remark the session screen checked), but never across a
+// change to the archive: a petition reworded or removed no longer matches.
+func TestRememberedChecksFollowTheArchive(t *testing.T) {
+	s, _ := openTemp(t)
+	p := model.Petition{ID: "P-1", Text: "Đề nghị nâng cấp cầu Suối Tre trên đường liên xã bị sụt lún", Field: "giao thông",
+		Authority: model.AuthProvince, RaisedAt: "2025-01-01", Status: model.StatusUnresolved}
+	if _, err := s.PutPetitions([]model.Petition{p}); err != nil {
+		t.Fatal(err)
+	}
+	text := "Cử tri đề nghị sớm nâng cấp cầu Suối Tre bị sụt lún"
+	for range 2 {
+		res, err := s.FindRepeats(text, RepeatOptions{})
+		if err != nil || len(res.Hits) == 0 || res.Hits[0].Petition.ID != "P-1" {
+			t.Fatalf("before the change: %+v %v", res.Hits, err)
+		}
+	}
+	p.Text = "Đề nghị hỗ trợ giống lúa cho nông dân sau lũ"
+	if err := s.UpdatePetition(p); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.FindRepeats(text, RepeatOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		if h.Petition.ID == "P-1" && h.Score >= MinShown*2 {
+			t.Errorf("a remembered answer outlived the change: %+v", h)
+		}
+	}
+}

@@ -30,6 +30,46 @@ type archiveIndex struct {
 	// variants counts the index entries that are other wordings of a
 	// petition rather than petitions.
 	variants int
+	// gen counts the changes to ix (made under mu); checked holds the
+	// index's answers by text for the index as it was at gen. The session
+	// screen checks each remark as it is typed and the pre-export check
+	// asks again for every remark of the session.
+	gen     uint64
+	checkMu sync.Mutex
+	checked map[checkKey]checkedResult
+}
+
+type checkKey struct {
+	text string
+	top  int
+}
+
+type checkedResult struct {
+	gen uint64
+	res match.Result
+}
+
+// maxChecked bounds the remembered answers; past it they are forgotten.
+const maxChecked = 4096
+
+// check is ix.Check(text, top), answered from what was remembered while the
+// index has not changed since. The caller holds mu for reading.
+func (a *archiveIndex) check(text string, top int) match.Result {
+	key := checkKey{text, top}
+	a.checkMu.Lock()
+	c, ok := a.checked[key]
+	a.checkMu.Unlock()
+	if ok && c.gen == a.gen {
+		return c.res
+	}
+	res := a.ix.Check(text, top)
+	a.checkMu.Lock()
+	if a.checked == nil || len(a.checked) >= maxChecked {
+		a.checked = map[checkKey]checkedResult{}
+	}
+	a.checked[key] = checkedResult{gen: a.gen, res: res}
+	a.checkMu.Unlock()
+	return res
 }
 
 // variantSep joins a petition id and a variant's ref into the variant's key
@@ -66,6 +106,7 @@ func (a *archiveIndex) put(ps ...model.Petition) { a.apply(ps, nil) }
 // and indexes ps with their variants, in place.
 func (a *archiveIndex) apply(ps []model.Petition, removed []string) {
 	a.mu.Lock()
+	a.gen++ // what was remembered of the index is stale
 	defer a.mu.Unlock()
 	if !a.ready {
 		// Before a load starts, the file is the truth and a load will read
@@ -108,6 +149,7 @@ func (a *archiveIndex) applyLocked(ps []model.Petition, removed []string) {
 // loading; LoadIndex then has nothing left to do.
 func (a *archiveIndex) build(ps []model.Petition) {
 	a.mu.Lock()
+	a.gen++ // what was remembered of the index is stale
 	defer a.mu.Unlock()
 	switch {
 	case a.ready:
@@ -144,6 +186,7 @@ func (s *Store) LoadIndex() error {
 	a := s.index
 	a.once.Do(func() {
 		a.mu.Lock()
+		a.gen++ // what was remembered of the index is stale
 		if a.ready {
 			a.mu.Unlock()
 			return // built from the first import
@@ -171,6 +214,7 @@ func (s *Store) LoadIndex() error {
 			return
 		}
 		a.mu.Lock()
+		a.gen++ // what was remembered of the index is stale
 		a.ix, a.ready, a.variants = ix, true, variants
 		for _, p := range a.queued {
 			if p.Source == removeMark {
@@ -350,7 +394,7 @@ func (s *Store) FindRepeats(text string, opts RepeatOptions) (RepeatResult, erro
 	a.mu.RLock()
 	// Variants are entries of their own and the session's own records are
 	// left out: ask for more, keep each petition's best.
-	res := a.ix.Check(text, top+len(opts.Dismissed)+8)
+	res := a.check(text, top+len(opts.Dismissed)+8)
 	threshold := a.ix.Threshold
 	a.mu.RUnlock()
 	var out RepeatResult

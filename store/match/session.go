@@ -30,58 +30,53 @@ func similar(a, b string) float64 {
 // texts only, so it is Similar's. A pair that neither text ranks among its
 // candidates scores 0: the two share too little to make one demand.
 type Similarities struct {
-	ix    *Index
-	texts []string
-	hits  []map[int]float64 // by text: its candidates' scores
+	scores []map[int]float64 // by text: the score against each text ranked either way
 }
 
-// NewSimilarities indexes texts and ranks each against the others; then
-// Similar only reads, and may be asked from several goroutines.
+// NewSimilarities indexes texts, ranks each against the others and scores
+// the other direction of every pair one of them ranked; Similar then only
+// reads, and may be asked from several goroutines.
 func NewSimilarities(texts []string) *Similarities {
 	ix := NewIndex()
 	for i, t := range texts {
 		ix.Put(strconv.Itoa(i), t, "")
 	}
-	s := &Similarities{ix: ix, texts: texts, hits: make([]map[int]float64, len(texts))}
+	s := &Similarities{scores: make([]map[int]float64, len(texts))}
+	for i, t := range texts {
+		m := map[int]float64{}
+		for _, h := range ix.Check(t, len(texts)).Hits {
+			if j, err := strconv.Atoi(h.ID); err == nil && j != i {
+				m[j] = h.Score
+			}
+		}
+		s.scores[i] = m
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	prepared := make([]*remark, len(texts))
 	for i := range texts {
-		s.of(i)
+		for j := range s.scores[i] {
+			if _, ok := s.scores[j][i]; ok {
+				continue
+			}
+			if prepared[j] == nil {
+				prepared[j] = ix.prepareRemark(demands(texts[j]))
+			}
+			sc, _ := prepared[j].score(ix, &ix.docs[ix.byID[strconv.Itoa(i)]])
+			if sc < minScore {
+				sc = 0 // as Check leaves it out
+			}
+			s.scores[j][i] = sc
+		}
 	}
 	return s
 }
 
 // Similar is Similar(texts[i], texts[j]).
 func (s *Similarities) Similar(i, j int) float64 {
-	a, okA := s.of(i)[j]
-	b, okB := s.of(j)[i]
-	if !okA && !okB {
+	a, ok := s.scores[i][j]
+	if !ok {
 		return 0
 	}
-	if !okA {
-		a = s.explain(i, j)
-	}
-	if !okB {
-		b = s.explain(j, i)
-	}
-	return (a + b) / 2
-}
-
-func (s *Similarities) of(i int) map[int]float64 {
-	if s.hits[i] == nil {
-		m := map[int]float64{}
-		for _, h := range s.ix.Check(s.texts[i], len(s.texts)).Hits {
-			if j, err := strconv.Atoi(h.ID); err == nil && j != i {
-				m[j] = h.Score
-			}
-		}
-		s.hits[i] = m
-	}
-	return s.hits[i]
-}
-
-// explain is text i's score against text j alone, as Check returns it.
-func (s *Similarities) explain(i, j int) float64 {
-	if h, ok := s.ix.Explain(s.texts[i], strconv.Itoa(j)); ok && h.Score >= minScore {
-		return h.Score
-	}
-	return 0
+	return (a + s.scores[j][i]) / 2
 }
