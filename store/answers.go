@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -68,10 +67,10 @@ func fieldOrder(f model.Field) int {
 
 // AnswerResult says what an answers import changed.
 type AnswerResult struct {
-	Answered  int      // records whose answer (text, body, number or date) changed
-	Statuses  int      // records whose status changed
-	Unchanged int      // rows that changed nothing
-	Warnings  []string // petition text edits that were ignored, one per row
+	Answered  int     // records whose answer (text, body, number or date) changed
+	Statuses  int     // records whose status changed
+	Unchanged int     // rows that changed nothing
+	Warnings  []error // petition text edits that were ignored, one per row
 }
 
 // ApplyAnswers records the answers of a filled-in tracking sheet, all in one
@@ -89,10 +88,10 @@ func (s *Store) ApplyAnswers(rows []model.Petition, at func(i int, key string, e
 		for i, row := range rows {
 			var p model.Petition
 			if err := getJSON(b, []byte(row.ID), &p); err != nil {
-				return at(i, "id", fmt.Errorf("no petition %q in the archive; nothing was imported", row.ID))
+				return at(i, "id", model.Errorf("no petition %q in the archive; nothing was imported", row.ID))
 			}
 			if row.Text != p.Text {
-				res.Warnings = append(res.Warnings, at(i, "text", fmt.Errorf("differs from the archive's text; the change is ignored (edit petitions in txct)")).Error())
+				res.Warnings = append(res.Warnings, at(i, "text", model.Errorf("differs from the archive's text; the change is ignored (edit petitions in txct)")))
 			}
 			old := p
 			for _, f := range []struct{ dst, v *string }{{&p.Response, &row.Response}, {&p.Body, &row.Body}, {&p.Ref, &row.Ref}, {&p.AnsweredAt, &row.AnsweredAt}} {

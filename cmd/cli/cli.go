@@ -246,7 +246,8 @@ func Main(args []string, env Env) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
-	fmt.Fprintf(env.Stderr, "txct: %v\n", err)
+	g := global{lang: langIn(args)}
+	fmt.Fprintf(env.Stderr, "txct: %s\n", g.text().Err(err))
 	var ee *ExitError
 	if errors.As(err, &ee) {
 		return ee.Code

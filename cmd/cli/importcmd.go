@@ -67,7 +67,7 @@ func runImport(g *global, args []string, env Env) error {
 	for _, f := range files {
 		if err := importOne(db, f, o, env); err != nil {
 			failed++
-			fmt.Fprintf(env.Stderr, "txct: %v\n", err)
+			fmt.Fprintf(env.Stderr, "txct: %s\n", g.text().Err(err))
 			fmt.Fprintln(env.Stdout, g.text().F("cli.import.refused", f))
 		}
 	}

@@ -171,3 +171,24 @@ func TestOpenErrorsInBothLanguages(t *testing.T) {
 	said(t, 1, path+": cơ sở dữ liệu bị hỏng", path+": the database is damaged", "--db", path, "sessions")
 	said(t, 1, "không tìm thấy bản sao lưu tự động; nếu có bản chép, chạy: "+restore, "no automatic backup was found; if you have a copy, run: "+restore, "--db", path, "sessions")
 }
+
+// What a file reader finds wrong is said in the UI language after the
+// file and its position: a CSV cell, a JSONL value, a bundle's JSON path.
+func TestReaderErrorsInBothLanguages(t *testing.T) {
+	path := tempDB(t)
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	db := []string{"--db", path}
+	csv := write("a.csv", "Mã,Nội dung\nA1,\n")
+	said(t, 1, `txct: a.csv:2: cột "Nội dung": nội dung trống`, `txct: a.csv:2: column "Nội dung": text is empty`, append(db, "import", csv)...)
+	jsonl := write("b.jsonl", `{"text":"Sửa cầu","raised_at":"2026-13-01"}`+"\n")
+	said(t, 1, `b.jsonl:1: raised_at: ngày "2026-13-01" không theo dạng YYYY-MM-DD`, `b.jsonl:1: raised_at: date "2026-13-01" is not YYYY-MM-DD`, append(db, "import", jsonl)...)
+	bundle := write("c.json", `{"format":"x"}`)
+	said(t, 1, `c.json: format: cần "txct-session/1", nhưng gặp "x"`, `c.json: format: want "txct-session/1", got "x"`, append(db, "bundle", "import", bundle)...)
+}

@@ -379,13 +379,16 @@ func TestAnswersImportRefusesWholeFile(t *testing.T) {
 	header := []any{"Mã", "Nội dung", "Trả lời", "Ngày trả lời", "Tình trạng"}
 	good := []any{"2026-T3-1120-01", deText, "Đã bố trí vốn.", "05/01/2027", "đã trả lời"}
 	for _, c := range []struct {
-		name string
-		bad  []any
-		want string
+		name         string
+		bad          []any
+		want, wantEN string
 	}{
-		{"unknown id", []any{"2026-T9-0101-01", kenhText, "x", "", ""}, `Sheet1!A3: no petition "2026-T9-0101-01"`},
-		{"status", []any{"2026-T3-1120-02", kenhText, "x", "", "xong rồi"}, `Sheet1!E3: Tình trạng: "xong rồi" is not one of`},
-		{"date", []any{"2026-T3-1120-02", kenhText, "x", "mùng 5 tháng Giêng", ""}, `Sheet1!D3: Ngày trả lời: date "mùng 5 tháng Giêng"`},
+		{"unknown id", []any{"2026-T9-0101-01", kenhText, "x", "", ""},
+			`Sheet1!A3: không có kiến nghị "2026-T9-0101-01" trong kho kiến nghị; chưa nhập gì`, `Sheet1!A3: no petition "2026-T9-0101-01"`},
+		{"status", []any{"2026-T3-1120-02", kenhText, "x", "", "xong rồi"},
+			`Sheet1!E3: Tình trạng: "xong rồi" không thuộc các giá trị`, `Sheet1!E3: Tình trạng: "xong rồi" is not one of`},
+		{"date", []any{"2026-T3-1120-02", kenhText, "x", "mùng 5 tháng Giêng", ""},
+			`Sheet1!D3: Ngày trả lời: ngày "mùng 5 tháng Giêng" không theo dạng`, `Sheet1!D3: Ngày trả lời: date "mùng 5 tháng Giêng"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := answersDB(t)
@@ -393,6 +396,10 @@ func TestAnswersImportRefusesWholeFile(t *testing.T) {
 			code, out, errs := call(t, "", "--db", path, "answers", "import", file)
 			if code == 0 || !strings.Contains(errs, c.want) || out != "" {
 				t.Fatalf("exit %d, stdout %q, stderr %q; want an error with %q", code, out, errs, c.want)
+			}
+			code, out, errs = call(t, "", "--db", path, "--lang", "en", "answers", "import", file)
+			if code == 0 || !strings.Contains(errs, c.wantEN) || out != "" {
+				t.Fatalf("English: exit %d, stdout %q, stderr %q; want an error with %q", code, out, errs, c.wantEN)
 			}
 			if p := petition(t, path, "2026-T3-1120-01"); p.Response != "" || p.Status != model.StatusForwarded {
 				t.Fatalf("a refused file changed the archive: %+v", p)
@@ -410,6 +417,11 @@ func TestAnswersImportIgnoresTextEdits(t *testing.T) {
 	}
 	if p := petition(t, path, "2026-T3-1120-01"); p.Text != deText || p.Response != "Đã bố trí vốn." || p.Status != model.StatusAnswered {
 		t.Fatalf("record: %+v", p)
+	}
+	// The same warning in the UI's default language.
+	code, _, errs = call(t, "", "--db", path, "answers", "import", file)
+	if want := "txct: cảnh báo: " + filepath.Base(file) + ": Sheet1!B2: khác nội dung trong kho kiến nghị"; code != 0 || !strings.Contains(errs, want) {
+		t.Fatalf("exit %d: stderr %q, want %q", code, errs, want)
 	}
 }
 

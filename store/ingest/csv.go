@@ -3,7 +3,6 @@ package ingest
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -140,7 +139,7 @@ func (l *lateReader) decide(head []byte) error {
 			return nil
 		}
 		line := l.lines + 1 + bytes.Count(rest[:firstInvalid(rest)], []byte("\n"))
-		err = fmt.Errorf("not UTF-8 from line %d on (ASCII before it): %w", line, err)
+		err = errorf("not UTF-8 from line %d on (ASCII before it): %w", line, err)
 	}
 	l.rest = &errReader{err}
 	return err

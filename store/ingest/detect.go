@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -56,23 +55,31 @@ type EncodingError struct {
 	Thin bool
 }
 
-func (e *EncodingError) Error() string {
+func (e *EncodingError) Error() string { return e.Detail().Error() }
+
+// Detail is the refusal as a translatable error.
+func (e *EncodingError) Detail() error {
 	if len(e.Candidates) == 0 || e.Candidates[0].Good == 0 {
-		return "not UTF-8, and not TCVN3 (ABC), VNI-Windows or Windows-1258 either (no accented word reads as Vietnamese); save the file as CSV UTF-8"
+		return errorf("not UTF-8, and not TCVN3 (ABC), VNI-Windows or Windows-1258 either (no accented word reads as Vietnamese); save the file as CSV UTF-8")
 	}
-	var parts []string
+	var parts error
 	for _, g := range e.Candidates {
-		parts = append(parts, fmt.Sprintf("%s reads %d of %d accented words as Vietnamese", g.Encoding.Name, g.Good, g.Good+g.Bad))
+		part := errorf("%s reads %d of %d accented words as Vietnamese", g.Encoding.Name, g.Good, g.Good+g.Bad)
+		if parts == nil {
+			parts = part
+		} else {
+			parts = errorf("%v; %v", parts, part)
+		}
 	}
 	if e.Thin {
 		var keys []string
 		for _, g := range e.Candidates {
 			keys = append(keys, g.Encoding.Key)
 		}
-		return fmt.Sprintf("not UTF-8, and too few accented words to tell the encoding (%s); choose it with --encoding %s, or save the file as CSV UTF-8",
-			strings.Join(parts, "; "), strings.Join(keys, "|"))
+		return errorf("not UTF-8, and too few accented words to tell the encoding (%v); choose it with --encoding %s, or save the file as CSV UTF-8",
+			parts, strings.Join(keys, "|"))
 	}
-	return fmt.Sprintf("not UTF-8; looks most like %s, but only %d of %d accented words read as Vietnamese in it; save the file as CSV UTF-8, or choose the encoding with --encoding",
+	return errorf("not UTF-8; looks most like %s, but only %d of %d accented words read as Vietnamese in it; save the file as CSV UTF-8, or choose the encoding with --encoding",
 		e.Candidates[0].Encoding.Name, e.Candidates[0].Good, e.Candidates[0].Good+e.Candidates[0].Bad)
 }
 
@@ -448,5 +455,5 @@ func EncodingByKey(key string) (*Encoding, error) {
 	case "vni-windows":
 		return VNI, nil
 	}
-	return nil, fmt.Errorf("encoding %q is not one of utf8, tcvn3, vni, cp1258: %w", key, errUnknownEncoding)
+	return nil, errorf("encoding %q is not one of utf8, tcvn3, vni, cp1258: %w", key, errUnknownEncoding)
 }

@@ -10,8 +10,9 @@ package ingest
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
+
+	"txct/store/model"
 )
 
 // Sentinel errors, wrapped in *Error; check them with errors.Is.
@@ -59,13 +60,18 @@ type Error struct {
 
 // Error formats e as "file:line: …", "file: Sheet1!C7: …" or
 // "file: remarks[3].field: …".
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.Where("row", "column") + ": " + e.Err.Error() }
+
+// Where is the position part of the message, "file:line", "file: Sheet1
+// row 5: column "text"" and so on, with the words for a spreadsheet row and
+// a CSV column given, so the interface can say them in its language.
+func (e *Error) Where(row, column string) string {
 	s := e.File
 	switch {
 	case e.Sheet != "" && e.Cell != "":
 		s += ": " + quoteSheet(e.Sheet) + "!" + e.Cell
 	case e.Sheet != "" && e.Line > 0:
-		s += ": " + quoteSheet(e.Sheet) + " row " + strconv.Itoa(e.Line)
+		s += ": " + quoteSheet(e.Sheet) + " " + row + " " + strconv.Itoa(e.Line)
 	case e.Sheet != "":
 		s += ": " + quoteSheet(e.Sheet)
 	case e.Line > 0:
@@ -78,9 +84,9 @@ func (e *Error) Error() string {
 		s += ": " + e.Path
 	}
 	if e.Column != "" {
-		s += ": column " + strconv.Quote(e.Column)
+		s += ": " + column + " " + strconv.Quote(e.Column)
 	}
-	return s + ": " + e.Err.Error()
+	return s
 }
 
 // Unwrap returns the underlying error.
@@ -102,5 +108,7 @@ func lineErr(file string, line int, err error) *Error {
 	return &Error{File: file, Line: line, Err: err}
 }
 
-// errorf is fmt.Errorf, kept short for the many call sites.
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
+// errorf is model.Errorf, kept short for the many call sites: the error
+// keeps its format and arguments, so the interface words it in the user's
+// language.
+func errorf(format string, args ...any) error { return model.Errorf(format, args...) }

@@ -289,9 +289,9 @@ func jsonErr(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		if te.Field != "" {
-			return errorf("%s: want a string, got a JSON %s", te.Field, te.Value)
+			return errorf("%s: want a string, got a JSON %v", te.Field, kindErr(te.Value))
 		}
-		return errorf("want a JSON object, got a JSON %s", te.Value)
+		return errorf("want a JSON object, got a JSON %v", kindErr(te.Value))
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {

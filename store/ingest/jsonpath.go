@@ -46,6 +46,38 @@ func jsonKind(raw json.RawMessage) string {
 	return "a number"
 }
 
+// kindErr is a JSON kind as jsonKind ("an array") or encoding/json
+// ("array") names it, as a translatable error.
+func kindErr(k string) error {
+	switch k {
+	case "nothing":
+		return errorf("nothing")
+	case "a string":
+		return errorf("a string")
+	case "an object":
+		return errorf("an object")
+	case "an array":
+		return errorf("an array")
+	case "a boolean":
+		return errorf("a boolean")
+	case "null":
+		return errorf("null")
+	case "a number":
+		return errorf("a number")
+	case "string":
+		return errorf("string")
+	case "object":
+		return errorf("object")
+	case "array":
+		return errorf("array")
+	case "bool":
+		return errorf("bool")
+	case "number":
+		return errorf("number")
+	}
+	return errorf("%s", k)
+}
+
 // isNull reports whether raw is absent or null: both mean "not given".
 func isNull(raw json.RawMessage, ok bool) bool {
 	return !ok || string(bytes.TrimSpace(raw)) == "null"
@@ -53,7 +85,7 @@ func isNull(raw json.RawMessage, ok bool) bool {
 
 func asObject(path string, raw json.RawMessage) (obj, error) {
 	if jsonKind(raw) != "an object" {
-		return obj{}, errorf("want an object, got %s", jsonKind(raw))
+		return obj{}, errorf("want an object, got %v", kindErr(jsonKind(raw)))
 	}
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &m); err != nil {
@@ -86,7 +118,7 @@ func (o obj) str(key string, required bool) (string, *pathError) {
 		return "", nil
 	}
 	if k := jsonKind(raw); k != "a string" {
-		return "", &pathError{o.at(key), errorf("want a string, got %s", k)}
+		return "", &pathError{o.at(key), errorf("want a string, got %v", kindErr(k))}
 	}
 	s, err := text(raw)
 	if err != nil {
@@ -104,7 +136,7 @@ func (o obj) strings(key string) ([]string, *pathError) {
 	for i, raw := range items {
 		p := o.at(key) + "[" + itoa(i) + "]"
 		if k := jsonKind(raw); k != "a string" {
-			return nil, &pathError{p, errorf("want a string, got %s", k)}
+			return nil, &pathError{p, errorf("want a string, got %v", kindErr(k))}
 		}
 		s, err := text(raw)
 		if err != nil {
@@ -122,7 +154,7 @@ func (o obj) array(key string) ([]json.RawMessage, *pathError) {
 		return nil, nil
 	}
 	if k := jsonKind(raw); k != "an array" {
-		return nil, &pathError{o.at(key), errorf("want an array, got %s", k)}
+		return nil, &pathError{o.at(key), errorf("want an array, got %v", kindErr(k))}
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
@@ -140,7 +172,7 @@ func (o obj) int(key string) (int, *pathError) {
 		return 0, nil
 	}
 	if k := jsonKind(raw); k != "a number" {
-		return 0, &pathError{o.at(key), errorf("want a whole number, got %s", k)}
+		return 0, &pathError{o.at(key), errorf("want a whole number, got %v", kindErr(k))}
 	}
 	n, err := strconv.ParseInt(string(bytes.TrimSpace(raw)), 10, 32)
 	if err != nil {
@@ -155,7 +187,7 @@ func (o obj) bool(key string) (bool, *pathError) {
 		return false, nil
 	}
 	if k := jsonKind(raw); k != "a boolean" {
-		return false, &pathError{o.at(key), errorf("want true or false, got %s", k)}
+		return false, &pathError{o.at(key), errorf("want true or false, got %v", kindErr(k))}
 	}
 	return string(bytes.TrimSpace(raw)) == "true", nil
 }

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -200,5 +199,5 @@ func readReportBlocks(data []byte) ([]block, error) {
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return readDocx(data)
 	}
-	return nil, fmt.Errorf("not a DOCX or PDF document: %w", ErrFormat)
+	return nil, errorf("not a DOCX or PDF document: %w", ErrFormat)
 }

@@ -285,8 +285,8 @@ func structure(blocks []block, name string) (*Report, error) {
 		inTitle  = true
 		appendix bool
 	)
-	where := func(i int, t string) string {
-		return fmt.Sprintf("paragraph %d (%q)", i, cut(t, 60))
+	where := func(i int, t string) error {
+		return errorf("paragraph %d (%q)", i, cut(t, 60))
 	}
 	closeCur := func() {
 		if cur != nil {
@@ -393,7 +393,7 @@ func structure(blocks []block, name string) (*Report, error) {
 			n, _ := strconv.Atoi(m[1])
 			if cur != nil || len(drafts) > 0 {
 				if n != lastNo+1 && n != 1 {
-					return nil, &Error{File: name, Err: errorf("structure lost at %s: item %d follows item %d (under %q); the numbering must run on or restart at 1 under a heading", where(i, t), n, lastNo, cut(lastHead, 60))}
+					return nil, &Error{File: name, Err: errorf("structure lost at %v: item %d follows item %d (under %q); the numbering must run on or restart at 1 under a heading", where(i, t), n, lastNo, cut(lastHead, 60))}
 				}
 			}
 			closeCur()
@@ -431,11 +431,11 @@ func structure(blocks []block, name string) (*Report, error) {
 		}
 	}
 	if len(rep.Items) == 0 {
-		last := "no heading"
+		last := errorf("no heading")
 		if lastHead != "" {
-			last = fmt.Sprintf("the last heading read was %q", cut(lastHead, 60))
+			last = errorf("the last heading read was %q", cut(lastHead, 60))
 		}
-		return nil, &Error{File: name, Err: errorf("no numbered items under level or field headings, and no table with a Nội dung column (%s); nothing was imported", last)}
+		return nil, &Error{File: name, Err: errorf("no numbered items under level or field headings, and no table with a Nội dung column (%v); nothing was imported", last)}
 	}
 	for _, it := range rep.Items {
 		if rep.Answers && it.Petition.Response == "" {

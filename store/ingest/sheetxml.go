@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strconv"
@@ -421,7 +420,7 @@ func readSheetXML(r io.Reader, sst []string) (grid [][]string, merges []cellRang
 				}
 			}
 			if col > excelize.MaxColumns {
-				return grid, merges, fmt.Errorf("a cell is right of the last column, %s", colLetter(excelize.MaxColumns))
+				return grid, merges, errorf("a cell is right of the last column, %s", colLetter(excelize.MaxColumns))
 			}
 			lastCol = col
 			typ = cellOther
@@ -496,7 +495,7 @@ func cellValue(typ cellType, v, inline string, hasIS bool, sst []string, errp *e
 		}
 		i, _ := strconv.Atoi(strings.TrimSpace(v))
 		if i < 0 || i >= len(sst) {
-			*errp = fmt.Errorf("shared string index %d is out of range", i)
+			*errp = errorf("shared string index %d is out of range", i)
 			return ""
 		}
 		return sst[i]
@@ -554,7 +553,7 @@ func openPart(zr *zip.Reader, name string) (io.ReadCloser, error) {
 			io.Closer
 		}{io.LimitReader(rc, MaxXLSX), rc}, nil
 	}
-	return nil, fmt.Errorf("the package has no part %s", name)
+	return nil, errorf("the package has no part %s", name)
 }
 
 // firstSheet finds a workbook's first sheet: its name, the part that holds

@@ -340,9 +340,13 @@ func samePetition(a, b *model.Petition) bool {
 		slices.Equal(a.SameDemand, b.SameDemand)
 }
 
-// dupErr is the error for a different row reusing an id.
+// dupErr is the error for a different row reusing an id; what is "row"
+// for a spreadsheet, "line" for a text file.
 func dupErr(id string, firstLine int, what string) error {
-	return errorf("id %q is already used by a different petition on %s %d", id, what, firstLine)
+	if what == "row" {
+		return errorf("id %q is already used by a different petition on row %d", id, firstLine)
+	}
+	return errorf("id %q is already used by a different petition on line %d", id, firstLine)
 }
 
 // ParseStatus reads a status the way archive files may write it: the

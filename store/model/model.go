@@ -320,10 +320,10 @@ func (s *Session) Validate() error {
 		es = append(es, &FieldError{Field: field, Problem: problem, Err: err})
 	}
 	if strings.TrimSpace(s.Title) == "" {
-		bad("title", ProblemEmpty, fmt.Errorf("is empty"))
+		bad("title", ProblemEmpty, Errorf("is empty"))
 	}
 	if !s.Kind.Valid() {
-		bad("kind", ProblemInvalid, fmt.Errorf("%q is not one of %s", s.Kind, kindList()))
+		bad("kind", ProblemInvalid, Errorf("%q is not one of %s", s.Kind, kindList()))
 	}
 	if _, err := ParseDate(s.Date); err != nil {
 		bad("date", ProblemInvalid, err)
@@ -337,18 +337,18 @@ func (s *Session) Validate() error {
 	case s.End != "" && errE != nil:
 		bad("end", ProblemInvalid, errE)
 	case s.Start != "" && s.End != "" && errS == nil && en <= st:
-		bad("end", ProblemBeforeStart, fmt.Errorf("end time %s is not after start time %s", s.End, s.Start))
+		bad("end", ProblemBeforeStart, Errorf("end time %s is not after start time %s", s.End, s.Start))
 	}
 	if s.Voters < 0 {
-		bad("voters", ProblemNegative, fmt.Errorf("%d is negative", s.Voters))
+		bad("voters", ProblemNegative, Errorf("%d is negative", s.Voters))
 	}
 	if s.Speakers < 0 {
-		bad("speakers", ProblemNegative, fmt.Errorf("%d is negative", s.Speakers))
+		bad("speakers", ProblemNegative, Errorf("%d is negative", s.Speakers))
 	}
 	for i, n := range s.Notes {
 		if !n.Section.Valid() {
 			bad(fmt.Sprintf("notes[%d].section", i), ProblemInvalid,
-				fmt.Errorf("%q is not one of %s", n.Section, sectionList()))
+				Errorf("%q is not one of %s", n.Section, sectionList()))
 		}
 	}
 	if es == nil {
@@ -555,7 +555,7 @@ const DateLayout = "2006-01-02"
 func ParseDate(s string) (time.Time, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
+		return time.Time{}, Errorf("date %q is not YYYY-MM-DD", s)
 	}
 	return t, nil
 }
@@ -564,7 +564,7 @@ func ParseDate(s string) (time.Time, error) {
 func ParseClock(s string) (int, error) {
 	t, err := time.Parse("15:04", s)
 	if err != nil {
-		return 0, fmt.Errorf("time %q is not HH:MM", s)
+		return 0, Errorf("time %q is not HH:MM", s)
 	}
 	return t.Hour()*60 + t.Minute(), nil
 }

@@ -107,12 +107,10 @@ func countVerbs(s string) int {
 	return n
 }
 
-// Every call of F with a literal key passes as many arguments as the string
-// has verbs in both languages, and S is never used on a string with verbs,
-// so no screen shows %!(EXTRA …) or %!d(MISSING).
-func TestCatalogArgumentCounts(t *testing.T) {
-	checked := 0
-	walk := func(path string, d fs.DirEntry, err error) error {
+// walkCalls calls fn on every call with arguments in the Go files under
+// root, tests left out.
+func walkCalls(root string, fn func(fset *token.FileSet, f *ast.File, call *ast.CallExpr)) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
 		}
@@ -122,47 +120,55 @@ func TestCatalogArgumentCounts(t *testing.T) {
 			return err
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || (sel.Sel.Name != "F" && sel.Sel.Name != "S") {
-				return true
-			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			k, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				return true
-			}
-			e, ok := catalog[k]
-			if !ok {
-				return true // TestEveryUsedKeyExists reports it
-			}
-			want := 0
-			if sel.Sel.Name == "F" {
-				if call.Ellipsis.IsValid() {
-					return true
-				}
-				want = len(call.Args) - 1
-			}
-			checked++
-			for li, s := range e {
-				if got := countVerbs(s); got != want {
-					t.Errorf("%s: %s(%q) passes %d arguments, the %s string has %d verbs: %q",
-						fset.Position(call.Pos()), sel.Sel.Name, k, want, []string{"vi", "en"}[li], got, s)
-				}
+			if call, ok := n.(*ast.CallExpr); ok && len(call.Args) > 0 {
+				fn(fset, f, call)
 			}
 			return true
 		})
 		return nil
+	})
+}
+
+// Every call of F with a literal key passes as many arguments as the string
+// has verbs in both languages, and S is never used on a string with verbs,
+// so no screen shows %!(EXTRA …) or %!d(MISSING).
+func TestCatalogArgumentCounts(t *testing.T) {
+	checked := 0
+	walk := func(fset *token.FileSet, _ *ast.File, call *ast.CallExpr) {
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "F" && sel.Sel.Name != "S") {
+			return
+		}
+		lit, ok := call.Args[0].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return
+		}
+		k, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			return
+		}
+		e, ok := catalog[k]
+		if !ok {
+			return // TestEveryUsedKeyExists reports it
+		}
+		want := 0
+		if sel.Sel.Name == "F" {
+			if call.Ellipsis.IsValid() {
+				return
+			}
+			want = len(call.Args) - 1
+		}
+		checked++
+		for li, s := range e {
+			if got := countVerbs(s); got != want {
+				t.Errorf("%s: %s(%q) passes %d arguments, the %s string has %d verbs: %q",
+					fset.Position(call.Pos()), sel.Sel.Name, k, want, []string{"vi", "en"}[li], got, s)
+			}
+		}
 	}
 	// The screens and the command line both format catalog strings.
 	for _, root := range []string{"..", "../../cmd"} {
-		if err := filepath.WalkDir(root, walk); err != nil {
+		if err := walkCalls(root, walk); err != nil {
 			t.Fatal(err)
 		}
 	}
