@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/windows"
 
@@ -29,7 +30,8 @@ func TestOpenReadOnlyAttribute(t *testing.T) {
 }
 
 // A database another program keeps open without sharing (a backup or sync
-// tool) is reported as held, naming the file, and left as it was.
+// tool) is waited for about two seconds, then reported as held, naming the
+// file, and left as it was.
 func TestOpenHeldDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "txct.db")
 	before := makeDB(t, path)
@@ -50,6 +52,19 @@ func TestOpenHeldDatabase(t *testing.T) {
 	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatalf("after the program let go: %v", err)
+	}
+	s.Close()
+
+	// A program that lets go within a moment (a scan) is waited for.
+	h, err = windows.CreateFile(p, windows.GENERIC_READ, 0, nil, windows.OPEN_EXISTING, windows.FILE_ATTRIBUTE_NORMAL, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timer := time.AfterFunc(300*time.Millisecond, func() { windows.CloseHandle(h) })
+	defer timer.Stop()
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatalf("open while held for 300 ms: %v", err)
 	}
 	s.Close()
 }

@@ -159,6 +159,10 @@ func Open(path string, opts Options) (*Store, error) {
 	if !opts.ReadOnly && onNetwork(path) {
 		return fail(ErrNetwork)
 	}
+	// A backup or sync tool holding the file a moment is waited for.
+	if err := safefile.WaitOpenable(path); err != nil {
+		return nil, &OpenError{Path: path, Err: err}
+	}
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):

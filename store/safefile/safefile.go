@@ -64,27 +64,54 @@ func (e *InUseError) Program() string {
 	return ""
 }
 
-// replaceTries and replaceWait bound the retry when the target is held: about
-// two seconds in all, long enough for an antivirus scan or a backup tool to
-// let go, short enough that the user is not left waiting.
+// heldTries and heldWait bound the retry when a file is held: about two
+// seconds in all, long enough for an antivirus scan or a backup tool to let
+// go, short enough that the user is not left waiting.
 const (
-	replaceTries = 20
-	replaceWait  = 100 * time.Millisecond
+	heldTries = 20
+	heldWait  = 100 * time.Millisecond
 )
+
+// retryHeld runs try until it succeeds, fails for another reason than held,
+// or about two seconds have passed; it returns try's last error.
+func retryHeld(try func() error, held func(error) bool) error {
+	var err error
+	for i := 0; i < heldTries; i++ {
+		if err = try(); err == nil || !held(err) {
+			return err
+		}
+		time.Sleep(heldWait)
+	}
+	return err
+}
 
 // Replace renames tmp to dst, replacing dst. When another program holds dst
 // (Windows only), it retries for about two seconds, then returns an
 // *InUseError naming dst. tmp is left for the caller to remove on error.
 func Replace(tmp, dst string) error {
-	var err error
-	for i := 0; i < replaceTries; i++ {
-		err = os.Rename(tmp, dst)
-		if err == nil || !inUse(err) {
-			return err
-		}
-		time.Sleep(replaceWait)
+	err := retryHeld(func() error { return os.Rename(tmp, dst) }, inUse)
+	if err != nil && inUse(err) {
+		return &InUseError{Path: dst, Err: err, Holders: holders(dst)}
 	}
-	return &InUseError{Path: dst, Err: err, Holders: holders(dst)}
+	return err
+}
+
+// WaitOpenable waits, for about two seconds, while another program keeps
+// path open without sharing it (Windows only), then returns an
+// *InUseError with Open set if it still does. Any other outcome (the file
+// opens, or is missing) is left to the caller's own open.
+func WaitOpenable(path string) error {
+	err := retryHeld(func() error {
+		f, err := os.Open(path)
+		if err == nil {
+			f.Close()
+		}
+		return err
+	}, IsHeld)
+	if err != nil && IsHeld(err) {
+		return &InUseError{Path: path, Err: err, Holders: holders(path), Open: true}
+	}
+	return nil
 }
 
 // CreateTemp creates a new temporary file in dir (see os.CreateTemp) that only
