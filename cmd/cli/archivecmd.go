@@ -137,7 +137,7 @@ func runAnswers(g *global, args []string, env Env) error {
 		return err
 	}
 	for _, w := range r.Warnings {
-		fmt.Fprintln(env.Stderr, "txct: "+g.text().F("cli.answers.warn", g.text().Err(w)))
+		fmt.Fprintln(env.Stderr, "txct: "+g.text().F("cli.answers.warn", w))
 	}
 	fmt.Fprintln(env.Stdout, g.text().F("cli.answers.done",
 		file, len(res.Petitions), r.Answered, r.Statuses, r.Unchanged))

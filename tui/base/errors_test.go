@@ -161,6 +161,18 @@ func TestErrWordsPositionAndWrappers(t *testing.T) {
 	if en := (Text{Lang: EN}).Err(err); en != err.Error() {
 		t.Errorf("English %q, Error() %q", en, err.Error())
 	}
+	// A file that is not there, in the system's words or the UI's.
+	_, err = os.Open(filepath.Join(t.TempDir(), "none.csv"))
+	if got := vi.Err(err); !strings.HasSuffix(got, "none.csv: không có tệp hoặc thư mục này") {
+		t.Errorf("missing file worded as %q", got)
+	}
+	// An error passed to F is worded in the UI language too.
+	if got, want := vi.F("cli.answers.warn", e), "cảnh báo: s.xlsx: 'Sheet 1' hàng 7: trang tính trống"; got != want {
+		t.Errorf("F: got %q, want %q", got, want)
+	}
+	if got, want := (Text{Lang: EN}).F("cli.answers.warn", e), "warning: "+e.Error(); got != want {
+		t.Errorf("F in English: got %q, want %q", got, want)
+	}
 	// Text the catalog does not know is left as it is.
 	if got := vi.Err(errors.New("disk full")); got != "disk full" {
 		t.Errorf("unknown error worded as %q", got)

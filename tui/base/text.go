@@ -5,6 +5,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -84,8 +85,22 @@ func expandKeys(s string) string {
 	})
 }
 
-// F formats the string for key with args.
-func (t Text) F(key string, args ...any) string { return fmt.Sprintf(t.S(key), args...) }
+// F formats the string for key with args. An error among args is worded
+// in the UI language (Err).
+func (t Text) F(key string, args ...any) string {
+	if t.Lang != EN {
+		cloned := false
+		for i, a := range args {
+			if err, ok := a.(error); ok {
+				if !cloned {
+					args, cloned = slices.Clone(args), true // the caller's slice stays as it was
+				}
+				args[i] = t.Err(err)
+			}
+		}
+	}
+	return fmt.Sprintf(t.S(key), args...)
+}
 
 // catalog holds every UI string: key → {Vietnamese, English}. The text_*.go
 // files of this package add their screen's strings in init, so all strings

@@ -1,7 +1,9 @@
 package base
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"txct/store/ingest"
@@ -52,6 +54,15 @@ func viErr(err error) string {
 		return strings.Join(parts, "; ")
 	case interface{ Detail() error }:
 		return viErr(e.Detail())
+	case *fs.PathError:
+		// The system's words differ by system; the two a user meets
+		// most are said here.
+		switch {
+		case errors.Is(e.Err, fs.ErrNotExist):
+			return e.Path + ": không có tệp hoặc thư mục này"
+		case errors.Is(e.Err, fs.ErrPermission):
+			return e.Path + ": không có quyền truy cập"
+		}
 	}
 	msg := err.Error()
 	var inner []error
@@ -197,7 +208,7 @@ var errorsVI = map[string]string{
 	// JSONL archives.
 	"%s: %w":                           "%s: %w",
 	"%s: want a string, got a JSON %v": "%s: cần một chuỗi, nhưng gặp giá trị JSON kiểu %v",
-	"a JSON array is not supported; write one object per line (JSONL): %w": "không đọc mảng JSON; hãy ghi mỗi dòng một đối tượng (JSONL): %w",
+	"a JSON array is not supported; write one object per line (JSONL): %w": "không hỗ trợ mảng JSON; hãy ghi mỗi dòng một đối tượng (JSONL): %w",
 	"invalid JSON at byte %d: %v":                                          "JSON không hợp lệ ở byte %d: %v",
 	"line is over the %d-byte limit: %w":                                   "dòng vượt giới hạn %d byte: %w",
 	"same_demand[%d]: %w":                                                  "same_demand[%d]: %w",
