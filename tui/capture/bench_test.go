@@ -65,6 +65,32 @@ func BenchmarkKeystroke(b *testing.B) {
 	}
 }
 
+var tabKey = tea.KeyPressMsg{Code: tea.KeyTab}
+
+// BenchmarkAnswerKeystroke is one key typed into the multi-line answer
+// field of a remark, in a session of 300 remarks.
+func BenchmarkAnswerKeystroke(b *testing.B) {
+	m := benchModel(b, 300)  // the new remark's text holds "Cử tri đề nghị "
+	press(m, tabKey, tabKey) // answerer, then the answer
+	if m.ed.focus != fAnswer {
+		b.Fatalf("focus on field %d, not the answer", m.ed.focus)
+	}
+	keys := []rune("xã sẽ báo cáo tỉnh trong tháng 12 ")
+	i := 0
+	for b.Loop() {
+		r := keys[i%len(keys)]
+		i++
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m.Update(flushMsg{})
+		_ = m.View()
+		if i%300 == 0 { // an answer of a few lines, then the next remark's
+			press(m, ctrlS, enter, enter)
+			typeText(m, "Cử tri đề nghị ")
+			press(m, tabKey, tabKey)
+		}
+	}
+}
+
 // BenchmarkNotesKeystroke is one key typed into the notes of a section that
 // already holds 4,000 words (20,000 over the session).
 func BenchmarkNotesKeystroke(b *testing.B) {
@@ -76,6 +102,7 @@ func BenchmarkNotesKeystroke(b *testing.B) {
 		r := keys[i%len(keys)]
 		i++
 		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m.Update(flushMsg{}) // a typist's key is applied alone
 		_ = m.View()
 		if i%200 == 0 {
 			press(m, enter)
