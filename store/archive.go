@@ -242,7 +242,7 @@ func (s *Store) DeadlineRule() (model.DeadlineRule, error) {
 // SetDeadlineRule stores the province's deadline rule.
 func (s *Store) SetDeadlineRule(r model.DeadlineRule) error {
 	if r.Days < 1 || r.Days > 60 {
-		return fmt.Errorf("deadline of %d days is out of range (1–60)", r.Days)
+		return model.Errorf("deadline of %d days is out of range (1–60)", r.Days)
 	}
 	for _, d := range r.DaysOff {
 		if _, err := model.ParseDate(d); err != nil {

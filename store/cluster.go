@@ -36,7 +36,7 @@ func (s *Store) Cluster(id string) ([]string, error) {
 // their clusters. Both must be on record.
 func (s *Store) MarkSameDemand(a, b string) error {
 	if a == b {
-		return fmt.Errorf("petition %q: cannot be marked the same as itself", a)
+		return model.Errorf("petition %q: cannot be marked the same as itself", a)
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		ps := tx.Bucket(bucketPetitions)

@@ -267,7 +267,7 @@ func setVariant(p *model.Petition, ref, text string) {
 func (s *Store) newArchiveID(tx *bolt.Tx, sess model.Session) (string, error) {
 	date := strings.ReplaceAll(sess.Date, "-", "")
 	if len(date) != 8 {
-		return "", fmt.Errorf("session date %q is not YYYY-MM-DD", sess.Date)
+		return "", model.Errorf("session date %q is not YYYY-MM-DD", sess.Date)
 	}
 	prefix := date[:4] + "-" + GroupCode(sess.DelegateGroup) + "-" + date[4:]
 	meta, pb := tx.Bucket(bucketMeta), tx.Bucket(bucketPetitions)

@@ -150,10 +150,10 @@ func (s *Store) SameDemand(id, lead uint64) error {
 				return fmt.Errorf("remark %d: %w", lead, err)
 			}
 			if l.RSession == r.RSession {
-				return fmt.Errorf("remarks %d and %d are of the same session: merge them there", id, lead)
+				return model.Errorf("remarks %d and %d are of the same session: merge them there", id, lead)
 			}
 			if l.RSameAs == id {
-				return fmt.Errorf("remark %d is already marked the same demand as %d", lead, id)
+				return model.Errorf("remark %d is already marked the same demand as %d", lead, id)
 			}
 		}
 		r.RSameAs = lead
