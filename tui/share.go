@@ -60,7 +60,7 @@ func (m *Model) onShareStarted(msg shareStartedMsg) tea.Cmd {
 		m.statusErr = true
 		return nil
 	case msg.err != nil:
-		m.setStatus("", errors.New(t.S("share.failed")+": "+msg.err.Error()))
+		m.setStatus("", errors.New(t.S("share.failed")+": "+t.Err(msg.err)))
 		return nil
 	}
 	if m.sharedSession() != msg.session {

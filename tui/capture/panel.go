@@ -249,7 +249,7 @@ func (m *Model) drawPanel(w, h int) string {
 	case m.db != nil && !m.db.IndexReady():
 		b = append(b, s.Muted.Render(t.S("app.loadingidx")))
 	case p.err != nil:
-		b = append(b, s.Error.Render(wrap(p.err.Error(), w)))
+		b = append(b, s.Error.Render(wrap(t.Err(p.err), w)))
 	case len(p.hits) == 0 && p.text != "":
 		b = append(b, s.OK.Render(t.S("cap.panel.none")))
 	case len(p.hits) == 0:

@@ -277,7 +277,7 @@ func (m *Model) answer(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) onDeleted(msg deletedMsg) tea.Cmd {
 	if msg.err != nil {
-		return send(base.StatusMsg{Err: msg.err, Text: msg.err.Error()})
+		return send(base.StatusMsg{Err: msg.err, Text: m.ctx.Text.Err(msg.err)})
 	}
 	return tea.Batch(m.load(), send(base.StatusMsg{Text: m.ctx.Text.F("home.deleted", base.ShortDate(msg.date))}))
 }
