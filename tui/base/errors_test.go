@@ -108,6 +108,9 @@ func TestErrWordsReaderErrors(t *testing.T) {
 		{"wrong type", "d.jsonl", `{"text":12}` + "\n", "text: cần một chuỗi, nhưng gặp giá trị JSON kiểu số"},
 		{"too large", "e.jsonl", `{"text":"` + strings.Repeat("a", ingest.MaxLine+10) + `"}` + "\n", "vượt giới hạn 4194304 byte: quá lớn"},
 		{"empty file", "f.csv", "", "tệp trống: cần một hàng tiêu đề và các hàng dữ liệu"},
+		{"json syntax", "g.jsonl", `{"text" "x"}` + "\n", `JSON không hợp lệ ở byte 9: ký tự '"' không hợp lệ sau tên trường (cần dấu hai chấm)`},
+		{"json number", "i.jsonl", `{"text":"x","voters":1.}` + "\n", `ký tự '}' không hợp lệ sau dấu thập phân của một số`},
+		{"json literal", "h.jsonl", `{"text":"x","x":tru}` + "\n", `ký tự '}' không hợp lệ trong từ khóa true (cần 'e')`},
 	}
 	for _, c := range cases {
 		p := writeTemp(t, c.file, c.body)

@@ -1,9 +1,12 @@
 package base
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
 	"txct/store/ingest"
@@ -54,6 +57,8 @@ func viErr(err error) string {
 		return strings.Join(parts, "; ")
 	case interface{ Detail() error }:
 		return viErr(e.Detail())
+	case *json.SyntaxError:
+		return jsonSyntaxVI(e.Error())
 	case *fs.PathError:
 		// The system's words differ by system; the two a user meets
 		// most are said here.
@@ -87,6 +92,47 @@ func viErr(err error) string {
 		if i := strings.LastIndex(msg, s); i >= 0 {
 			msg = msg[:i] + viErr(in) + msg[i+len(s):]
 		}
+	}
+	return msg
+}
+
+// jsonContextVI words where encoding/json found a character it did not
+// expect, by its English words for the place.
+var jsonContextVI = map[string]string{
+	"looking for beginning of value":             "ở chỗ cần một giá trị",
+	"looking for beginning of object key string": "ở chỗ cần tên trường (chuỗi trong ngoặc kép)",
+	"after object key":                           "sau tên trường (cần dấu hai chấm)",
+	"after object key:value pair":                "sau một cặp tên:giá trị (cần dấu phẩy hoặc })",
+	"after array element":                        "sau một phần tử của mảng (cần dấu phẩy hoặc ])",
+	"after top-level value":                      "sau khi tài liệu đã kết thúc",
+	"in string literal":                          "trong một chuỗi",
+	"in string escape code":                      "trong một mã thoát của chuỗi",
+	`in \u hexadecimal character escape`:         `trong một mã \u thập lục phân`,
+	"in numeric literal":                         "trong một số",
+	"after decimal point in numeric literal":     "sau dấu thập phân của một số",
+	"in exponent of numeric literal":             "trong số mũ của một số",
+}
+
+// jsonSyntaxVI words encoding/json's syntax error msg in Vietnamese; a
+// message it does not know stays as it is.
+func jsonSyntaxVI(msg string) string {
+	if msg == "unexpected end of JSON input" {
+		return "dữ liệu JSON kết thúc giữa chừng"
+	}
+	rest, ok := strings.CutPrefix(msg, "invalid character ")
+	if !ok {
+		return msg
+	}
+	// The longest place first: "in numeric literal" ends "after decimal
+	// point in numeric literal" too.
+	places := slices.SortedFunc(maps.Keys(jsonContextVI), func(a, b string) int { return len(b) - len(a) })
+	for _, en := range places {
+		if char, ok := strings.CutSuffix(rest, " "+en); ok {
+			return "ký tự " + char + " không hợp lệ " + jsonContextVI[en]
+		}
+	}
+	if char, lit, ok := strings.Cut(rest, " in literal "); ok {
+		return "ký tự " + char + " không hợp lệ trong từ khóa " + strings.Replace(lit, "(expecting ", "(cần ", 1)
 	}
 	return msg
 }
