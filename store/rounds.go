@@ -39,7 +39,7 @@ func (s *Store) RoundSessions(id uint64) ([]model.Session, error) {
 func (s *Store) SittingSessions(sitting string) ([]model.Session, error) {
 	key := SittingKey(sitting)
 	if key == "" {
-		return nil, fmt.Errorf("no sitting named")
+		return nil, model.Errorf("no sitting named")
 	}
 	return s.sessionsWhere(func(x model.Session) bool { return SittingKey(x.Sitting) == key })
 }
@@ -76,7 +76,7 @@ func (s *Store) sessionsWhere(keep func(model.Session) bool) ([]model.Session, e
 func (s *Store) RoundSnapshot(sessions []model.Session) (model.Snapshot, error) {
 	var snap model.Snapshot
 	if len(sessions) == 0 {
-		return snap, fmt.Errorf("no sessions")
+		return snap, model.Errorf("no sessions")
 	}
 	snap.Session, snap.Petitions = sessions[0], map[string]model.Petition{}
 	in := map[uint64]bool{}

@@ -295,8 +295,10 @@ var errorsVI = map[string]string{
 	"petition %q: cannot be marked the same as itself":            "kiến nghị %q: không thể đánh dấu cùng kiến nghị với chính nó",
 	"remarks %d and %d are of the same session: merge them there": "ý kiến %d và %d thuộc cùng một hội nghị: hãy gộp chúng trong hội nghị đó",
 	"remark %d is already marked the same demand as %d":           "ý kiến %d đã được đánh dấu cùng kiến nghị với ý kiến %d",
-	"deadline of %d days is out of range (1–60)":                  "thời hạn %d ngày nằm ngoài khoảng cho phép (1–60)",
-	"session date %q is not YYYY-MM-DD":                           "ngày hội nghị %q không theo dạng YYYY-MM-DD",
+	"no sitting named": "chưa ghi tên kỳ họp",
+	"no sessions":      "không có hội nghị nào",
+	"deadline of %d days is out of range (1–60)": "thời hạn %d ngày nằm ngoài khoảng cho phép (1–60)",
+	"session date %q is not YYYY-MM-DD":          "ngày hội nghị %q không theo dạng YYYY-MM-DD",
 
 	// A session's fields.
 	"%d is negative":                         "%d là số âm",
