@@ -81,6 +81,9 @@ type pairQuery struct {
 	// words and each pair of neighbouring words, the vocabulary terms a
 	// petition may hold it as (see specFactor's has).
 	specWords, specPairs [][][]int32
+	// words is specFactor's scratch for a petition specific's words,
+	// reused across the candidates a demand is scored against.
+	words []string
 }
 
 // otherMarksIn reports whether the petition names specific si of the
@@ -234,7 +237,7 @@ func (ix *Index) prepare(toks []token, rarest int) query {
 // words a slip may stand for are looked up in the vocabulary only to be
 // compared with one petition's own words.
 func (ix *Index) preparePair(toks []token, tab *termTable) pairQuery {
-	q := pairQuery{specs: specifics(toks), set: map[string]bool{}}
+	q := pairQuery{specs: specifics(toks), set: make(map[string]bool, 2*len(toks))}
 	for _, sp := range q.specs {
 		ids := make([]int32, 0, len(sp.phrase))
 		for _, w := range sp.phrase {
@@ -617,7 +620,8 @@ func (ix *Index) specFactor(q *pairQuery, d *docEntry) float64 {
 	}
 	conflicts, docOnly := 0, 0
 	var seen [classObject + 16]bool
-	var words []string
+	words := q.words[:0]
+	defer func() { q.words = words[:0] }()
 	for i := 0; i+1 < len(d.specs); {
 		class, n := d.specs[i], int(d.specs[i+1])
 		ids, marks := d.specs[i+2:i+2+n], d.specs[i+2+n:i+2+2*n]
