@@ -20,10 +20,7 @@ import (
 //	python3 ../shared/eval/gen_scale.py --from ../shared/eval/dev/archive.jsonl --n 100000 --seed 1 > /tmp/scale100k.jsonl
 //	TXCT_SCALE=/tmp/scale100k.jsonl go test -run '^$' -bench ExportCheck300 -benchtime 5x ./store
 func BenchmarkExportCheck300(b *testing.B) {
-	src := os.Getenv("TXCT_SCALE")
-	if src == "" {
-		b.Skip("set TXCT_SCALE")
-	}
+	src := scaleArchive(b)
 	texts := devQueries(b)
 	s, err := Open(filepath.Join(b.TempDir(), "c.db"), Options{})
 	if err != nil {

@@ -17,10 +17,7 @@ import (
 //
 //	TXCT_SCALE=/tmp/scale100k.jsonl go test -run '^$' -bench Import100k -benchtime 1x ./store
 func BenchmarkImport100k(b *testing.B) {
-	src := os.Getenv("TXCT_SCALE")
-	if src == "" {
-		b.Skip("set TXCT_SCALE")
-	}
+	src := scaleArchive(b)
 	var peak atomic.Uint64
 	done := make(chan struct{})
 	go func() {
@@ -85,10 +82,7 @@ func BenchmarkImport100k(b *testing.B) {
 //
 //	TXCT_SCALE=/tmp/scale100k.jsonl go test -run '^$' -bench LoadIndex100k -benchtime 10x ./store
 func BenchmarkLoadIndex100k(b *testing.B) {
-	src := os.Getenv("TXCT_SCALE")
-	if src == "" {
-		b.Skip("set TXCT_SCALE")
-	}
+	src := scaleArchive(b)
 	path := filepath.Join(b.TempDir(), "i.db")
 	s, err := Open(path, Options{})
 	if err != nil {
@@ -126,4 +120,14 @@ func BenchmarkLoadIndex100k(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(heap)/(1<<20), "live-heap-MB")
+}
+
+// scaleArchive is the archive file TXCT_SCALE names (made by
+// shared/eval/gen_scale.py); a benchmark without one is skipped.
+func scaleArchive(b *testing.B) string {
+	src := os.Getenv("TXCT_SCALE")
+	if src == "" {
+		b.Skip("set TXCT_SCALE")
+	}
+	return src
 }
